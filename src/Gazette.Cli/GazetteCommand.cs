@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Gazette.Diagnostics;
+using Gazette.Pipeline;
+using Spectre.Console;
+
+namespace Gazette.Cli;
+
+/// <summary>The gazette command line: <c>gazette build</c>.</summary>
+public static class GazetteCommand
+{
+    /// <summary>Exit codes, documented in the README.</summary>
+    public const int Success = 0;
+    public const int ContentErrors = 1;
+    public const int InternalError = 70;
+
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Gazette: builds a government disclosure catalogue and gazette archive as a static site.");
+        var siteRoot = new Option<DirectoryInfo>("--root")
+        {
+            Description = "The site folder holding content/ and theme/ (default: the current folder).",
+            DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
+        };
+        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Where to write the site (default: <root>/public)." };
+        var theme = new Option<DirectoryInfo?>("--theme") { Description = "The theme folder (default: <root>/theme)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems." };
+
+        var build = new Command("build", "Check the content and write the static site; on any error nothing is written.")
+        {
+            siteRoot, output, theme, quiet,
+        };
+        build.SetAction(parse => Build(
+            BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName),
+            parse.GetValue(quiet)));
+        root.Subcommands.Add(build);
+        return root;
+    }
+
+    public static int Build(BuildOptions options, bool quiet)
+    {
+        var stdout = AnsiConsole.Console;
+        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Never wrap: one diagnostic is one line, so editors and CI logs can jump to it.
+        stdout.Profile.Width = stderr.Profile.Width = 100_000;
+        var watch = Stopwatch.StartNew();
+        BuildResult result;
+        try
+        {
+            var progress = quiet ? null : new Progress<string>(step => stdout.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
+            result = new BuildPipeline().Run(options, progress);
+        }
+        catch (Exception e)
+        {
+            stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content. The previous output is unchanged.");
+            stderr.WriteLine(e.ToString());
+            return InternalError;
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Print(stderr, diagnostic);
+        }
+
+        if (!result.Succeeded)
+        {
+            var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
+            stderr.MarkupLine($"[red]build failed:[/] {errors} error(s); nothing was written and {Markup.Escape(options.Relative(options.OutputDirectory))}/ is unchanged.");
+            return ContentErrors;
+        }
+
+        if (!quiet)
+        {
+            stdout.MarkupLine(
+                $"[green]built[/] {result.Documents} documents ({result.Withheld} not public, withheld) into {Markup.Escape(options.Relative(options.OutputDirectory))}/: " +
+                $"{result.Pages} pages, {result.Files} files in {watch.Elapsed.TotalSeconds:0.00} s");
+        }
+
+        return Success;
+    }
+
+    private static void Print(IAnsiConsole console, Diagnostic diagnostic)
+    {
+        var level = diagnostic.Severity == Severity.Error ? "[red]error[/]" : "[yellow]warning[/]";
+        console.MarkupLine($"{Markup.Escape(diagnostic.Location.ToString())}: {level}: {Markup.Escape(diagnostic.Message)} [grey]{Markup.Escape("[" + diagnostic.Code.Id + "]")}[/]");
+        if (diagnostic.Hint is { } hint)
+        {
+            console.MarkupLine($"  [blue]hint:[/] {Markup.Escape(hint)}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Gazette.Cli;
+
+return GazetteCommand.Create().Parse(args).Invoke();

@@ -1,0 +1,42 @@
+using Gazette.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Gazette.Content;
+
+/// <summary>Parses YAML text into its node tree, turning every parser failure into a GZ0005 diagnostic.</summary>
+internal static class YamlText
+{
+    /// <param name="lineOffset">lines before the YAML in its file (1 for front matter after its opening '---').</param>
+    public static YamlNode? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (YamlException e)
+        {
+            var message = e.InnerException is YamlException inner ? inner.Message : e.Message;
+            diagnostics.Error(new SourceLocation(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column), Codes.YamlSyntax,
+                $"the YAML cannot be read: {Clean(message)}",
+                "check indentation, a missing ':' after a key, unclosed brackets or quotes; quote text that starts with [ { * & ! | > ' \" % @ `");
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet reports some malformed input with exceptions that carry no position.
+            diagnostics.Error(new SourceLocation(path, 1 + lineOffset, 1), Codes.YamlSyntax,
+                "the YAML cannot be read: it is malformed (unclosed bracket or quote?)",
+                "check brackets [ ] { } and quotes are closed on every line");
+            return null;
+        }
+    }
+
+    private static string Clean(string message)
+    {
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        return (cut >= 0 && message.StartsWith('(') ? message[(cut + 3)..] : message).TrimEnd('.');
+    }
+}

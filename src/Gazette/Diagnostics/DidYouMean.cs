@@ -1,0 +1,50 @@
+namespace Gazette.Diagnostics;
+
+/// <summary>Suggests the closest known word for a mistyped one, for "did you mean" hints.</summary>
+public static class DidYouMean
+{
+    public static string? Suggest(string given, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in candidates)
+        {
+            var distance = Distance(given, candidate);
+            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        var limit = Math.Max(2, given.Length / 3);
+        return bestDistance <= limit ? best : null;
+    }
+
+    public static string? Hint(string given, IEnumerable<string> candidates) =>
+        Suggest(given, candidates) is { } s ? $"did you mean '{s}'?" : null;
+
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

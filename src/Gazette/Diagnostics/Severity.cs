@@ -1,0 +1,7 @@
+namespace Gazette.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

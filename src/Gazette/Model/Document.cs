@@ -1,0 +1,44 @@
+using Gazette.Diagnostics;
+
+namespace Gazette.Model;
+
+/// <summary>One document from content/documents/**.md: its disclosure metadata and Markdown body.</summary>
+public sealed record Document(
+    /// <summary>The id other documents use to refer to it; the file name without .md unless set.</summary>
+    string Id,
+    SourceLocation Source,
+    string Title,
+    /// <summary>发文字号, e.g. 铜府办发〔2019〕16号; absent for documents without one.</summary>
+    string? DocNumber,
+    /// <summary>索引号 as written, or null until derived by the build.</summary>
+    string? IndexNumber,
+    /// <summary>Issuing organ ids, the leading organ first.</summary>
+    IReadOnlyList<string> Issuers,
+    DateOnly Written,
+    DateOnly Published,
+    /// <summary>Topic id.</summary>
+    string Topic,
+    /// <summary>Genre id.</summary>
+    string Genre,
+    /// <summary>内容概述.</summary>
+    string? Summary,
+    Disclosure Disclosure,
+    string? DisclosureReason,
+    Validity Validity,
+    /// <summary>On an interpretation: the id of the policy it explains.</summary>
+    string? Interprets,
+    GazettePlacement? Gazette,
+    IReadOnlyList<Attachment> Attachments,
+    /// <summary>Ids of the 主动公开基本目录 entries the document belongs to.</summary>
+    IReadOnlyList<string> Catalogue,
+    /// <summary>The Markdown body.</summary>
+    string Body,
+    /// <summary>The 1-based line of the file on which <see cref="Body"/> starts.</summary>
+    int BodyLine,
+    /// <summary>Where each front-matter key was written, for diagnostics found after reading.</summary>
+    IReadOnlyDictionary<string, SourceLocation> Fields)
+{
+    public bool IsPublic => Disclosure == Disclosure.Public;
+
+    public SourceLocation At(string key) => Fields.TryGetValue(key, out var at) ? at : Source;
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace Gazette.Model;
+
+/// <summary>
+/// Every URL of the site, root-relative and under the base path. The document permalink is its 索引号, so a document's URL never
+/// depends on its file name. <see cref="ToOutputPath"/> maps a URL to the file that serves it.
+/// </summary>
+public sealed class SiteUrls(string basePath)
+{
+    public string BasePath { get; } = basePath;
+
+    public string Home => BasePath;
+
+    public string Gazette => BasePath + "gazette/";
+
+    public string Catalogue => BasePath + "catalogue/";
+
+    public string NotFound => BasePath + "404.html";
+
+    public string Year(int year) => string.Create(CultureInfo.InvariantCulture, $"{Gazette}{year}/");
+
+    public string Issue(IssueKey key) => string.Create(CultureInfo.InvariantCulture, $"{Gazette}{key.Year}/{key.Number}/");
+
+    public string Document(string indexNumber) => BasePath + "documents/" + indexNumber + "/";
+
+    public string Attachment(string indexNumber, string fileName) => Document(indexNumber) + Uri.EscapeDataString(fileName);
+
+    public string Facet(string facet) => Catalogue + facet + "/";
+
+    public string FacetValue(string facet, string value, int page = 1) => Paged(Facet(facet) + value + "/", page);
+
+    public string Entry(string id, int page = 1) => Paged(Catalogue + "entries/" + id + "/", page);
+
+    public string Asset(string hashedName) => BasePath + "assets/" + hashedName;
+
+    public static string Paged(string url, int page) =>
+        page <= 1 ? url : string.Create(CultureInfo.InvariantCulture, $"{url}page/{page}/");
+
+    /// <summary>The output file for a URL of this site: directories get index.html.</summary>
+    public string ToOutputPath(string url)
+    {
+        var path = Uri.UnescapeDataString(url[BasePath.Length..]);
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+
+    /// <summary>The absolute form of a root-relative URL, given the site's base URL.</summary>
+    public static string Absolute(string baseUrl, string basePath, string url) => baseUrl + url[basePath.Length..];
+}

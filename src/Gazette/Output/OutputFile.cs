@@ -1,0 +1,7 @@
+namespace Gazette.Output;
+
+/// <summary>
+/// A file of the built site. <see cref="Path"/> is relative to the output folder with forward slashes. Its bytes are either
+/// <see cref="Bytes"/> or a copy of <see cref="CopyFrom"/> (an absolute path, for attachments).
+/// </summary>
+public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom = null);

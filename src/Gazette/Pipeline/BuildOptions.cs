@@ -1,0 +1,23 @@
+namespace Gazette.Pipeline;
+
+/// <summary>Where a build reads and writes. Every path is absolute.</summary>
+public sealed record BuildOptions(string SiteRoot, string ContentDirectory, string ThemeDirectory, string OutputDirectory)
+{
+    /// <summary>The conventional layout: content/, theme/ and public/ under the site root.</summary>
+    public static BuildOptions ForSite(string siteRoot, string? output = null, string? theme = null)
+    {
+        var root = Path.GetFullPath(siteRoot);
+        return new BuildOptions(
+            root,
+            Path.Combine(root, "content"),
+            Path.GetFullPath(theme ?? Path.Combine(root, "theme")),
+            Path.GetFullPath(output ?? Path.Combine(root, "public")));
+    }
+
+    /// <summary>A path relative to the site root with forward slashes, as diagnostics print it.</summary>
+    public string Relative(string fullPath)
+    {
+        var relative = Path.GetRelativePath(SiteRoot, fullPath).Replace('\\', '/');
+        return relative;
+    }
+}

@@ -1,0 +1,9 @@
+using Gazette.Diagnostics;
+
+namespace Gazette.Pipeline;
+
+/// <summary>What a build did: every diagnostic, and when it succeeded, what it wrote.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Documents, int Withheld, int Pages, int Files)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
+}

@@ -1,0 +1,203 @@
+using Gazette.Model;
+using Gazette.Rendering;
+using Gazette.Rendering.Views;
+using Gazette.Theme;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// Decides every page of the site and what it shows: home, the gazette by year and issue, each document, the five catalogue
+/// navigations with paginated listings, the 主动公开基本目录 tree and the 404 page.
+/// </summary>
+public sealed class PlanPages
+{
+    private const int LatestDocuments = 10;
+
+    public IReadOnlyList<PagePlan> Run(Archive archive, UiStrings strings)
+    {
+        var plan = new Planner(archive, strings);
+        return plan.All();
+    }
+
+    private sealed class Planner(Archive archive, UiStrings strings)
+    {
+        private readonly ViewFactory _views = new(archive, strings);
+        private readonly SiteUrls _urls = archive.Urls;
+        private readonly Site _site = archive.Config.Site;
+        private readonly List<PagePlan> _pages = [];
+
+        private LinkView HomeLink => new(strings["nav_home"], _urls.Home);
+
+        private LinkView GazetteLink => new(strings["nav_gazette"], _urls.Gazette);
+
+        private LinkView CatalogueLink => new(strings["nav_catalogue"], _urls.Catalogue);
+
+        public IReadOnlyList<PagePlan> All()
+        {
+            var facets = Facets();
+            Add("home", strings["home_title"], _urls.Home, [], _site.Description, ("home", new HomeView(
+                archive.Issues.Count > 0 ? _views.Issue(archive.Issues[^1], withDocuments: true) : null,
+                _views.Summaries(archive.Documents.Take(LatestDocuments)),
+                facets.Select(f => f.View).ToList(),
+                archive.Documents.Count,
+                archive.Issues.Count)));
+            PlanGazette();
+            foreach (var document in archive.Documents)
+            {
+                PlanDocument(document);
+            }
+
+            PlanCatalogue(facets);
+            Add("not-found", strings["not_found_title"], _urls.NotFound, [], null);
+            return _pages;
+        }
+
+        private void Add(string kind, string title, string url, IReadOnlyList<LinkView> trail, string? description, params (string Name, object? Value)[] values)
+        {
+            var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
+            var canonical = SiteUrls.Absolute(_site.BaseUrl, _site.BasePath, url);
+            _pages.Add(new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs),
+                values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal)));
+        }
+
+        private void PlanGazette()
+        {
+            var years = archive.Issues.GroupBy(i => i.Issue.Key.Year).OrderByDescending(g => g.Key)
+                .Select(g => (Year: g.Key, View: _views.Year(g.Key, g, withDocuments: false), Full: _views.Year(g.Key, g, withDocuments: true)))
+                .ToList();
+            Add("gazette-index", strings["gazette_title"], _urls.Gazette, [], null, ("years", years.Select(y => y.View).ToList()));
+            foreach (var (year, _, full) in years)
+            {
+                Add("gazette-year", full.Label, full.Url, [GazetteLink], null, ("year", full));
+            }
+
+            foreach (var contents in archive.Issues)
+            {
+                var view = _views.Issue(contents, withDocuments: true);
+                var yearLink = new LinkView(strings.Format("year_label", ("year", view.Year)), _urls.Year(view.Year));
+                Add("gazette-issue", view.Label, view.Url, [GazetteLink, yearLink], null, ("issue", view));
+            }
+        }
+
+        private void PlanDocument(PublishedDocument document)
+        {
+            var view = _views.Document(document);
+            IReadOnlyList<LinkView> trail = view.Gazette is { } placement
+                ? [GazetteLink, new LinkView(strings.Format("year_label", ("year", document.Source.Gazette!.Year)), _urls.Year(document.Source.Gazette.Year)), placement.Issue]
+                : [CatalogueLink, view.Topic];
+            Add("document", view.Title, view.Url, trail, document.Source.Summary, ("document", view));
+        }
+
+        private sealed record Facet(FacetView View, IReadOnlyList<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)> Values);
+
+        private List<Facet> Facets()
+        {
+            var documents = archive.Documents;
+            var config = archive.Config;
+            var byTopic = documents.ToLookup(d => d.Source.Topic);
+            var topics = new List<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)>();
+            var topicViews = new List<FacetValueView>();
+            foreach (var topic in config.Topics.Where(t => t.ParentId is null))
+            {
+                var children = config.Topics.Where(t => t.ParentId == topic.Id).ToList();
+                var all = documents.Where(d => d.Source.Topic == topic.Id || children.Any(c => c.Id == d.Source.Topic)).ToList();
+                if (all.Count == 0)
+                {
+                    continue;
+                }
+
+                topics.Add((topic.Id, topic.Name, all));
+                var childViews = new List<FacetValueView>();
+                foreach (var child in children.Where(c => byTopic[c.Id].Any()))
+                {
+                    var own = byTopic[child.Id].ToList();
+                    topics.Add((child.Id, child.Name, own));
+                    childViews.Add(new FacetValueView(child.ShortName, _urls.FacetValue(Rendering.Facets.Topics, child.Id), own.Count, []));
+                }
+
+                topicViews.Add(new FacetValueView(topic.Name, _urls.FacetValue(Rendering.Facets.Topics, topic.Id), all.Count, childViews));
+            }
+
+            var organs = config.Organs
+                .Select(o => (o.Id, o.Name, (IReadOnlyList<PublishedDocument>)documents.Where(d => d.Source.Issuers.Contains(o.Id)).ToList()))
+                .Where(v => v.Item3.Count > 0).ToList();
+            var genres = config.Genres
+                .Select(g => (g.Id, g.Name, (IReadOnlyList<PublishedDocument>)documents.Where(d => d.Source.Genre == g.Id).ToList()))
+                .Where(v => v.Item3.Count > 0).ToList();
+            var years = documents.GroupBy(d => d.Source.Published.Year).OrderByDescending(g => g.Key)
+                .Select(g => (g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), strings.Format("year_label", ("year", g.Key)),
+                    (IReadOnlyList<PublishedDocument>)g.ToList()))
+                .ToList();
+            var validity = Enum.GetValues<ValidityStatus>()
+                .Select(s => (ViewFactory.ValidityKey(s), _views.ValidityLabel(s), (IReadOnlyList<PublishedDocument>)documents.Where(d => d.Source.Validity.Status == s).ToList()))
+                .Where(v => v.Item3.Count > 0).ToList();
+            return
+            [
+                new Facet(new FacetView(Rendering.Facets.Topics, strings["facet_topics"], _urls.Facet(Rendering.Facets.Topics), topicViews), topics),
+                MakeFacet(Rendering.Facets.Organs, "facet_organs", organs),
+                MakeFacet(Rendering.Facets.Genres, "facet_genres", genres),
+                MakeFacet(Rendering.Facets.Years, "facet_years", years),
+                MakeFacet(Rendering.Facets.Validity, "facet_validity", validity),
+            ];
+        }
+
+        private Facet MakeFacet(string key, string titleKey, List<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)> values) =>
+            new(new FacetView(key, strings[titleKey], _urls.Facet(key),
+                    values.Select(v => new FacetValueView(v.Title, _urls.FacetValue(key, v.Key), v.Documents.Count, [])).ToList()),
+                values);
+
+        private void PlanCatalogue(List<Facet> facets)
+        {
+            var byEntry = archive.Documents.SelectMany(d => d.Source.Catalogue.Select(e => (Entry: e, Document: d)))
+                .ToLookup(x => x.Entry, x => x.Document);
+            var tree = archive.Config.Catalogue.Select(e => EntryView(e, byEntry)).ToList();
+            Add("catalogue-index", strings["catalogue_title"], _urls.Catalogue, [], null,
+                ("facets", facets.Select(f => f.View).ToList()), ("catalogue", tree));
+            foreach (var facet in facets)
+            {
+                var facetLink = new LinkView(facet.View.Title, facet.View.Url);
+                Add("facet", facet.View.Title, facet.View.Url, [CatalogueLink], null, ("facet", facet.View));
+                foreach (var (key, title, documents) in facet.Values)
+                {
+                    PlanListing(title, documents, facetLink, null, page => _urls.FacetValue(facet.View.Key, key, page));
+                }
+            }
+
+            var treeLink = new LinkView(strings["catalogue_tree"], _urls.Catalogue);
+            foreach (var entry in Flatten(tree))
+            {
+                var documents = archive.Documents.Where(d => InEntry(d, entry)).ToList();
+                PlanListing(entry.Name, documents, treeLink, entry, page => _urls.Entry(entry.Id, page));
+            }
+        }
+
+        private static IEnumerable<CatalogueEntryView> Flatten(IEnumerable<CatalogueEntryView> entries) =>
+            entries.SelectMany(e => Flatten(e.Children).Prepend(e));
+
+        private static bool InEntry(PublishedDocument document, CatalogueEntryView entry) =>
+            document.Source.Catalogue.Contains(entry.Id) || entry.Children.Any(c => InEntry(document, c));
+
+        private CatalogueEntryView EntryView(CatalogueEntry entry, ILookup<string, PublishedDocument> byEntry)
+        {
+            var children = entry.Children.Select(c => EntryView(c, byEntry)).ToList();
+            var ids = SiteConfiguration.Flatten([entry]).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            var count = archive.Documents.Count(d => d.Source.Catalogue.Any(ids.Contains));
+            return new CatalogueEntryView(entry.Id, entry.Name, _urls.Entry(entry.Id), entry.Description, entry.Subject, entry.TimeLimit,
+                entry.Method, _views.PeriodLabel(entry.Period), count, children);
+        }
+
+        private void PlanListing(string title, IReadOnlyList<PublishedDocument> documents, LinkView parent, CatalogueEntryView? entry, Func<int, string> url)
+        {
+            var size = _site.PageSize;
+            var pageCount = Math.Max(1, (documents.Count + size - 1) / size);
+            for (var page = 1; page <= pageCount; page++)
+            {
+                var listing = new ListingView(title, parent, entry, documents.Count,
+                    _views.Summaries(documents.Skip((page - 1) * size).Take(size)), _views.Pagination(page, pageCount, url));
+                var pageTitle = page == 1 ? title : $"{title} · {strings.Format("page_label", ("page", page))}";
+                IReadOnlyList<LinkView> trail = parent.Url == CatalogueLink.Url ? [CatalogueLink] : [CatalogueLink, parent];
+                Add("listing", pageTitle, url(page), trail, entry?.Description, ("listing", listing));
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text;
+using Gazette.Content;
+using Gazette.Diagnostics;
+
+namespace Gazette.Pipeline;
+
+/// <summary>Reads every file under content/: text files are decoded strictly as UTF-8, others are only listed.</summary>
+public sealed class ReadContentFiles
+{
+    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".yml", ".yaml" };
+
+    public ContentSet Run(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var prefix = options.Relative(options.ContentDirectory).TrimEnd('/') + "/";
+        if (!Directory.Exists(options.ContentDirectory))
+        {
+            diagnostics.Error(new SourceLocation(prefix), Codes.MissingFile, "the content folder does not exist",
+                "run gazette from the folder that holds content/ and theme/, or pass --root");
+            return new ContentSet(prefix, []);
+        }
+
+        var files = new List<ContentFile>();
+        foreach (var fullPath in Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories))
+        {
+            var path = options.Relative(fullPath);
+            var info = new FileInfo(fullPath);
+            string? text = null;
+            if (TextExtensions.Contains(info.Extension))
+            {
+                text = Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+            }
+
+            files.Add(new ContentFile(path, fullPath, info.Length, text));
+        }
+
+        return new ContentSet(prefix, files);
+    }
+
+    /// <summary>Strict UTF-8 with the BOM dropped and CRLF or CR turned into LF; null (after a GZ0001) when the bytes are not UTF-8.</summary>
+    internal static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        try
+        {
+            var text = strict.GetString(bytes, start, bytes.Length - start);
+            return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = start + Math.Max(0, e.Index);
+            var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+            diagnostics.Error(new SourceLocation(path, line, 1), Codes.FileUnreadable, "the file is not valid UTF-8 text",
+                "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8); GBK files must be converted");
+            return null;
+        }
+    }
+}

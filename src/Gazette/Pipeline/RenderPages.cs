@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Fluid;
+using Fluid.Values;
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Gazette.Output;
+using Gazette.Rendering;
+using Gazette.Rendering.Views;
+using Gazette.Theme;
+
+namespace Gazette.Pipeline;
+
+/// <summary>Renders each planned page with its kind's layout inside the theme's shell (base.liquid).</summary>
+public sealed class RenderPages
+{
+    // Escapes markup characters but leaves Chinese readable in the output.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public IReadOnlyList<OutputFile> Run(IReadOnlyList<PagePlan> pages, CompiledTheme theme, Archive archive,
+        IReadOnlyDictionary<string, string> assets, DiagnosticBag diagnostics)
+    {
+        var site = archive.Config.Site;
+        var urls = archive.Urls;
+        var siteView = new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, urls.Home);
+        var urlsView = new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
+            urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity));
+        var results = new OutputFile?[pages.Count];
+        var errors = new Diagnostic?[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var page = pages[i];
+            var context = new TemplateContext(theme.Options);
+            context.SetValue("site", siteView);
+            context.SetValue("urls", urlsView);
+            context.SetValue("page", page.Page);
+            context.SetValue("t", theme.Strings.All);
+            context.SetValue("assets", assets);
+            foreach (var (name, value) in page.Values)
+            {
+                context.SetValue(name, value);
+            }
+
+            try
+            {
+                var content = theme.Layouts[page.Kind].Render(context, Encoder);
+                context.SetValue("content", new StringValue(content, encode: false));
+                var html = theme.Layouts[CompiledTheme.Shell].Render(context, Encoder);
+                results[i] = new OutputFile(urls.ToOutputPath(page.Page.Url), Encoding.UTF8.GetBytes(html));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                errors[i] = new Diagnostic(new SourceLocation($"theme/layouts/{page.Kind}.liquid"), Severity.Error, Codes.TemplateSyntax,
+                    $"rendering {page.Page.Url} failed: {e.Message}");
+            }
+        });
+
+        // One report per layout is enough: the same template error fails every page of that kind.
+        diagnostics.AddRange(errors.OfType<Diagnostic>().DistinctBy(d => d.Location.Path));
+        return results.OfType<OutputFile>().ToList();
+    }
+}

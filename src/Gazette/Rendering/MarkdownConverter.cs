@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Markdig;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Gazette.Rendering;
+
+/// <summary>
+/// Turns a document body into HTML with one shared, thread-safe Markdig pipeline. Raw HTML is escaped, headings get anchors
+/// made from their Chinese text, a body that uses '#' headings is shifted down one level (the page title is the only h1),
+/// and links written <c>doc:&lt;id&gt;</c> become the permalink of that document.
+/// </summary>
+public sealed class MarkdownConverter
+{
+    public const string DocumentScheme = "doc:";
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseEmphasisExtras()
+        .UseListExtras()
+        .UseFootnotes()
+        .UseAutoLinks()
+        .UseFigures()
+        .DisableHtml()
+        .Build();
+
+    /// <param name="resolve">maps a doc: id to its URL; returns null after reporting when the id cannot be linked.</param>
+    public (string Html, IReadOnlyList<Heading> Outline) Convert(Document document, Func<string, SourceLocation, string?> resolve)
+    {
+        var markdown = Markdown.Parse(document.Body, _pipeline);
+        var outline = AssignHeadingIds(markdown);
+        foreach (var link in markdown.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url && url.StartsWith(DocumentScheme, StringComparison.Ordinal))
+            {
+                var at = new SourceLocation(document.Source.Path, document.BodyLine + link.Line, link.Column + 1);
+                link.Url = resolve(url[DocumentScheme.Length..], at) ?? "#";
+            }
+        }
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(markdown);
+        writer.Flush();
+        return (writer.ToString(), outline);
+    }
+
+    private static IReadOnlyList<Heading> AssignHeadingIds(MarkdownDocument markdown)
+    {
+        var headings = markdown.Descendants<HeadingBlock>().ToList();
+        var shift = headings.Count > 0 && headings.Min(h => h.Level) == 1 ? 1 : 0;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var outline = new List<Heading>();
+        foreach (var heading in headings)
+        {
+            heading.Level = Math.Min(6, heading.Level + shift);
+            var text = PlainText(heading.Inline);
+            var id = Slug(text);
+            var unique = id;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{id}-{n}");
+            }
+
+            heading.GetAttributes().Id = unique;
+            if (heading.Level <= 3)
+            {
+                outline.Add(new Heading(heading.Level, text, unique));
+            }
+        }
+
+        return outline;
+    }
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        if (inline is not null)
+        {
+            foreach (var literal in inline.Descendants<LiteralInline>())
+            {
+                text.Append(literal.Content.ToString());
+            }
+
+            foreach (var code in inline.Descendants<CodeInline>())
+            {
+                text.Append(code.Content);
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
+    /// <summary>An anchor from heading text: letters (Chinese included) and digits kept, everything else folded into '-'.</summary>
+    internal static string Slug(string text)
+    {
+        var slug = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                slug.Append(Rune.ToLowerInvariant(rune).ToString());
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+
+        var result = slug.ToString().Trim('-');
+        return result.Length == 0 ? "section" : result;
+    }
+}

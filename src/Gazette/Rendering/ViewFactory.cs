@@ -1,0 +1,127 @@
+using System.Globalization;
+using Gazette.Model;
+using Gazette.Rendering.Views;
+using Gazette.Theme;
+
+namespace Gazette.Rendering;
+
+/// <summary>Makes the records templates see from the archive, with labels in the site's language.</summary>
+public sealed class ViewFactory(Archive archive, UiStrings strings)
+{
+    private readonly SiteConfiguration _config = archive.Config;
+    private readonly SiteUrls _urls = archive.Urls;
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string ValidityKey(ValidityStatus status) => status switch
+    {
+        ValidityStatus.Valid => "valid",
+        ValidityStatus.Expired => "expired",
+        ValidityStatus.Repealed => "repealed",
+        _ => "amended",
+    };
+
+    public string ValidityLabel(ValidityStatus status) => strings["validity_" + ValidityKey(status)];
+
+    public ValidityView Validity(Validity validity)
+    {
+        var successor = validity.SuccessorId is { } id && archive.Find(id) is { } d ? new LinkView(d.Source.Title, d.Url) : null;
+        return new ValidityView(ValidityKey(validity.Status), ValidityLabel(validity.Status), validity.Status == ValidityStatus.Valid,
+            validity.Date is { } date ? Date(date) : null, successor, validity.Note);
+    }
+
+    public string OrganNames(Document document) =>
+        string.Join("、", document.Issuers.Select(id => _config.FindOrgan(id)?.Name ?? id));
+
+    public DocumentSummaryView Summary(PublishedDocument document)
+    {
+        var source = document.Source;
+        return new DocumentSummaryView(source.Title, document.Url, source.DocNumber, document.IndexNumber, OrganNames(source),
+            Date(source.Written), Date(source.Published), TopicName(source.Topic), GenreName(source.Genre), Validity(source.Validity), source.Summary);
+    }
+
+    public IReadOnlyList<DocumentSummaryView> Summaries(IEnumerable<PublishedDocument> documents) => documents.Select(Summary).ToList();
+
+    public DocumentView Document(PublishedDocument document)
+    {
+        var source = document.Source;
+        var placement = source.Gazette is { } g
+            ? new PlacementView(new LinkView(IssueLabel(g.IssueKey), _urls.Issue(g.IssueKey)), g.Section, g.Order)
+            : null;
+        var genre = _config.FindGenre(source.Genre);
+        return new DocumentView(
+            source.Title,
+            document.Url,
+            source.DocNumber,
+            document.IndexNumber,
+            source.Issuers.Select(id => new LinkView(_config.FindOrgan(id)?.Name ?? id, _urls.FacetValue(Facets.Organs, id))).ToList(),
+            Date(source.Written),
+            Date(source.Published),
+            new LinkView(TopicName(source.Topic), _urls.FacetValue(Facets.Topics, source.Topic)),
+            new LinkView(GenreName(source.Genre), _urls.FacetValue(Facets.Genres, source.Genre)),
+            source.Summary,
+            Validity(source.Validity),
+            document.BodyHtml,
+            document.Outline.Select(h => new LinkView(h.Text, "#" + h.Id)).ToList(),
+            source.Attachments.Select(a => new AttachmentView(a.Title, _urls.Attachment(document.IndexNumber, a.FileName), a.FileName,
+                FileSize(a.Size), FileType(a.FileName))).ToList(),
+            source.Interprets is { } policy && archive.Find(policy) is { } p ? Summary(p) : null,
+            Summaries(archive.InterpretationsOf(source.Id)),
+            Summaries(archive.SupersededBy(source.Id)),
+            placement,
+            source.Catalogue.Select(id => _config.FindEntry(id)!).Select(e => new LinkView(e.Name, _urls.Entry(e.Id))).ToList(),
+            genre?.IsInterpretation ?? false,
+            JsonLd.Legislation(archive, document));
+    }
+
+    public string TopicName(string id) => _config.FindTopic(id)?.Name ?? id;
+
+    public string GenreName(string id) => _config.FindGenre(id)?.Name ?? id;
+
+    public string IssueLabel(IssueKey key) => strings.Format("issue_label", ("year", key.Year), ("number", key.Number));
+
+    public IssueView Issue(IssueContents contents, bool withDocuments)
+    {
+        var issue = contents.Issue;
+        var index = archive.Issues.ToList().FindIndex(i => i.Issue.Key == issue.Key);
+        LinkView? Neighbour(int at) => at >= 0 && at < archive.Issues.Count
+            ? new LinkView(IssueLabel(archive.Issues[at].Issue.Key), _urls.Issue(archive.Issues[at].Issue.Key))
+            : null;
+        var sections = withDocuments
+            ? contents.Sections.Where(s => s.Documents.Count > 0).Select(s => new SectionView(s.Section, Summaries(s.Documents))).ToList()
+            : [];
+        return new IssueView(issue.Key.Year, issue.Key.Number, issue.Total, IssueLabel(issue.Key),
+            issue.Total is { } total ? strings.Format("issue_total_label", ("total", total)) : null,
+            issue.Title, Date(issue.Date), _urls.Issue(issue.Key), contents.DocumentCount, sections,
+            Neighbour(index - 1), Neighbour(index + 1));
+    }
+
+    public YearView Year(int year, IEnumerable<IssueContents> issues, bool withDocuments)
+    {
+        var list = issues.ToList();
+        return new YearView(year, strings.Format("year_label", ("year", year)), _urls.Year(year), list.Sum(i => i.DocumentCount),
+            list.Select(i => Issue(i, withDocuments)).ToList());
+    }
+
+    public PaginationView Pagination(int page, int pageCount, Func<int, string> url)
+    {
+        LinkView? Link(int n) => n >= 1 && n <= pageCount ? new LinkView(strings.Format("page_label", ("page", n)), url(n)) : null;
+        return new PaginationView(page, pageCount, Link(page - 1), Link(page + 1),
+            Enumerable.Range(1, pageCount).Select(n => new PageLinkView(n, url(n), n == page)).ToList());
+    }
+
+    public string? PeriodLabel(string? period) => period is null ? null : strings["period_" + period];
+
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} B"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB"),
+    };
+
+    public static string FileType(string fileName)
+    {
+        var extension = Path.GetExtension(fileName).TrimStart('.');
+        return extension.Length == 0 ? "FILE" : extension.ToUpperInvariant();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Gazette.Rendering.Views;
+
+public sealed record PageLinkView(int Number, string Url, bool Current);

@@ -1,0 +1,12 @@
+namespace Gazette.Rendering.Views;
+
+/// <summary>The entry points of the site, under <c>urls</c> in every template.</summary>
+public sealed record UrlsView(
+    string Home,
+    string Gazette,
+    string Catalogue,
+    string Topics,
+    string Organs,
+    string Genres,
+    string Years,
+    string Validity);

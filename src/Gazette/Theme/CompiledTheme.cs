@@ -1,0 +1,17 @@
+using Fluid;
+
+namespace Gazette.Theme;
+
+/// <summary>A parsed theme: the layout of each page kind, the shell, the UI strings of the site's language and the assets.</summary>
+public sealed record CompiledTheme(
+    IReadOnlyDictionary<string, IFluidTemplate> Layouts,
+    TemplateOptions Options,
+    UiStrings Strings,
+    IReadOnlyList<ThemeFile> Assets)
+{
+    public const string Shell = "base";
+
+    /// <summary>Every page kind the build renders; the theme has layouts/&lt;kind&gt;.liquid for each, plus base.liquid.</summary>
+    public static IReadOnlyList<string> Kinds { get; } =
+        ["home", "gazette-index", "gazette-year", "gazette-issue", "document", "catalogue-index", "facet", "listing", "not-found"];
+}
