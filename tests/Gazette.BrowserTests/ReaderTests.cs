@@ -1,0 +1,73 @@
+namespace Gazette.BrowserTests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ReaderTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task The_large_type_switch_enlarges_the_text_and_is_remembered()
+    {
+        var page = await fixture.NewPage();
+        var url = fixture.Url(SampleDocuments.Url("tongliang-2019-16"));
+        await page.GotoAsync(url);
+        var button = page.Locator("[data-large-type]").First;
+        Assert.True(await button.IsVisibleAsync(), "the large-type switch is hidden although script runs");
+        Assert.Equal("false", await button.GetAttributeAsync("aria-pressed"));
+        var before = await FontSize(page);
+
+        await button.ClickAsync();
+        Assert.Equal("true", await button.GetAttributeAsync("aria-pressed"));
+        var after = await FontSize(page);
+        Assert.True(after >= before * 1.15, $"body text went from {before}px to {after}px");
+
+        await page.GotoAsync(url);
+        Assert.Equal(after, await FontSize(page));
+        Assert.Equal("true", await page.Locator("[data-large-type]").First.GetAttributeAsync("aria-pressed"));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/gazette/2019/2/")]
+    [InlineData("/catalogue/")]
+    public async Task Pages_fit_a_360_pixel_phone_without_sideways_scrolling(string path)
+    {
+        var page = await fixture.NewPage(width: 360, height: 740);
+        await page.GotoAsync(fixture.Url(path));
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than the phone");
+    }
+
+    [Fact]
+    public async Task A_long_document_fits_a_phone_and_its_tables_scroll_inside_the_page()
+    {
+        var page = await fixture.NewPage(width: 360, height: 740);
+        await page.GotoAsync(fixture.Url(SampleDocuments.Url("luan-2018-acceptance-plan")));
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone");
+        Assert.True(await page.Locator("main table").CountAsync() > 0, "the sample document has no table");
+    }
+
+    [Fact]
+    public async Task The_theme_runs_under_the_sites_content_security_policy()
+    {
+        var page = await fixture.NewPage();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        foreach (var path in new[] { "/", "/gazette/2019/2/", SampleDocuments.Url("tongliang-2019-5"), "/catalogue/", "/catalogue/topics/" })
+        {
+            var response = await page.GotoAsync(fixture.Url(path));
+            Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"]);
+        }
+
+        Assert.Empty(violations);
+        Assert.True(await page.Locator("[data-large-type]").First.IsVisibleAsync(), "the site's script did not run under the policy");
+    }
+
+    private static Task<double> FontSize(Microsoft.Playwright.IPage page) =>
+        page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)");
+}
