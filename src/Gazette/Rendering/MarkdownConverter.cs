@@ -35,6 +35,7 @@ public sealed class MarkdownConverter
     {
         var markdown = Markdown.Parse(document.Body, _pipeline);
         var outline = AssignHeadingIds(markdown);
+        JoinChineseLines(markdown);
         foreach (var link in markdown.Descendants<LinkInline>())
         {
             if (link.Url is { } url && url.StartsWith(DocumentScheme, StringComparison.Ordinal))
@@ -51,6 +52,26 @@ public sealed class MarkdownConverter
         writer.Flush();
         return (writer.ToString(), outline);
     }
+
+    /// <summary>
+    /// A line break inside a paragraph between two Chinese characters is an artefact of wrapping, not a space: browsers would
+    /// show it as one, so it is dropped.
+    /// </summary>
+    private static void JoinChineseLines(MarkdownDocument markdown)
+    {
+        foreach (var lineBreak in markdown.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
+        {
+            if (lineBreak.PreviousSibling is LiteralInline { Content: var before } && before.Length > 0
+                && lineBreak.NextSibling is LiteralInline { Content: var after } && after.Length > 0
+                && IsWide(before[before.End]) && IsWide(after[after.Start]))
+            {
+                lineBreak.Remove();
+            }
+        }
+    }
+
+    /// <summary>CJK ideographs and full-width punctuation, which are written without spaces between them.</summary>
+    private static bool IsWide(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u3000' and <= '\u303F';
 
     private static IReadOnlyList<Heading> AssignHeadingIds(MarkdownDocument markdown)
     {
