@@ -4,6 +4,7 @@ using Gazette.Diagnostics;
 using Gazette.Model;
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -12,7 +13,7 @@ namespace Gazette.Rendering;
 
 /// <summary>
 /// Turns a document body into HTML with one shared, thread-safe Markdig pipeline. Raw HTML is escaped, headings get anchors
-/// made from their Chinese text, a body that uses '#' headings is shifted down one level (the page title is the only h1),
+/// made from their Chinese text, body headings are shifted so the highest is h2 (the page title is the only h1),
 /// and links written <c>doc:&lt;id&gt;</c> become the permalink of that document.
 /// </summary>
 public sealed class MarkdownConverter
@@ -36,6 +37,7 @@ public sealed class MarkdownConverter
         var markdown = Markdown.Parse(document.Body, _pipeline);
         var outline = AssignHeadingIds(markdown);
         JoinChineseLines(markdown);
+        AlignTablesWithClasses(markdown);
         foreach (var link in markdown.Descendants<LinkInline>())
         {
             if (link.Url is { } url && url.StartsWith(DocumentScheme, StringComparison.Ordinal))
@@ -70,18 +72,48 @@ public sealed class MarkdownConverter
         }
     }
 
+    /// <summary>
+    /// Markdig writes column alignment as a style attribute, which the site's Content-Security-Policy (style-src 'self')
+    /// blocks; the theme styles the classes align-left, align-center and align-right instead.
+    /// </summary>
+    private static void AlignTablesWithClasses(MarkdownDocument markdown)
+    {
+        foreach (var table in markdown.Descendants<Table>())
+        {
+            var alignments = table.ColumnDefinitions.Select(c => c.Alignment).ToList();
+            foreach (var definition in table.ColumnDefinitions)
+            {
+                definition.Alignment = null;
+            }
+
+            foreach (var row in table.OfType<TableRow>())
+            {
+                for (var i = 0; i < row.Count; i++)
+                {
+                    var cell = (TableCell)row[i];
+                    var column = cell.ColumnIndex >= 0 ? cell.ColumnIndex : i;
+                    if (column < alignments.Count && alignments[column] is { } alignment)
+                    {
+                        cell.GetAttributes().AddClass("align-" + alignment.ToString().ToLowerInvariant());
+                    }
+                }
+            }
+        }
+    }
+
     /// <summary>CJK ideographs and full-width punctuation, which are written without spaces between them.</summary>
     private static bool IsWide(char c) => c is >= '\u2E80' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF' or >= '\u3000' and <= '\u303F';
 
     private static IReadOnlyList<Heading> AssignHeadingIds(MarkdownDocument markdown)
     {
         var headings = markdown.Descendants<HeadingBlock>().ToList();
-        var shift = headings.Count > 0 && headings.Min(h => h.Level) == 1 ? 1 : 0;
+        // The page title is the only h1: the body's highest heading becomes h2, whatever level it was written at.
+        var shift = headings.Count > 0 ? 2 - headings.Min(h => h.Level) : 0;
         var used = new HashSet<string>(StringComparer.Ordinal);
         var outline = new List<Heading>();
         foreach (var heading in headings)
         {
-            heading.Level = Math.Min(6, heading.Level + shift);
+            heading.Level = Math.Clamp(heading.Level + shift, 2, 6);
             var text = PlainText(heading.Inline);
             var id = Slug(text);
             var unique = id;
