@@ -1,0 +1,119 @@
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Gazette.Rendering;
+
+namespace Gazette.Tests.Stages;
+
+public sealed class MarkdownConverterTests
+{
+    private static (string Html, IReadOnlyList<Heading> Outline) Convert(string body, Func<string, SourceLocation, string?>? resolve = null) =>
+        new MarkdownConverter().Convert(Stage.Document("a") with { Body = body, BodyLine = 12 }, resolve ?? ((_, _) => null));
+
+    [Fact]
+    public void A_Chinese_heading_gets_an_anchor_made_of_its_text()
+    {
+        var (html, outline) = Convert("## 一、总体目标\n\n正文。\n");
+
+        Assert.Contains("<h2 id=\"一-总体目标\">一、总体目标</h2>", html);
+        Assert.Equal([new Heading(2, "一、总体目标", "一-总体目标")], outline);
+    }
+
+    [Fact]
+    public void Repeated_headings_get_numbered_anchors()
+    {
+        var (_, outline) = Convert("## 附则\n\n## 附则\n\n## 附则\n");
+
+        Assert.Equal(["附则", "附则-2", "附则-3"], outline.Select(h => h.Id));
+    }
+
+    [Fact]
+    public void A_body_whose_headings_start_at_one_hash_is_shifted_down_a_level()
+    {
+        var (html, outline) = Convert("# 第一章 总则\n\n## 第一条\n\n正文。\n");
+
+        Assert.DoesNotContain("<h1", html);
+        Assert.Contains("<h2 id=\"第一章-总则\">", html);
+        Assert.Contains("<h3 id=\"第一条\">", html);
+        Assert.Equal([2, 3], outline.Select(h => h.Level));
+    }
+
+    [Fact]
+    public void A_body_that_starts_at_two_hashes_is_not_shifted()
+    {
+        var (html, _) = Convert("## 第一章\n\n### 第一条\n");
+
+        Assert.Contains("<h2 id=\"第一章\">", html);
+        Assert.Contains("<h3 id=\"第一条\">", html);
+    }
+
+    [Fact]
+    public void The_outline_holds_headings_down_to_level_three()
+    {
+        var (_, outline) = Convert("## 甲\n\n### 乙\n\n#### 丙\n");
+
+        Assert.Equal(["甲", "乙"], outline.Select(h => h.Text));
+    }
+
+    [Fact]
+    public void Raw_HTML_is_escaped_not_emitted()
+    {
+        var (html, _) = Convert("<script>alert(1)</script>\n\n文字<b onclick=\"x()\">加粗</b>\n");
+
+        Assert.DoesNotContain("<script", html);
+        Assert.DoesNotContain("<b ", html);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("&lt;b onclick=&quot;x()&quot;&gt;", html);
+    }
+
+    [Fact]
+    public void Pipe_tables_render_as_tables()
+    {
+        var (html, _) = Convert("| 项目 | 金额 |\n|---|---:|\n| 甲 | 100 |\n");
+
+        Assert.Contains("<table>", html);
+        Assert.Contains("<th>项目</th>", html);
+        Assert.Contains("<td>甲</td>", html);
+    }
+
+    [Fact]
+    public void Doc_links_are_resolved_to_permalinks_with_their_source_location()
+    {
+        var asked = new List<(string Id, SourceLocation At)>();
+
+        var (html, _) = Convert("第一段。\n\n参见[该通知](doc:policy)。\n", (id, at) =>
+        {
+            asked.Add((id, at));
+            return "/documents/000014350/2019-00001/";
+        });
+
+        Assert.Contains("<a href=\"/documents/000014350/2019-00001/\">该通知</a>", html);
+        Assert.Equal([("policy", new SourceLocation("content/documents/a.md", 14, 3))], asked);
+    }
+
+    [Fact]
+    public void An_unresolved_doc_link_points_nowhere()
+    {
+        var (html, _) = Convert("[该通知](doc:missing)\n");
+
+        Assert.Contains("<a href=\"#\">该通知</a>", html);
+        Assert.DoesNotContain("doc:", html);
+    }
+
+    [Fact]
+    public void Other_links_are_left_alone()
+    {
+        var (html, _) = Convert("[国务院](https://www.gov.cn/)\n", (_, _) => throw new InvalidOperationException("not a doc: link"));
+
+        Assert.Contains("<a href=\"https://www.gov.cn/\">国务院</a>", html);
+    }
+
+    [Theory]
+    [InlineData("一、总体目标", "一-总体目标")]
+    [InlineData("Article 1. Scope", "article-1-scope")]
+    [InlineData("（一）  工作要求", "一-工作要求")]
+    [InlineData("……", "section")]
+    public void Slugs_keep_letters_and_digits_and_fold_the_rest_into_hyphens(string text, string slug)
+    {
+        Assert.Equal(slug, MarkdownConverter.Slug(text));
+    }
+}
