@@ -16,7 +16,8 @@ internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
     /// <summary>Splits text that starts with a '---' line and has a closing '---' (or '...') line.</summary>
     public static (FrontMatter? Result, Problem Problem) Split(string text)
     {
-        if (!(text.StartsWith("---\n", StringComparison.Ordinal) || text == "---" || text.StartsWith("--- \n", StringComparison.Ordinal)))
+        var firstLineEnd = text.IndexOf('\n');
+        if ((firstLineEnd < 0 ? text : text[..firstLineEnd]).TrimEnd() != "---")
         {
             return (null, Problem.Missing);
         }

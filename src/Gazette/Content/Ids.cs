@@ -9,6 +9,18 @@ internal static partial class Ids
 
     public static bool IsValid(string id) => IdPattern().IsMatch(id);
 
+    /// <summary>An organisation code: the first part of derived index numbers, so it must be safe in a URL path.</summary>
+    public static bool IsCodeValid(string code) => CodePattern().IsMatch(code);
+
+    /// <summary>An index number: codes joined by '/', safe in a URL path.</summary>
+    public static bool IsIndexNumberValid(string number) => IndexNumberPattern().IsMatch(number);
+
+    [GeneratedRegex("^[0-9A-Za-z]+([._-][0-9A-Za-z]+)*$")]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[0-9A-Za-z]+([._/-][0-9A-Za-z]+)*$")]
+    private static partial Regex IndexNumberPattern();
+
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
 }

@@ -26,12 +26,31 @@ internal static class YamlText
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
-            // YamlDotNet reports some malformed input with exceptions that carry no position.
-            diagnostics.Error(new SourceLocation(path, 1 + lineOffset, 1), Codes.YamlSyntax,
+            // YamlDotNet reports some malformed input with exceptions that carry no position: point at the last place it read well.
+            var last = LastReadable(text);
+            diagnostics.Error(new SourceLocation(path, (int)last.Line + lineOffset, (int)last.Column), Codes.YamlSyntax,
                 "the YAML cannot be read: it is malformed (unclosed bracket or quote?)",
                 "check brackets [ ] { } and quotes are closed on every line");
             return null;
         }
+    }
+
+    private static Mark LastReadable(string text)
+    {
+        var parser = new Parser(new StringReader(text));
+        var last = new Mark(0, 1, 1);
+        try
+        {
+            while (parser.MoveNext())
+            {
+                last = parser.Current!.Start;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException or FormatException)
+        {
+        }
+
+        return last;
     }
 
     private static string Clean(string message)

@@ -43,6 +43,7 @@ public static class Codes
     public static readonly DiagnosticCode MissingOrganCode = new("GZ0308", "an index number must be derived but the organ has no organisation code");
     public static readonly DiagnosticCode UnsafeAttachmentPath = new("GZ0309", "an attachment path leaves the document's folder");
     public static readonly DiagnosticCode ValidityReferenceMismatch = new("GZ0310", "repealed_by or amended_by does not fit the document's validity");
+    public static readonly DiagnosticCode UnsafeLink = new("GZ0311", "a link or image address that could run script was removed (warning)");
 
     // Theme (GZ04xx)
     public static readonly DiagnosticCode TemplateSyntax = new("GZ0401", "a theme template cannot be parsed");
@@ -57,7 +58,7 @@ public static class Codes
         UnknownSection, DuplicateIssuePosition, UnknownCatalogueEntry, MissingAttachment, SelfReference,
         DuplicateDocumentId, DuplicateIndexNumber, NonPublicWithoutReason, ValidityIncomplete,
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
-        ValidityReferenceMismatch,
+        ValidityReferenceMismatch, UnsafeLink,
         TemplateSyntax, MissingTemplate, MissingUiStrings,
     ];
 }

@@ -7,18 +7,23 @@ public static class DidYouMean
     {
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        var tied = false;
+        foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
         {
             var distance = Distance(given, candidate);
-            if (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(candidate, best) < 0))
+            if (distance < bestDistance)
             {
-                best = candidate;
-                bestDistance = distance;
+                (best, bestDistance, tied) = (candidate, distance, false);
+            }
+            else if (distance == bestDistance)
+            {
+                tied = true;
             }
         }
 
+        // Two equally close words: guessing one could suggest the opposite meaning (公开 → 不予公开), so suggest neither.
         var limit = Math.Max(2, given.Length / 3);
-        return bestDistance <= limit ? best : null;
+        return bestDistance <= limit && !tied ? best : null;
     }
 
     public static string? Hint(string given, IEnumerable<string> candidates) =>

@@ -25,7 +25,7 @@ public sealed class BuildPipeline
         var documents = new ParseDocuments().Run(content, config, diagnostics);
         new CheckReferences().Run(documents, issues, diagnostics);
         documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
-        var theme = new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
+        var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
         if (diagnostics.HasErrors || theme is null)
         {
             return Failed();

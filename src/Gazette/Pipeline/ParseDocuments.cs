@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -10,7 +9,7 @@ namespace Gazette.Pipeline;
 /// Reads every content/documents/**.md into a typed <see cref="Document"/>: front matter fields, vocabularies resolved to ids,
 /// attachments found beside the file. Cross-references between documents are checked later by <see cref="CheckReferences"/>.
 /// </summary>
-public sealed partial class ParseDocuments
+public sealed class ParseDocuments
 {
     private static readonly string[] DocumentKeys =
     [
@@ -96,7 +95,7 @@ public sealed partial class ParseDocuments
         var id = ReadId(fields, file, diagnostics);
         var title = fields.Text("title", required: true) ?? "";
         var indexNumber = fields.Text("index_number");
-        if (indexNumber is not null && !IndexNumberPattern().IsMatch(indexNumber))
+        if (indexNumber is not null && !Ids.IsIndexNumberValid(indexNumber))
         {
             fields.Error("index_number", Codes.InvalidIndexNumber, $"the index number \"{indexNumber}\" cannot be used in a permalink",
                 "index numbers use letters, digits and . _ - / between them, e.g. 000014349/2018-00222");
@@ -346,7 +345,4 @@ public sealed partial class ParseDocuments
 
         return entries;
     }
-
-    [GeneratedRegex("^[0-9A-Za-z]+([._/-][0-9A-Za-z]+)*$")]
-    private static partial Regex IndexNumberPattern();
 }

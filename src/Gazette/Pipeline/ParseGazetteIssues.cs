@@ -77,7 +77,11 @@ public sealed class ParseGazetteIssues
         var total = fields.Integer("total");
         var date = fields.Date("date", required: true);
         var sections = fields.TextList("sections", required: true);
-        if (issueNumber is { } n && n != number)
+        if (number < 1)
+        {
+            diagnostics.Error(at, Codes.IssueMisfiled, $"issue numbers start at 1 (the file is named {number}.yml)", "rename the file and correct 'issue'");
+        }
+        else if (issueNumber is { } n && n != number)
         {
             fields.Error("issue", Codes.IssueMisfiled, $"the file is named {number}.yml but says issue {n}", $"rename the file to {n}.yml or correct 'issue'");
         }

@@ -40,9 +40,10 @@ public sealed class ParseSiteConfiguration
             return fallback;
         }
 
+        var before = diagnostics.Items.Count;
         if (file.Text is null || YamlText.Parse(file.Text, file.Path, 0, diagnostics) is not { } root)
         {
-            if (file.Text is not null)
+            if (file.Text is not null && diagnostics.Items.Count == before)
             {
                 diagnostics.Error(new SourceLocation(file.Path), Codes.MissingField, "site.yml is empty", "write name, base_url and publisher");
             }
@@ -162,7 +163,15 @@ public sealed class ParseSiteConfiguration
                 continue;
             }
 
-            organs.Add(new Organ(id, name, fields.Text("short_name") ?? name, fields.Text("code")));
+            var code = fields.Text("code");
+            if (code is not null && !Ids.IsCodeValid(code))
+            {
+                fields.Error("code", Codes.InvalidIndexNumber, $"the organisation code \"{code}\" cannot be used in a permalink",
+                    "codes use letters and digits, optionally joined by . _ -, e.g. 000014349 or 11370000MB2850371X");
+                code = null;
+            }
+
+            organs.Add(new Organ(id, name, fields.Text("short_name") ?? name, code));
         }
 
         return organs;

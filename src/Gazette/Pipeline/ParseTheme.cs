@@ -42,14 +42,12 @@ public sealed partial class ParseTheme
             }
         }
 
-        foreach (var kind in CompiledTheme.Kinds.Prepend(CompiledTheme.Shell))
+        var parsed = sources.Select(f => f.Name[LayoutFolder.Length..^Extension.Length]).ToHashSet(StringComparer.Ordinal);
+        foreach (var kind in CompiledTheme.Kinds.Prepend(CompiledTheme.Shell).Where(k => !parsed.Contains(k)))
         {
-            if (!layouts.ContainsKey(kind) && !failed)
-            {
-                diagnostics.Error(new SourceLocation(ThemePath(files, LayoutFolder + kind + Extension)), Codes.MissingTemplate,
-                    $"the theme has no layout for '{kind}' pages", $"create layouts/{kind}{Extension} in the theme");
-                failed = true;
-            }
+            diagnostics.Error(new SourceLocation(ThemePath(files, LayoutFolder + kind + Extension)), Codes.MissingTemplate,
+                $"the theme has no layout for '{kind}' pages", $"create layouts/{kind}{Extension} in the theme");
+            failed = true;
         }
 
         var strings = ReadStrings(files, language, diagnostics);

@@ -39,7 +39,7 @@ public sealed class RenderMarkdown
                 }
 
                 return null;
-            });
+            }, local);
             results[i] = new PublishedDocument(document, document.IndexNumber!, urlById[document.Id], html, outline);
             found[i] = local;
         });

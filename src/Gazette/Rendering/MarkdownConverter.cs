@@ -32,7 +32,8 @@ public sealed class MarkdownConverter
         .Build();
 
     /// <param name="resolve">maps a doc: id to its URL; returns null after reporting when the id cannot be linked.</param>
-    public (string Html, IReadOnlyList<Heading> Outline) Convert(Document document, Func<string, SourceLocation, string?> resolve)
+    /// <param name="diagnostics">receives a warning for each link or image whose address could run script.</param>
+    public (string Html, IReadOnlyList<Heading> Outline) Convert(Document document, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
     {
         var markdown = Markdown.Parse(document.Body, _pipeline);
         var outline = AssignHeadingIds(markdown);
@@ -40,10 +41,21 @@ public sealed class MarkdownConverter
         AlignTablesWithClasses(markdown);
         foreach (var link in markdown.Descendants<LinkInline>())
         {
-            if (link.Url is { } url && url.StartsWith(DocumentScheme, StringComparison.Ordinal))
+            if (link.Url is not { } url)
             {
-                var at = new SourceLocation(document.Source.Path, document.BodyLine + link.Line, link.Column + 1);
+                continue;
+            }
+
+            var at = new SourceLocation(document.Source.Path, document.BodyLine + link.Line, link.Column + 1);
+            if (url.StartsWith(DocumentScheme, StringComparison.Ordinal))
+            {
                 link.Url = resolve(url[DocumentScheme.Length..], at) ?? "#";
+            }
+            else if (!IsSafe(url))
+            {
+                diagnostics.Warning(at, Codes.UnsafeLink, $"the address \"{Shorten(url)}\" was removed: only http, https, mailto, tel and relative addresses are kept",
+                    "link to documents with doc:<id> and to other sites with https://");
+                link.Url = "#";
             }
         }
 
@@ -54,6 +66,24 @@ public sealed class MarkdownConverter
         writer.Flush();
         return (writer.ToString(), outline);
     }
+
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
+
+    /// <summary>A relative address, a fragment, or one of the safe schemes; javascript:, data:, vbscript: and the like are not.</summary>
+    internal static bool IsSafe(string url)
+    {
+        var trimmed = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        var colon = trimmed.IndexOf(':');
+        var boundary = trimmed.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (boundary >= 0 && boundary < colon))
+        {
+            return true;
+        }
+
+        return SafeSchemes.Contains(trimmed[..colon].ToLowerInvariant());
+    }
+
+    private static string Shorten(string url) => url.Length <= 40 ? url : url[..40] + "…";
 
     /// <summary>
     /// A line break inside a paragraph between two Chinese characters is an artefact of wrapping, not a space: browsers would

@@ -32,9 +32,10 @@ public sealed class DidYouMeanTests
     }
 
     [Fact]
-    public void Ties_go_to_the_first_candidate_in_ordinal_order()
+    public void Two_equally_close_candidates_give_no_suggestion()
     {
-        Assert.Equal("bat", DidYouMean.Suggest("cat", ["hat", "bat"]));
+        Assert.Null(DidYouMean.Suggest("cat", ["hat", "bat"]));
+        Assert.Equal("bat", DidYouMean.Suggest("cat", ["bat", "bat"]));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Gazette.Tests.Stages;
 public sealed class MarkdownConverterTests
 {
     private static (string Html, IReadOnlyList<Heading> Outline) Convert(string body, Func<string, SourceLocation, string?>? resolve = null) =>
-        new MarkdownConverter().Convert(Stage.Document("a") with { Body = body, BodyLine = 12 }, resolve ?? ((_, _) => null));
+        new MarkdownConverter().Convert(Stage.Document("a") with { Body = body, BodyLine = 12 }, resolve ?? ((_, _) => null), new DiagnosticBag());
 
     [Fact]
     public void A_Chinese_heading_gets_an_anchor_made_of_its_text()
