@@ -18,6 +18,11 @@ public sealed class SiteUrls(string basePath)
 
     public string NotFound => BasePath + "404.html";
 
+    public string Search => BasePath + "search/";
+
+    /// <summary>Where the search index lives; its manifest is <c>{SearchIndex}manifest.json</c>.</summary>
+    public string SearchIndex => BasePath + "search/";
+
     public string Year(int year) => string.Create(CultureInfo.InvariantCulture, $"{Gazette}{year}/");
 
     public string Issue(IssueKey key) => string.Create(CultureInfo.InvariantCulture, $"{Gazette}{key.Year}/{key.Number}/");

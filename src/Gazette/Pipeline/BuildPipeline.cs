@@ -47,14 +47,15 @@ public sealed class BuildPipeline
         var pages = new PlanPages().Run(archive, theme.Strings);
         var html = new RenderPages().Run(pages, theme, archive, assetUrls, diagnostics);
         var attachments = new CollectAttachments().Run(archive, options);
+        var search = new BuildSearchIndex().Run(archive, theme.Strings);
         if (diagnostics.HasErrors)
         {
             return Failed();
         }
 
         // Output
-        progress?.Report($"writing {html.Count + assetFiles.Count + attachments.Count} files");
-        var files = html.Concat(assetFiles).Concat(attachments).ToList();
+        var files = html.Concat(assetFiles).Concat(attachments).Concat(search).ToList();
+        progress?.Report($"writing {files.Count} files");
         new WriteSite().Run(files, options.OutputDirectory);
         return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, html.Count, files.Count);
     }

@@ -48,6 +48,7 @@ public sealed class PlanPages
             }
 
             PlanCatalogue(facets);
+            Add("search", strings["search_title"], _urls.Search, [], null);
             Add("not-found", strings["not_found_title"], _urls.NotFound, [], null);
             return _pages;
         }

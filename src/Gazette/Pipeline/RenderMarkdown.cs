@@ -21,7 +21,7 @@ public sealed class RenderMarkdown
         {
             var local = new DiagnosticBag();
             var document = published[i];
-            var (html, outline) = _converter.Convert(document, (id, at) =>
+            var (html, outline, text) = _converter.Convert(document, (id, at) =>
             {
                 if (urlById.TryGetValue(id, out var url))
                 {
@@ -40,7 +40,7 @@ public sealed class RenderMarkdown
 
                 return null;
             }, local);
-            results[i] = new PublishedDocument(document, document.IndexNumber!, urlById[document.Id], html, outline);
+            results[i] = new PublishedDocument(document, document.IndexNumber!, urlById[document.Id], html, outline, text);
             found[i] = local;
         });
         foreach (var bag in found)

@@ -33,7 +33,7 @@ public sealed class MarkdownConverter
 
     /// <param name="resolve">maps a doc: id to its URL; returns null after reporting when the id cannot be linked.</param>
     /// <param name="diagnostics">receives a warning for each link or image whose address could run script.</param>
-    public (string Html, IReadOnlyList<Heading> Outline) Convert(Document document, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
+    public (string Html, IReadOnlyList<Heading> Outline, string Text) Convert(Document document, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
     {
         var markdown = Markdown.Parse(document.Body, _pipeline);
         var outline = AssignHeadingIds(markdown);
@@ -64,7 +64,7 @@ public sealed class MarkdownConverter
         _pipeline.Setup(renderer);
         renderer.Render(markdown);
         writer.Flush();
-        return (writer.ToString(), outline);
+        return (writer.ToString(), outline, Text(markdown));
     }
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
@@ -160,6 +160,25 @@ public sealed class MarkdownConverter
         }
 
         return outline;
+    }
+
+    /// <summary>The words of the body without markup, one line per block, for the search index and snippets.</summary>
+    private static string Text(MarkdownDocument markdown)
+    {
+        var text = new StringBuilder();
+        foreach (var block in markdown.Descendants<LeafBlock>())
+        {
+            if (block.Inline is { } inline)
+            {
+                text.Append(PlainText(inline)).Append('\n');
+            }
+            else if (block is CodeBlock code)
+            {
+                text.Append(code.Lines.ToString()).Append('\n');
+            }
+        }
+
+        return text.ToString();
     }
 
     private static string PlainText(ContainerInline? inline)

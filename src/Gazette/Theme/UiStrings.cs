@@ -13,7 +13,7 @@ public sealed class UiStrings(string language, IReadOnlyDictionary<string, strin
         "issue_label", "issue_total_label", "year_label", "page_label",
         "nav_home", "nav_gazette", "nav_catalogue", "not_found_title",
         "period_monthly", "period_quarterly", "period_yearly",
-        "home_title", "gazette_title", "catalogue_title",
+        "home_title", "gazette_title", "catalogue_title", "search_title",
     ];
 
     public string Language { get; } = language;

@@ -6,8 +6,24 @@ namespace Gazette.Tests.Stages;
 
 public sealed class MarkdownConverterTests
 {
-    private static (string Html, IReadOnlyList<Heading> Outline) Convert(string body, Func<string, SourceLocation, string?>? resolve = null) =>
-        new MarkdownConverter().Convert(Stage.Document("a") with { Body = body, BodyLine = 12 }, resolve ?? ((_, _) => null), new DiagnosticBag());
+    private static (string Html, IReadOnlyList<Heading> Outline) Convert(string body, Func<string, SourceLocation, string?>? resolve = null)
+    {
+        var (html, outline, _) = new MarkdownConverter().Convert(Stage.Document("a") with { Body = body, BodyLine = 12 }, resolve ?? ((_, _) => null), new DiagnosticBag());
+        return (html, outline);
+    }
+
+    [Fact]
+    public void The_plain_text_of_a_body_keeps_its_words_and_drops_the_markup()
+    {
+        var (_, _, text) = new MarkdownConverter().Convert(
+            Stage.Document("a") with { Body = "## 一、总体目标\n\n**加强**[政策](https://x.cn/)解读。\n\n| 甲 | 乙 |\n|---|---|\n| 丙 | 丁 |\n" },
+            (_, _) => null, new DiagnosticBag());
+        Assert.Contains("一、总体目标", text);
+        Assert.Contains("加强政策解读。", text);
+        Assert.Contains("丙", text);
+        Assert.DoesNotContain("**", text);
+        Assert.DoesNotContain("https://", text);
+    }
 
     [Fact]
     public void A_Chinese_heading_gets_an_anchor_made_of_its_text()

@@ -33,7 +33,7 @@ public sealed class PlanPagesTests
                 Written = new DateOnly(2019, 3, n),
                 Published = new DateOnly(2019, 3, n),
             };
-            return new PublishedDocument(document, document.IndexNumber!, urls.Document(document.IndexNumber!), "<p>正文。</p>", []);
+            return new PublishedDocument(document, document.IndexNumber!, urls.Document(document.IndexNumber!), "<p>正文。</p>", [], "正文。");
         });
         return new Archive(config, urls, documents.ToList(), []);
     }

@@ -9,4 +9,8 @@ public sealed record UrlsView(
     string Organs,
     string Genres,
     string Years,
-    string Validity);
+    string Validity,
+    /// <summary>The search page.</summary>
+    string Search,
+    /// <summary>The search index's manifest, read by the search client.</summary>
+    string SearchManifest);

@@ -1,0 +1,27 @@
+namespace Gazette.Search;
+
+/// <summary>Appends bytes and LEB128 varints (7 bits a byte, least significant first) to a growing buffer.</summary>
+internal sealed class ByteWriter
+{
+    private readonly MemoryStream _stream = new();
+
+    public int Length => (int)_stream.Length;
+
+    public void Byte(byte value) => _stream.WriteByte(value);
+
+    public void Bytes(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
+
+    public void Varint(long value)
+    {
+        var v = (ulong)value;
+        while (v >= 0x80)
+        {
+            _stream.WriteByte((byte)(v | 0x80));
+            v >>= 7;
+        }
+
+        _stream.WriteByte((byte)v);
+    }
+
+    public byte[] ToArray() => _stream.ToArray();
+}

@@ -1,0 +1,44 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+
+namespace Gazette.Search;
+
+/// <summary>One file of the search index: gzip-compressed bytes named with the first 10 hex digits of their SHA-256.</summary>
+internal sealed record IndexFile(string Path, byte[] Bytes)
+{
+    public const int HashBytes = 5;
+
+    /// <summary>Compresses <paramref name="content"/> and names it <c>{folder}/{stem}.{hash}{extension}</c>.</summary>
+    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content)
+    {
+        var compressed = Gzip(content);
+        var prefix = folder.Length == 0 ? "" : folder + "/";
+        return new IndexFile($"{prefix}{stem}.{Hex(HashOf(compressed))}{extension}", compressed);
+    }
+
+    /// <summary>The 10 hex digits in the file name, as the 5 bytes directory pages store.</summary>
+    public byte[] Hash => Convert.FromHexString(Path[(Path.LastIndexOf('/') + 1)..].Split('.')[1]);
+
+    public static byte[] HashOf(byte[] bytes) => SHA256.HashData(bytes)[..HashBytes];
+
+    public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
+
+    public static byte[] Gzip(byte[] content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+
+    public static byte[] Gunzip(byte[] compressed)
+    {
+        using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+}

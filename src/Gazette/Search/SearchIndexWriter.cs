@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+using Gazette.Model;
+using Gazette.Rendering;
+using Gazette.Theme;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// Builds the search index of docs/search-index.md from the archive. Pure: documents in, files out (paths relative to
+/// search/). Document ids are the archive's order, newest first.
+/// </summary>
+public sealed class SearchIndexWriter
+{
+    public const int Version = 1;
+    public const int PageSize = 512;
+    public const int ShardSize = 16;
+    public const int ChunkTarget = 8 * 1024;
+    public const int ExternalThreshold = 1024;
+    public const int SnippetLength = 120;
+    public const string DocumentNumberPrefix = "#";
+
+    private static readonly DateOnly UnixEpoch = new(1970, 1, 1);
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public IReadOnlyList<(string Path, byte[] Bytes)> Run(Archive archive, UiStrings strings)
+    {
+        var documents = archive.Documents;
+        var (all, title) = Invert(archive);
+        var files = new List<IndexFile>();
+        var termPages = WriteTerms(all, title, files);
+        var metaShards = WriteMeta(archive, files, out var metaPages);
+        var facets = WriteFacets(archive, strings, files);
+        var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
+            new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
+        files.Add(dates);
+
+        var manifest = new JsonObject
+        {
+            ["version"] = Version,
+            ["documents"] = documents.Count,
+            ["terms"] = new JsonObject { ["count"] = termPages.Count, ["pageSize"] = PageSize, ["pages"] = Names(termPages.Pages) },
+            ["meta"] = new JsonObject { ["count"] = metaShards, ["shardSize"] = ShardSize, ["pageSize"] = PageSize, ["pages"] = Names(metaPages) },
+            ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
+            ["dates"] = dates.Path,
+        };
+        return files.Select(f => (f.Path, f.Bytes))
+            .Append(("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json))))
+            .ToList();
+    }
+
+    private static JsonArray Names(IEnumerable<IndexFile> files) => new(files.Select(f => (JsonNode)f.Path).ToArray());
+
+    /// <summary>Term → sorted document ids, for all fields and for the title and number alone.</summary>
+    private static (SortedDictionary<string, List<int>> All, Dictionary<string, List<int>> Title) Invert(Archive archive)
+    {
+        var all = new SortedDictionary<string, List<int>>(Utf8Order.Instance);
+        var title = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < archive.Documents.Count; id++)
+        {
+            var document = archive.Documents[id];
+            var source = document.Source;
+            var organs = string.Join(' ', source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name));
+            var heading = source.Title + "\n" + source.DocNumber;
+            var titleTerms = Tokenizer.IndexTerms(heading).ToList();
+            var terms = Tokenizer.IndexTerms(string.Join('\n', heading, source.Summary, organs, document.Text)).ToList();
+            if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
+            {
+                terms.Add(DocumentNumberPrefix + key);
+                titleTerms.Add(DocumentNumberPrefix + key);
+            }
+
+            foreach (var term in terms)
+            {
+                Add(all, term, id);
+            }
+
+            foreach (var term in titleTerms)
+            {
+                Add(title, term, id);
+            }
+        }
+
+        return (all, title);
+
+        static void Add(IDictionary<string, List<int>> index, string term, int id)
+        {
+            if (!index.TryGetValue(term, out var ids))
+            {
+                index[term] = ids = [];
+            }
+
+            if (ids.Count == 0 || ids[^1] != id)
+            {
+                ids.Add(id);
+            }
+        }
+    }
+
+    private sealed record Table(int Count, IReadOnlyList<IndexFile> Pages);
+
+    private static Table WriteTerms(SortedDictionary<string, List<int>> all, Dictionary<string, List<int>> title, List<IndexFile> files)
+    {
+        // Encode every posting first: the chunk count follows from the bytes that stay inline.
+        var encoded = new List<(string Term, byte[] Utf8, byte[] All, byte[] Title)>(all.Count);
+        var inline = 0L;
+        foreach (var (term, ids) in all)
+        {
+            var entry = (term, Encoding.UTF8.GetBytes(term), Externalize(Posting.Encode(ids), ids.Count, files),
+                Externalize(Posting.Encode(title.GetValueOrDefault(term) ?? []), title.GetValueOrDefault(term)?.Count ?? 0, files));
+            inline += entry.Item2.Length + entry.Item3.Length + entry.Item4.Length + 2;
+            encoded.Add(entry);
+        }
+
+        var count = (int)Math.Max(1, (inline + ChunkTarget - 1) / ChunkTarget);
+        var chunks = new List<(byte[] Utf8, byte[] All, byte[] Title)>[count];
+        foreach (var entry in encoded)
+        {
+            var chunk = (int)(Fnv1a(entry.Utf8) % (uint)count);
+            (chunks[chunk] ??= []).Add((entry.Utf8, entry.All, entry.Title));
+        }
+
+        var chunkFiles = new IndexFile[count];
+        for (var c = 0; c < count; c++)
+        {
+            var writer = new ByteWriter();
+            var terms = chunks[c] ?? [];
+            writer.Varint(terms.Count);
+            foreach (var (utf8, postingAll, postingTitle) in terms)
+            {
+                writer.Varint(utf8.Length);
+                writer.Bytes(utf8);
+                writer.Bytes(postingAll);
+                writer.Bytes(postingTitle);
+            }
+
+            chunkFiles[c] = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray());
+        }
+
+        files.AddRange(chunkFiles);
+        return new Table(count, WritePages("t", chunkFiles, files));
+    }
+
+    /// <summary>Moves a large posting to its own file and leaves a reference in its place.</summary>
+    private static byte[] Externalize(byte[] posting, int count, List<IndexFile> files)
+    {
+        if (posting.Length <= ExternalThreshold)
+        {
+            return posting;
+        }
+
+        var file = IndexFile.Hashed("postings", "p", ".bin", posting);
+        var named = file with { Path = $"postings/{IndexFile.Hex(file.Hash)}.bin" };
+        if (!files.Any(f => f.Path == named.Path))
+        {
+            files.Add(named);
+        }
+
+        var reference = new ByteWriter();
+        reference.Byte(Posting.External);
+        reference.Varint(count);
+        reference.Bytes(file.Hash);
+        return reference.ToArray();
+    }
+
+    private static IReadOnlyList<IndexFile> WritePages(string prefix, IReadOnlyList<IndexFile> entries, List<IndexFile> files)
+    {
+        var pages = new List<IndexFile>();
+        for (var start = 0; start < entries.Count; start += PageSize)
+        {
+            var bytes = entries.Skip(start).Take(PageSize).SelectMany(e => e.Hash).ToArray();
+            pages.Add(IndexFile.Hashed("dir", prefix + (start / PageSize).ToString(CultureInfo.InvariantCulture), ".bin", bytes));
+        }
+
+        files.AddRange(pages);
+        return pages;
+    }
+
+    private static int WriteMeta(Archive archive, List<IndexFile> files, out IReadOnlyList<IndexFile> pages)
+    {
+        var shards = new List<IndexFile>();
+        for (var start = 0; start < archive.Documents.Count || start == 0; start += ShardSize)
+        {
+            var docs = archive.Documents.Skip(start).Take(ShardSize).Select(d => new
+            {
+                u = d.Url,
+                t = d.Source.Title,
+                n = d.Source.DocNumber,
+                o = string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
+                d = ViewFactory.Date(d.Source.Published),
+                v = ViewFactory.ValidityKey(d.Source.Validity.Status),
+                s = Snippet(d),
+            });
+            shards.Add(IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json)));
+            if (archive.Documents.Count == 0)
+            {
+                break;
+            }
+        }
+
+        files.AddRange(shards);
+        pages = WritePages("m", shards, files);
+        return shards.Count;
+    }
+
+    private static string Snippet(PublishedDocument document)
+    {
+        var text = document.Source.Summary ?? string.Join(' ', document.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var runes = text.EnumerateRunes().ToList();
+        return runes.Count <= SnippetLength ? text : string.Concat(runes.Take(SnippetLength).Select(r => r.ToString())) + "…";
+    }
+
+    private static Dictionary<string, string> WriteFacets(Archive archive, UiStrings strings, List<IndexFile> files)
+    {
+        var documents = archive.Documents;
+        var config = archive.Config;
+        var views = new ViewFactory(archive, strings);
+        IEnumerable<int> Where(Func<PublishedDocument, bool> keep) => Enumerable.Range(0, documents.Count).Where(i => keep(documents[i]));
+
+        var facets = new Dictionary<string, IEnumerable<(string Id, string Label, IEnumerable<int> Docs)>>(StringComparer.Ordinal)
+        {
+            ["organ"] = config.Organs.Select(o => (o.Id, o.Name, Where(d => d.Source.Issuers.Contains(o.Id)))),
+            ["topic"] = config.Topics.Select(t => (t.Id, t.Name, Where(d => d.Source.Topic == t.Id || config.FindTopic(d.Source.Topic)?.ParentId == t.Id))),
+            ["genre"] = config.Genres.Select(g => (g.Id, g.Name, Where(d => d.Source.Genre == g.Id))),
+            ["year"] = documents.Select(d => d.Source.Published.Year).Distinct().OrderDescending()
+                .Select(y => (y.ToString(CultureInfo.InvariantCulture), strings.Format("year_label", ("year", y)), Where(d => d.Source.Published.Year == y))),
+            ["validity"] = Enum.GetValues<ValidityStatus>()
+                .Select(s => (ViewFactory.ValidityKey(s), views.ValidityLabel(s), Where(d => d.Source.Validity.Status == s))),
+            ["issue"] = archive.Issues.AsEnumerable().Reverse().Select(i => (
+                string.Create(CultureInfo.InvariantCulture, $"{i.Issue.Key.Year}-{i.Issue.Key.Number}"),
+                views.IssueLabel(i.Issue.Key),
+                Where(d => d.Source.Gazette?.IssueKey == i.Issue.Key))),
+        };
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in facets)
+        {
+            var content = new
+            {
+                values = values.Select(v => (v.Id, v.Label, Docs: v.Docs.ToList()))
+                    .Where(v => v.Docs.Count > 0)
+                    .Select(v => new { id = v.Id, label = v.Label, docs = Deltas(v.Docs) }),
+            };
+            var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, Json));
+            files.Add(file);
+            names[name] = file.Path;
+        }
+
+        return names;
+    }
+
+    private static List<int> Deltas(IEnumerable<int> values)
+    {
+        var result = new List<int>();
+        var previous = 0;
+        foreach (var value in values)
+        {
+            result.Add(result.Count == 0 ? value : value - previous);
+            previous = value;
+        }
+
+        return result;
+    }
+
+    /// <summary>FNV-1a, 32 bits, over UTF-8 bytes: the chunk of a term.</summary>
+    public static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        var hash = 2166136261u;
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return hash;
+    }
+
+    /// <summary>Orders strings by their UTF-8 bytes, as chunks store terms.</summary>
+    private sealed class Utf8Order : IComparer<string>
+    {
+        public static readonly Utf8Order Instance = new();
+
+        public int Compare(string? x, string? y) => Encoding.UTF8.GetBytes(x!).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y!));
+    }
+}

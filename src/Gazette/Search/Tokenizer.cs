@@ -1,0 +1,186 @@
+using System.Text;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// The search tokenizer, defined once in docs/search-index.md and implemented identically here and in
+/// theme/assets/search-tokenizer.js; tests/vectors/tokenizer.json holds the cases both must agree on.
+/// Text is normalised (full-width ASCII to half-width, ideographic space to space, A–Z to a–z); runs of Han characters give
+/// every character and every overlapping pair (bigram); runs of ASCII letters and digits give one word each.
+/// </summary>
+public static class Tokenizer
+{
+    /// <summary>Longer words are cut to this many characters, in the index and in queries alike.</summary>
+    public const int MaxWordLength = 32;
+
+    private const string DocumentNumberIgnored = "〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』 \t号";
+
+    public static string Normalize(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var c = rune.Value;
+            if (c is >= 0xFF01 and <= 0xFF5E)
+            {
+                c -= 0xFEE0;
+            }
+            else if (c == 0x3000)
+            {
+                c = ' ';
+            }
+
+            if (c is >= 'A' and <= 'Z')
+            {
+                c += 'a' - 'A';
+            }
+
+            result.Append(char.ConvertFromUtf32(c));
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Han ideographs (basic, extension A, compatibility, the supplementary planes) and 〇.</summary>
+    public static bool IsHan(int c) =>
+        c is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3134F or 0x3007;
+
+    /// <summary>ASCII letters and digits, after normalisation.</summary>
+    public static bool IsWordChar(int c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
+
+    /// <summary>
+    /// The terms a document's text is indexed under, each once, in order of first appearance: every Han character, every
+    /// overlapping Han pair, every word.
+    /// </summary>
+    public static IReadOnlyList<string> IndexTerms(string text)
+    {
+        var terms = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in Runs(Normalize(text)))
+        {
+            if (run.IsHan)
+            {
+                for (var i = 0; i < run.Chars.Count; i++)
+                {
+                    Add(run.Chars[i]);
+                    if (i + 1 < run.Chars.Count)
+                    {
+                        Add(run.Chars[i] + run.Chars[i + 1]);
+                    }
+                }
+            }
+            else
+            {
+                Add(Word(run));
+            }
+        }
+
+        return terms;
+
+        void Add(string term)
+        {
+            if (seen.Add(term))
+            {
+                terms.Add(term);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The terms a document must have to contain <paramref name="text"/>: a lone Han character, else the overlapping pairs of
+    /// each Han run; each word. Each once, in order of first appearance.
+    /// </summary>
+    public static IReadOnlyList<string> QueryTerms(string text)
+    {
+        var terms = new List<string>();
+        foreach (var run in Runs(Normalize(text)))
+        {
+            if (!run.IsHan)
+            {
+                terms.Add(Word(run));
+            }
+            else if (run.Chars.Count == 1)
+            {
+                terms.Add(run.Chars[0]);
+            }
+            else
+            {
+                for (var i = 0; i + 1 < run.Chars.Count; i++)
+                {
+                    terms.Add(run.Chars[i] + run.Chars[i + 1]);
+                }
+            }
+        }
+
+        return terms.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The key a document number is found by whatever way it is typed: normalised, brackets, spaces and 号 removed.
+    /// 铜府办发〔2019〕16号, 铜府办发[2019]16, 铜府办发（２０１９）１６号 all give 铜府办发201916.
+    /// </summary>
+    public static string DocumentNumberKey(string number)
+    {
+        var key = new StringBuilder();
+        foreach (var rune in Normalize(number).EnumerateRunes())
+        {
+            var s = rune.ToString();
+            if (!DocumentNumberIgnored.Contains(s, StringComparison.Ordinal))
+            {
+                key.Append(s);
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>Whether a query could be a document number: it has both Han characters and digits.</summary>
+    public static bool LooksLikeDocumentNumber(string query)
+    {
+        var normalized = Normalize(query);
+        var runes = normalized.EnumerateRunes().Select(r => r.Value).ToList();
+        return runes.Any(IsHan) && runes.Any(c => c is >= '0' and <= '9');
+    }
+
+    private static string Word(Run run)
+    {
+        var word = string.Concat(run.Chars);
+        return word.Length > MaxWordLength ? word[..MaxWordLength] : word;
+    }
+
+    private sealed record Run(bool IsHan, List<string> Chars);
+
+    private static IEnumerable<Run> Runs(string normalized)
+    {
+        Run? current = null;
+        foreach (var rune in normalized.EnumerateRunes())
+        {
+            var c = rune.Value;
+            bool? han = IsHan(c) ? true : IsWordChar(c) ? false : null;
+            if (han is null)
+            {
+                if (current is not null)
+                {
+                    yield return current;
+                    current = null;
+                }
+
+                continue;
+            }
+
+            if (current is not null && current.IsHan != han)
+            {
+                yield return current;
+                current = null;
+            }
+
+            current ??= new Run(han.Value, []);
+            current.Chars.Add(rune.ToString());
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+}
