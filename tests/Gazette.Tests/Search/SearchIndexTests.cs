@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+using Gazette.Search;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Search;
+
+/// <summary>Builds small sites and searches the index files they wrote, as the browser client would.</summary>
+public sealed partial class SearchIndexTests
+{
+    private static TestSite Site() => new($"""
+        -- content/documents/a.md --
+        {Body(TestSite.Document("关于全面推进乡村振兴的意见", "doc_number: 测府发〔2019〕16号", "genre: 意见", "published: 2019-05-01", "written: 2019-04-01"), "各地要把乡村振兴作为重点。")}
+        -- content/documents/b.md --
+        {Body(TestSite.Document("关于做好政务公开工作的通知", "doc_number: 测府办发〔2019〕3号", "published: 2019-03-01"), "推进乡村振兴和PPP项目。乡村与振兴另见。")}
+        -- content/documents/c.md --
+        {Body(TestSite.Document("关于2019年度财政预算的报告", "genre: 报告", "written: 2019-01-20", "published: 2019-02-01"), "2019年预算执行情况良好。")}
+        -- content/documents/d.md --
+        {Body(TestSite.Document("不公开的乡村振兴内部函", "disclosure: 依申请公开", "disclosure_reason: 内部事务"), "乡村振兴内部安排。")}
+        """);
+
+    private static string Body(string document, string body) => document.Replace("正文第一段。", body, StringComparison.Ordinal);
+
+    private static SearchIndexReader Build(TestSite site)
+    {
+        site.BuildSuccessfully();
+        return new SearchIndexReader(Path.Combine(site.Output, "search"));
+    }
+
+    private static string Title(SearchIndexReader reader, SearchIndexReader.Result result) => reader.Metadata(result.Id).GetProperty("t").GetString()!;
+
+    [Fact]
+    public void A_Chinese_query_finds_every_published_document_containing_it_and_title_matches_come_first()
+    {
+        using var site = Site();
+        var reader = Build(site);
+        var results = reader.Search("乡村振兴");
+        Assert.Equal(["关于全面推进乡村振兴的意见", "关于做好政务公开工作的通知"], results.Select(r => Title(reader, r)));
+        Assert.True(results[0].TitleHits > results[1].TitleHits);
+    }
+
+    [Fact]
+    public void A_withheld_document_is_not_in_the_index()
+    {
+        using var site = Site();
+        var reader = Build(site);
+        Assert.Equal(3, reader.Documents);
+        Assert.Empty(reader.Search("内部函"));
+        foreach (var file in IndexFiles(site))
+        {
+            var bytes = File.ReadAllBytes(file);
+            var text = file.EndsWith("manifest.json", StringComparison.Ordinal) ? System.Text.Encoding.UTF8.GetString(bytes) : System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(bytes));
+            Assert.DoesNotContain("不公开的乡村振兴内部函", text);
+            Assert.DoesNotContain("内部安排", text);
+        }
+    }
+
+    [Theory]
+    [InlineData("测府发〔2019〕16号")]
+    [InlineData("测府发[2019]16号")]
+    [InlineData("测府发【2019】16")]
+    [InlineData("测府发(2019)16号")]
+    [InlineData("测府发（２０１９）１６号")]
+    public void A_document_number_in_any_common_form_brings_that_document_first(string typed)
+    {
+        using var site = Site();
+        var reader = Build(site);
+        var results = reader.Search(typed);
+        Assert.NotEmpty(results);
+        Assert.True(results[0].NumberMatch);
+        Assert.Equal("关于全面推进乡村振兴的意见", Title(reader, results[0]));
+    }
+
+    [Theory]
+    [InlineData("PPP项目", "关于做好政务公开工作的通知")]
+    [InlineData("ＰＰＰ项目", "关于做好政务公开工作的通知")]
+    [InlineData("2019年 预算", "关于2019年度财政预算的报告")]
+    public void Mixed_Latin_digits_and_Chinese_and_full_width_forms_match(string query, string expected)
+    {
+        using var site = Site();
+        var reader = Build(site);
+        Assert.Equal([expected], reader.Search(query).Select(r => Title(reader, r)));
+    }
+
+    [Fact]
+    public void Results_carry_the_metadata_the_result_list_shows()
+    {
+        using var site = Site();
+        var reader = Build(site);
+        var first = reader.Metadata(reader.Search("乡村振兴")[0].Id);
+        Assert.Equal("测府发〔2019〕16号", first.GetProperty("n").GetString());
+        Assert.Equal("测试市人民政府办公室", first.GetProperty("o").GetString());
+        Assert.Equal("2019-05-01", first.GetProperty("d").GetString());
+        Assert.Equal("valid", first.GetProperty("v").GetString());
+        Assert.StartsWith("/documents/", first.GetProperty("u").GetString());
+        Assert.Equal("内容概述。", first.GetProperty("s").GetString());
+    }
+
+    [Fact]
+    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash()
+    {
+        using var site = Site();
+        Build(site);
+        var root = Path.Combine(site.Output, "search");
+        var files = IndexFiles(site).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList();
+        Assert.Contains("manifest.json", files);
+        foreach (var file in files.Where(f => f != "manifest.json"))
+        {
+            var hash = HashInName().Match(file);
+            Assert.True(hash.Success, file);
+            Assert.Equal(hash.Groups[1].Value, IndexFile.Hex(IndexFile.HashOf(File.ReadAllBytes(Path.Combine(root, file)))));
+        }
+    }
+
+    [Fact]
+    public void Document_ids_run_from_newest_to_oldest()
+    {
+        using var site = Site();
+        var reader = Build(site);
+        Assert.Equal(["2019-05-01", "2019-03-01", "2019-02-01"], Enumerable.Range(0, 3).Select(i => reader.Metadata(i).GetProperty("d").GetString()));
+    }
+
+    /// <summary>The files of the index: the search folder also holds the search page itself.</summary>
+    private static IEnumerable<string> IndexFiles(TestSite site) =>
+        Directory.EnumerateFiles(Path.Combine(site.Output, "search"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "index.html");
+
+    [GeneratedRegex(@"(?:^|[./])([0-9a-f]{10})\.(?:bin|json)$")]
+    private static partial Regex HashInName();
+}
