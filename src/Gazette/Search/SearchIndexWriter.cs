@@ -65,10 +65,8 @@ public sealed class SearchIndexWriter
         {
             var document = archive.Documents[id];
             var source = document.Source;
-            var organs = string.Join(' ', source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name));
-            var heading = source.Title + "\n" + source.DocNumber;
-            var titleTerms = Tokenizer.IndexTerms(heading).ToList();
-            var terms = Tokenizer.IndexTerms(string.Join('\n', heading, source.Summary, organs, document.Text)).ToList();
+            var titleTerms = Tokenizer.IndexTerms(source.Title + "\n" + source.DocNumber).ToList();
+            var terms = Tokenizer.IndexTerms(SearchableText(archive, document)).ToList();
             if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
             {
                 terms.Add(DocumentNumberPrefix + key);
@@ -184,6 +182,15 @@ public sealed class SearchIndexWriter
     private static int WriteMeta(Archive archive, List<IndexFile> files, out IReadOnlyList<IndexFile> pages)
     {
         var shards = new List<IndexFile>();
+        var texts = new Dictionary<string, IndexFile>(StringComparer.Ordinal);
+        string TextFile(PublishedDocument d)
+        {
+            var file = IndexFile.Hashed("text", "x", ".txt", Encoding.UTF8.GetBytes(SearchableText(archive, d)));
+            var hash = IndexFile.Hex(file.Hash);
+            texts.TryAdd(hash, file with { Path = $"text/{hash}.txt" });
+            return hash;
+        }
+
         for (var start = 0; start < archive.Documents.Count || start == 0; start += ShardSize)
         {
             var docs = archive.Documents.Skip(start).Take(ShardSize).Select(d => new
@@ -195,7 +202,8 @@ public sealed class SearchIndexWriter
                 d = ViewFactory.Date(d.Source.Published),
                 v = ViewFactory.ValidityKey(d.Source.Validity.Status),
                 s = Snippet(d),
-            });
+                x = TextFile(d),
+            }).ToList();
             shards.Add(IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json)));
             if (archive.Documents.Count == 0)
             {
@@ -204,8 +212,17 @@ public sealed class SearchIndexWriter
         }
 
         files.AddRange(shards);
+        files.AddRange(texts.Values);
         pages = WritePages("m", shards, files);
         return shards.Count;
+    }
+
+    /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>
+    private static string SearchableText(Archive archive, PublishedDocument document)
+    {
+        var source = document.Source;
+        var organs = string.Join(' ', source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name));
+        return string.Join('\n', source.Title, source.DocNumber, source.Summary, organs, document.Text);
     }
 
     private static string Snippet(PublishedDocument document)

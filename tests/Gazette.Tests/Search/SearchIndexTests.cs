@@ -112,6 +112,19 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
+    public void Each_result_names_its_searchable_text_for_checking_quoted_phrases()
+    {
+        using var site = Site();
+        var reader = Build(site);
+        var id = reader.Search("PPP项目")[0].Id;
+        var hash = reader.Metadata(id).GetProperty("x").GetString();
+        var text = System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(File.ReadAllBytes(Path.Combine(site.Output, "search", "text", hash + ".txt"))));
+        Assert.Contains("关于做好政务公开工作的通知", text);
+        Assert.Contains("测府办发〔2019〕3号", text);
+        Assert.Contains("推进乡村振兴和PPP项目。", text);
+    }
+
+    [Fact]
     public void Document_ids_run_from_newest_to_oldest()
     {
         using var site = Site();
@@ -124,6 +137,6 @@ public sealed partial class SearchIndexTests
         Directory.EnumerateFiles(Path.Combine(site.Output, "search"), "*", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) != "index.html");
 
-    [GeneratedRegex(@"(?:^|[./])([0-9a-f]{10})\.(?:bin|json)$")]
+    [GeneratedRegex(@"(?:^|[./])([0-9a-f]{10})\.(?:bin|json|txt)$")]
     private static partial Regex HashInName();
 }
