@@ -61,7 +61,8 @@ public sealed class SearchIndexReader
                 }
             }
 
-            matches = all!.Union(numberMatches);
+            var phrases = query.Clauses.Where(c => c.IsPhrase).Select(c => Tokenizer.Normalize(c.Text)).ToList();
+            matches = all!.Where(id => phrases.Count == 0 || phrases.All(Text(id).Contains)).Union(numberMatches);
         }
 
         return matches
@@ -104,6 +105,13 @@ public sealed class SearchIndexReader
         var shard = id / meta.GetProperty("shardSize").GetInt32();
         var data = Read($"meta/{shard}.{PageEntry(meta, shard)}.json");
         return JsonDocument.Parse(data).RootElement[id % meta.GetProperty("shardSize").GetInt32()];
+    }
+
+    /// <summary>A document's searchable text, normalised as the tokenizer does, for checking phrases.</summary>
+    public string Text(int id)
+    {
+        var hash = Metadata(id).GetProperty("x").GetString();
+        return Tokenizer.Normalize(Encoding.UTF8.GetString(Read($"text/{hash}.txt")));
     }
 
     private List<int> ReadPosting(byte[] data, ref int offset)

@@ -125,6 +125,16 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
+    public void A_quoted_phrase_finds_only_documents_with_the_exact_string()
+    {
+        using var site = Site();
+        var reader = Build(site);
+        Assert.Equal(2, reader.Search("乡村 振兴").Count);
+        Assert.Equal(["关于做好政务公开工作的通知"], reader.Search("\"乡村与振兴\"").Select(r => Title(reader, r)));
+        Assert.Empty(reader.Search("“振兴乡村”"));
+    }
+
+    [Fact]
     public void Document_ids_run_from_newest_to_oldest()
     {
         using var site = Site();
