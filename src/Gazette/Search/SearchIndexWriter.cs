@@ -56,11 +56,11 @@ public sealed class SearchIndexWriter
 
     private static JsonArray Names(IEnumerable<IndexFile> files) => new(files.Select(f => (JsonNode)f.Path).ToArray());
 
-    /// <summary>Term → sorted document ids, for all fields and for the title and number alone.</summary>
-    private static (SortedDictionary<string, List<int>> All, Dictionary<string, List<int>> Title) Invert(Archive archive)
+    /// <summary>Term → its documents, for all fields and for the title and number alone.</summary>
+    private static (Dictionary<string, PostingBuilder> All, Dictionary<string, PostingBuilder> Title) Invert(Archive archive)
     {
-        var all = new SortedDictionary<string, List<int>>(Utf8Order.Instance);
-        var title = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var all = new Dictionary<string, PostingBuilder>(StringComparer.Ordinal);
+        var title = new Dictionary<string, PostingBuilder>(StringComparer.Ordinal);
         for (var id = 0; id < archive.Documents.Count; id++)
         {
             var document = archive.Documents[id];
@@ -86,41 +86,44 @@ public sealed class SearchIndexWriter
 
         return (all, title);
 
-        static void Add(IDictionary<string, List<int>> index, string term, int id)
+        static void Add(Dictionary<string, PostingBuilder> index, string term, int id)
         {
-            if (!index.TryGetValue(term, out var ids))
+            if (!index.TryGetValue(term, out var posting))
             {
-                index[term] = ids = [];
+                index[term] = posting = new PostingBuilder();
             }
 
-            if (ids.Count == 0 || ids[^1] != id)
-            {
-                ids.Add(id);
-            }
+            posting.Add(id);
         }
     }
 
     private sealed record Table(int Count, IReadOnlyList<IndexFile> Pages);
 
-    private static Table WriteTerms(SortedDictionary<string, List<int>> all, Dictionary<string, List<int>> title, List<IndexFile> files)
+    private static Table WriteTerms(Dictionary<string, PostingBuilder> all, Dictionary<string, PostingBuilder> title, List<IndexFile> files)
     {
         // Encode every posting first: the chunk count follows from the bytes that stay inline.
-        var encoded = new List<(string Term, byte[] Utf8, byte[] All, byte[] Title)>(all.Count);
+        var empty = new PostingBuilder();
+        var externals = new Dictionary<string, IndexFile>(StringComparer.Ordinal);
+        var encoded = new List<(byte[] Utf8, byte[] All, byte[] Title)>(all.Count);
         var inline = 0L;
-        foreach (var (term, ids) in all)
+        foreach (var (term, posting) in all)
         {
-            var entry = (term, Encoding.UTF8.GetBytes(term), Externalize(Posting.Encode(ids), ids.Count, files),
-                Externalize(Posting.Encode(title.GetValueOrDefault(term) ?? []), title.GetValueOrDefault(term)?.Count ?? 0, files));
-            inline += entry.Item2.Length + entry.Item3.Length + entry.Item4.Length + 2;
+            var titlePosting = title.GetValueOrDefault(term) ?? empty;
+            var entry = (Encoding.UTF8.GetBytes(term), Externalize(posting.Encode(), posting.Count, externals),
+                Externalize(titlePosting.Encode(), titlePosting.Count, externals));
+            inline += entry.Item1.Length + entry.Item2.Length + entry.Item3.Length + 2;
             encoded.Add(entry);
         }
+
+        encoded.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
+        files.AddRange(externals.Values.OrderBy(f => f.Path, StringComparer.Ordinal));
 
         var count = (int)Math.Max(1, (inline + ChunkTarget - 1) / ChunkTarget);
         var chunks = new List<(byte[] Utf8, byte[] All, byte[] Title)>[count];
         foreach (var entry in encoded)
         {
             var chunk = (int)(Fnv1a(entry.Utf8) % (uint)count);
-            (chunks[chunk] ??= []).Add((entry.Utf8, entry.All, entry.Title));
+            (chunks[chunk] ??= []).Add(entry);
         }
 
         var chunkFiles = new IndexFile[count];
@@ -145,7 +148,7 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>Moves a large posting to its own file and leaves a reference in its place.</summary>
-    private static byte[] Externalize(byte[] posting, int count, List<IndexFile> files)
+    private static byte[] Externalize(byte[] posting, int count, Dictionary<string, IndexFile> externals)
     {
         if (posting.Length <= ExternalThreshold)
         {
@@ -154,10 +157,7 @@ public sealed class SearchIndexWriter
 
         var file = IndexFile.Hashed("postings", "p", ".bin", posting);
         var named = file with { Path = $"postings/{IndexFile.Hex(file.Hash)}.bin" };
-        if (!files.Any(f => f.Path == named.Path))
-        {
-            files.Add(named);
-        }
+        externals.TryAdd(named.Path, named);
 
         var reference = new ByteWriter();
         reference.Byte(Posting.External);
@@ -293,13 +293,5 @@ public sealed class SearchIndexWriter
         }
 
         return hash;
-    }
-
-    /// <summary>Orders strings by their UTF-8 bytes, as chunks store terms.</summary>
-    private sealed class Utf8Order : IComparer<string>
-    {
-        public static readonly Utf8Order Instance = new();
-
-        public int Compare(string? x, string? y) => Encoding.UTF8.GetBytes(x!).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(y!));
     }
 }
