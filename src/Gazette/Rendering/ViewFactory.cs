@@ -62,7 +62,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
             source.Summary,
             Validity(source.Validity),
             document.BodyHtml,
-            document.Outline.Select(h => new LinkView(h.Text, "#" + h.Id)).ToList(),
+            document.Outline.Select(h => new OutlineItemView(h.Text, "#" + h.Id, h.Level)).ToList(),
             source.Attachments.Select(a => new AttachmentView(a.Title, _urls.Attachment(document.IndexNumber, a.FileName), a.FileName,
                 FileSize(a.Size), FileType(a.FileName))).ToList(),
             source.Interprets is { } policy && archive.Find(policy) is { } p ? Summary(p) : null,

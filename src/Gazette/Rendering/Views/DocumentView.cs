@@ -16,7 +16,7 @@ public sealed record DocumentView(
     /// <summary>The body as HTML, to be output with <c>| raw</c>.</summary>
     string Body,
     /// <summary>The body's headings (level 2 and 3) as links to their anchors.</summary>
-    IReadOnlyList<LinkView> Outline,
+    IReadOnlyList<OutlineItemView> Outline,
     IReadOnlyList<AttachmentView> Attachments,
     /// <summary>On an interpretation: the policy it explains.</summary>
     DocumentSummaryView? Interprets,
