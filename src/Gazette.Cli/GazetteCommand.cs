@@ -25,19 +25,20 @@ public static class GazetteCommand
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Where to write the site (default: <root>/public)." };
         var theme = new Option<DirectoryInfo?>("--theme") { Description = "The theme folder (default: <root>/theme)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print how long each part of the build took." };
 
         var build = new Command("build", "Check the content and write the static site; on any error nothing is written.")
         {
-            siteRoot, output, theme, quiet,
+            siteRoot, output, theme, quiet, verbose,
         };
         build.SetAction(parse => Build(
             BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName),
-            parse.GetValue(quiet)));
+            parse.GetValue(quiet), parse.GetValue(verbose)));
         root.Subcommands.Add(build);
         return root;
     }
 
-    public static int Build(BuildOptions options, bool quiet)
+    public static int Build(BuildOptions options, bool quiet, bool verbose = false)
     {
         var stdout = AnsiConsole.Console;
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -55,6 +56,14 @@ public static class GazetteCommand
             stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content. The previous output is unchanged.");
             stderr.WriteLine(e.ToString());
             return InternalError;
+        }
+
+        if (verbose)
+        {
+            foreach (var (stage, took) in result.Timings)
+            {
+                stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-16} {took.TotalSeconds,7:0.000} s[/]");
+            }
         }
 
         foreach (var diagnostic in result.Diagnostics)

@@ -12,12 +12,14 @@ public sealed class BuildPipeline
     public BuildResult Run(BuildOptions options, IProgress<string>? progress = null)
     {
         var diagnostics = new DiagnosticBag();
-        BuildResult Failed() => new(Sorted(diagnostics), 0, 0, 0, 0);
+        var clock = new StageClock();
+        BuildResult Failed() => new(Sorted(diagnostics), 0, 0, 0, 0) { Timings = clock.Laps };
 
         // Input
         progress?.Report("reading content");
         var content = new ReadContentFiles().Run(options, diagnostics);
         var themeFiles = new ReadTheme().Run(options, diagnostics);
+        clock.Lap("read");
 
         // Process: read the model and check it
         var config = new ParseSiteConfiguration().Run(content, diagnostics);
@@ -26,6 +28,7 @@ public sealed class BuildPipeline
         new CheckReferences().Run(documents, issues, diagnostics);
         documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
         var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
+        clock.Lap("parse and check");
         if (diagnostics.HasErrors || theme is null)
         {
             return Failed();
@@ -36,6 +39,7 @@ public sealed class BuildPipeline
         var urls = new SiteUrls(config.Site.BasePath);
         progress?.Report($"rendering {published.Count} documents");
         var rendered = new RenderMarkdown().Run(published, documents, urls, diagnostics);
+        clock.Lap("markdown");
         if (diagnostics.HasErrors)
         {
             return Failed();
@@ -45,9 +49,12 @@ public sealed class BuildPipeline
         var archive = new BuildArchive().Run(config, urls, rendered, issues);
         var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, urls);
         var pages = new PlanPages().Run(archive, theme.Strings);
+        clock.Lap("plan pages");
         var html = new RenderPages().Run(pages, theme, archive, assetUrls, diagnostics);
+        clock.Lap("render pages");
         var attachments = new CollectAttachments().Run(archive, options);
         var search = new BuildSearchIndex().Run(archive, theme.Strings);
+        clock.Lap("search index");
         if (diagnostics.HasErrors)
         {
             return Failed();
@@ -57,7 +64,8 @@ public sealed class BuildPipeline
         var files = html.Concat(assetFiles).Concat(attachments).Concat(search).ToList();
         progress?.Report($"writing {files.Count} files");
         new WriteSite().Run(files, options.OutputDirectory);
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, html.Count, files.Count);
+        clock.Lap("write");
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, html.Count, files.Count) { Timings = clock.Laps };
     }
 
     private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag diagnostics) =>

@@ -6,4 +6,7 @@ namespace Gazette.Pipeline;
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Documents, int Withheld, int Pages, int Files)
 {
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>How long each part of the build took.</summary>
+    public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
 }

@@ -26,7 +26,7 @@ internal sealed record IndexFile(string Path, byte[] Bytes)
     public static byte[] Gzip(byte[] content)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
         {
             gzip.Write(content);
         }

@@ -43,6 +43,41 @@ internal sealed class PostingBuilder
         Count++;
     }
 
+    /// <summary>Appends the ids of <paramref name="later"/>, which must all be greater than this posting's.</summary>
+    public void Append(PostingBuilder later)
+    {
+        if (later.Count == 0)
+        {
+            return;
+        }
+
+        var offset = 0;
+        var first = (int)Posting.ReadVarint(later._bytes, ref offset);
+        if (first <= Last)
+        {
+            throw new ArgumentException("the appended posting must start after this one ends", nameof(later));
+        }
+
+        var rest = later._length - offset;
+        if (_length + 5 + rest > _bytes.Length)
+        {
+            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + 5 + rest));
+        }
+
+        var delta = (uint)(Count == 0 ? first : first - Last);
+        while (delta >= 0x80)
+        {
+            _bytes[_length++] = (byte)(delta | 0x80);
+            delta >>= 7;
+        }
+
+        _bytes[_length++] = (byte)delta;
+        Array.Copy(later._bytes, offset, _bytes, _length, rest);
+        _length += rest;
+        Count += later.Count;
+        Last = later.Last;
+    }
+
     /// <summary>The posting in the index format: a delta list or a bitmap, whichever is smaller.</summary>
     public byte[] Encode()
     {

@@ -56,59 +56,56 @@ public sealed class SearchIndexWriter
 
     private static JsonArray Names(IEnumerable<IndexFile> files) => new(files.Select(f => (JsonNode)f.Path).ToArray());
 
-    /// <summary>Term → its documents, for all fields and for the title and number alone.</summary>
-    private static (Dictionary<string, PostingBuilder> All, Dictionary<string, PostingBuilder> Title) Invert(Archive archive)
+    /// <summary>
+    /// Term → its documents, for all fields and for the title and number alone. Ranges of documents are indexed in parallel
+    /// and joined in id order.
+    /// </summary>
+    private static (TermIndex All, TermIndex Title) Invert(Archive archive)
     {
-        var all = new Dictionary<string, PostingBuilder>(StringComparer.Ordinal);
-        var title = new Dictionary<string, PostingBuilder>(StringComparer.Ordinal);
-        for (var id = 0; id < archive.Documents.Count; id++)
+        var count = archive.Documents.Count;
+        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 256));
+        var results = new (TermIndex All, TermIndex Title)[parts];
+        Parallel.For(0, parts, part =>
         {
-            var document = archive.Documents[id];
-            var source = document.Source;
-            var titleTerms = Tokenizer.IndexTerms(source.Title + "\n" + source.DocNumber).ToList();
-            var terms = Tokenizer.IndexTerms(SearchableText(archive, document)).ToList();
-            if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
+            var all = new TermIndex();
+            var title = new TermIndex();
+            for (var id = part * count / parts; id < (part + 1) * count / parts; id++)
             {
-                terms.Add(DocumentNumberPrefix + key);
-                titleTerms.Add(DocumentNumberPrefix + key);
+                var document = archive.Documents[id];
+                var source = document.Source;
+                all.AddText(SearchableText(archive, document), id);
+                title.AddText(source.Title + "\n" + source.DocNumber, id);
+                if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
+                {
+                    all.AddTerm(DocumentNumberPrefix + key, id);
+                    title.AddTerm(DocumentNumberPrefix + key, id);
+                }
             }
 
-            foreach (var term in terms)
-            {
-                Add(all, term, id);
-            }
+            results[part] = (all, title);
+        });
 
-            foreach (var term in titleTerms)
-            {
-                Add(title, term, id);
-            }
+        for (var part = 1; part < parts; part++)
+        {
+            results[0].All.Append(results[part].All);
+            results[0].Title.Append(results[part].Title);
         }
 
-        return (all, title);
-
-        static void Add(Dictionary<string, PostingBuilder> index, string term, int id)
-        {
-            if (!index.TryGetValue(term, out var posting))
-            {
-                index[term] = posting = new PostingBuilder();
-            }
-
-            posting.Add(id);
-        }
+        return results[0];
     }
 
     private sealed record Table(int Count, IReadOnlyList<IndexFile> Pages);
 
-    private static Table WriteTerms(Dictionary<string, PostingBuilder> all, Dictionary<string, PostingBuilder> title, List<IndexFile> files)
+    private static Table WriteTerms(TermIndex all, TermIndex title, List<IndexFile> files)
     {
         // Encode every posting first: the chunk count follows from the bytes that stay inline.
         var empty = new PostingBuilder();
         var externals = new Dictionary<string, IndexFile>(StringComparer.Ordinal);
         var encoded = new List<(byte[] Utf8, byte[] All, byte[] Title)>(all.Count);
         var inline = 0L;
-        foreach (var (term, posting) in all)
+        foreach (var (term, posting) in all.Terms())
         {
-            var titlePosting = title.GetValueOrDefault(term) ?? empty;
+            var titlePosting = title.Find(term) ?? empty;
             var entry = (Encoding.UTF8.GetBytes(term), Externalize(posting.Encode(), posting.Count, externals),
                 Externalize(titlePosting.Encode(), titlePosting.Count, externals));
             inline += entry.Item1.Length + entry.Item2.Length + entry.Item3.Length + 2;

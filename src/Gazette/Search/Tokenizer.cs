@@ -54,34 +54,112 @@ public static class Tokenizer
     /// </summary>
     public static IReadOnlyList<string> IndexTerms(string text)
     {
-        var terms = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var run in Runs(Normalize(text)))
+        var sink = new StringSink();
+        Scan(text, ref sink);
+        return sink.Terms;
+    }
+
+    /// <summary>Receives the index terms of a text from <see cref="Scan{TSink}"/>, in order, repeats included.</summary>
+    public interface ITermSink
+    {
+        /// <summary>One Han code point.</summary>
+        void Han(int codePoint);
+
+        /// <summary>Two adjacent Han code points.</summary>
+        void HanPair(int first, int second);
+
+        /// <summary>A word: normalised ASCII letters and digits, at most <see cref="MaxWordLength"/> of them.</summary>
+        void Word(ReadOnlySpan<char> word);
+    }
+
+    /// <summary>
+    /// Finds the index terms of <paramref name="text"/> without allocating: the one definition of index tokenization, used by
+    /// <see cref="IndexTerms"/> and by the index writer. Han characters need no normalisation (it touches only ASCII forms).
+    /// </summary>
+    public static void Scan<TSink>(string text, ref TSink sink)
+        where TSink : struct, ITermSink
+    {
+        Span<char> word = stackalloc char[MaxWordLength];
+        var wordLength = 0;
+        var inWord = false;
+        var previous = -1;
+        for (var i = 0; i < text.Length; i++)
         {
-            if (run.IsHan)
+            int c = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                for (var i = 0; i < run.Chars.Count; i++)
+                c = char.ConvertToUtf32(text[i], text[i + 1]);
+                i++;
+            }
+            else if (c is >= 0xFF01 and <= 0xFF5E)
+            {
+                c -= 0xFEE0;
+            }
+
+            if (c is >= 'A' and <= 'Z')
+            {
+                c += 'a' - 'A';
+            }
+
+            if (IsWordChar(c))
+            {
+                if (wordLength < MaxWordLength)
                 {
-                    Add(run.Chars[i]);
-                    if (i + 1 < run.Chars.Count)
-                    {
-                        Add(run.Chars[i] + run.Chars[i + 1]);
-                    }
+                    word[wordLength++] = (char)c;
                 }
+
+                inWord = true;
+                previous = -1;
+                continue;
+            }
+
+            if (inWord)
+            {
+                sink.Word(word[..wordLength]);
+                inWord = false;
+                wordLength = 0;
+            }
+
+            if (IsHan(c))
+            {
+                if (previous >= 0)
+                {
+                    sink.HanPair(previous, c);
+                }
+
+                sink.Han(c);
+                previous = c;
             }
             else
             {
-                Add(Word(run));
+                previous = -1;
             }
         }
 
-        return terms;
-
-        void Add(string term)
+        if (inWord)
         {
-            if (seen.Add(term))
+            sink.Word(word[..wordLength]);
+        }
+    }
+
+    /// <summary>Collects terms as strings, each once, in order of first appearance.</summary>
+    private struct StringSink() : ITermSink
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public List<string> Terms { get; } = [];
+
+        public void Han(int codePoint) => Add(char.ConvertFromUtf32(codePoint));
+
+        public void HanPair(int first, int second) => Add(char.ConvertFromUtf32(first) + char.ConvertFromUtf32(second));
+
+        public void Word(ReadOnlySpan<char> word) => Add(word.ToString());
+
+        private void Add(string term)
+        {
+            if (_seen.Add(term))
             {
-                terms.Add(term);
+                Terms.Add(term);
             }
         }
     }
