@@ -3,8 +3,11 @@ using System.Security.Cryptography;
 
 namespace Gazette.Search;
 
-/// <summary>One file of the search index: gzip-compressed bytes named with the first 10 hex digits of their SHA-256.</summary>
-internal sealed record IndexFile(string Path, byte[] Bytes)
+/// <summary>
+/// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first 5 bytes (10 hex digits) of
+/// their SHA-256.
+/// </summary>
+internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 {
     public const int HashBytes = 5;
 
@@ -12,12 +15,10 @@ internal sealed record IndexFile(string Path, byte[] Bytes)
     public static IndexFile Hashed(string folder, string stem, string extension, byte[] content)
     {
         var compressed = Gzip(content);
+        var hash = HashOf(compressed);
         var prefix = folder.Length == 0 ? "" : folder + "/";
-        return new IndexFile($"{prefix}{stem}.{Hex(HashOf(compressed))}{extension}", compressed);
+        return new IndexFile($"{prefix}{stem}.{Hex(hash)}{extension}", compressed, hash);
     }
-
-    /// <summary>The 10 hex digits in the file name, as the 5 bytes directory pages store.</summary>
-    public byte[] Hash => Convert.FromHexString(Path[(Path.LastIndexOf('/') + 1)..].Split('.')[1]);
 
     public static byte[] HashOf(byte[] bytes) => SHA256.HashData(bytes)[..HashBytes];
 

@@ -124,7 +124,7 @@ public sealed class SearchIndexWriter
         }
 
         var chunkFiles = new IndexFile[count];
-        for (var c = 0; c < count; c++)
+        Parallel.For(0, count, c =>
         {
             var writer = new ByteWriter();
             var terms = chunks[c] ?? [];
@@ -138,7 +138,7 @@ public sealed class SearchIndexWriter
             }
 
             chunkFiles[c] = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray());
-        }
+        });
 
         files.AddRange(chunkFiles);
         return new Table(count, WritePages("t", chunkFiles, files));
@@ -179,37 +179,39 @@ public sealed class SearchIndexWriter
     private static int WriteMeta(Archive archive, List<IndexFile> files, out IReadOnlyList<IndexFile> pages)
     {
         var shards = new List<IndexFile>();
-        var texts = new Dictionary<string, IndexFile>(StringComparer.Ordinal);
-        string TextFile(PublishedDocument d)
+        var texts = new IndexFile[archive.Documents.Count];
+        Parallel.For(0, texts.Length, id =>
         {
-            var file = IndexFile.Hashed("text", "x", ".txt", Encoding.UTF8.GetBytes(SearchableText(archive, d)));
-            var hash = IndexFile.Hex(file.Hash);
-            texts.TryAdd(hash, file with { Path = $"text/{hash}.txt" });
-            return hash;
-        }
-
-        for (var start = 0; start < archive.Documents.Count || start == 0; start += ShardSize)
+            var file = IndexFile.Hashed("text", "x", ".txt", Encoding.UTF8.GetBytes(SearchableText(archive, archive.Documents[id])));
+            texts[id] = file with { Path = $"text/{IndexFile.Hex(file.Hash)}.txt" };
+        });
+        var count = archive.Documents.Count;
+        for (var start = 0; start < count || start == 0; start += ShardSize)
         {
-            var docs = archive.Documents.Skip(start).Take(ShardSize).Select(d => new
+            var docs = Enumerable.Range(start, Math.Min(ShardSize, count - start)).Select(id =>
             {
-                u = d.Url,
-                t = d.Source.Title,
-                n = d.Source.DocNumber,
-                o = string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
-                d = ViewFactory.Date(d.Source.Published),
-                v = ViewFactory.ValidityKey(d.Source.Validity.Status),
-                s = Snippet(d),
-                x = TextFile(d),
+                var d = archive.Documents[id];
+                return new
+                {
+                    u = d.Url,
+                    t = d.Source.Title,
+                    n = d.Source.DocNumber,
+                    o = string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
+                    d = ViewFactory.Date(d.Source.Published),
+                    v = ViewFactory.ValidityKey(d.Source.Validity.Status),
+                    s = Snippet(d),
+                    x = IndexFile.Hex(texts[id].Hash),
+                };
             }).ToList();
             shards.Add(IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json)));
-            if (archive.Documents.Count == 0)
+            if (count == 0)
             {
                 break;
             }
         }
 
         files.AddRange(shards);
-        files.AddRange(texts.Values);
+        files.AddRange(texts.DistinctBy(t => t.Path));
         pages = WritePages("m", shards, files);
         return shards.Count;
     }
