@@ -1,0 +1,486 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Gazette.Bench.Corpus;
+using Gazette.Bench.Index;
+using Gazette.Bench.Measure;
+using Gazette.Bench.Peers;
+
+namespace Gazette.Bench;
+
+/// <summary>Figures of one query on one corpus.</summary>
+public sealed class QueryRow
+{
+    public required Query Query { get; init; }
+
+    public int ReaderCount { get; set; }
+
+    public int? ReaderRank { get; set; }
+
+    public long ReaderBytes { get; set; }
+
+    public int? Expected { get; set; }
+
+    public double? Recall { get; set; }
+
+    public int? Missed { get; set; }
+
+    public int? Extra { get; set; }
+
+    public string? MissedExample { get; set; }
+
+    public BrowserSample? Browser { get; set; }
+
+    public double? BrowserMs { get; set; }
+
+    public double? BrowserSearchMs { get; set; }
+
+    /// <summary>For phrases: whether every result on the first page contains the phrase (by the corpus scan).</summary>
+    public bool? FirstPageExact { get; set; }
+
+    public int? BrowserRank { get; set; }
+
+    public BrowserSample? Pagefind { get; set; }
+
+    public double? PagefindMs { get; set; }
+
+    public int? PagefindRank { get; set; }
+
+    public double? PagefindRecall { get; set; }
+
+    public PeerQuery? Lunr { get; set; }
+}
+
+/// <summary>Everything measured on one corpus.</summary>
+public sealed class CorpusReport
+{
+    public required int Size { get; init; }
+
+    public int Published { get; set; }
+
+    public long MarkdownBytes { get; set; }
+
+    public ChildResult? Build { get; set; }
+
+    public string? BuildFailure { get; set; }
+
+    public long IndexBytes { get; set; }
+
+    public int IndexFiles { get; set; }
+
+    public SortedDictionary<string, (long Bytes, int Files)> ByFolder { get; } = new(StringComparer.Ordinal);
+
+    public long LargestChunk { get; set; }
+
+    public long LargestPosting { get; set; }
+
+    public long SiteBytes { get; set; }
+
+    public int SiteFiles { get; set; }
+
+    public List<QueryRow> Rows { get; } = [];
+
+    public PeerResult? Lunr { get; set; }
+
+    public PeerResult? Pagefind { get; set; }
+
+    public List<string> Problems { get; } = [];
+
+    public string? BrowserSkipped { get; set; }
+
+    /// <summary>Set when the full build failed and the search-only build was measured instead.</summary>
+    public ChildResult? SearchOnlyBuild { get; set; }
+}
+
+/// <summary>The run command: for each size, generate if needed, build with Gazette, read the index, scan for recall, run the peers, measure in Chromium, report.</summary>
+public sealed class BenchRun(Options options)
+{
+    private readonly TextWriter _log = Console.Out;
+
+    public static TimeSpan BuildLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_MINUTES") ?? "15", CultureInfo.InvariantCulture));
+
+    public static long BuildCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_CAP_GB") ?? "8", CultureInfo.InvariantCulture) * (1L << 30));
+
+    public static TimeSpan PeerLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_PEER_MINUTES") ?? "10", CultureInfo.InvariantCulture));
+
+    public static long PeerCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_PEER_CAP_GB") ?? "12", CultureInfo.InvariantCulture) * (1L << 30));
+
+    public async Task<int> Run()
+    {
+        var queries = Query.Load(options.Queries);
+        var vectors = SpecTokenizer.CheckVectors(Path.Combine(Paths.RepositoryRoot, "tests", "vectors", "tokenizer.json"));
+        Snapshot = GitSnapshot();
+        _log.WriteLine($"Gazette search benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {queries.Count} queries, sizes {string.Join(", ", options.Sizes)}, Gazette {Snapshot}");
+        if (vectors.Count > 0)
+        {
+            _log.WriteLine($"warning: the benchmark's tokenizer (written from docs/search-index.md) disagrees with tests/vectors/tokenizer.json: {string.Join("; ", vectors.Take(5))}");
+        }
+
+        var reports = new List<CorpusReport>();
+        foreach (var size in options.Sizes)
+        {
+            var report = await RunSize(size, queries);
+            reports.Add(report);
+            var text = Report.Corpus(report, queries);
+            _log.WriteLine();
+            _log.WriteLine(text);
+            Save(report, text);
+        }
+
+        var summary = Report.Summary(reports);
+        _log.WriteLine(summary);
+        File.WriteAllText(Path.Combine(Paths.Work, "results", $"summary-{DateTime.Now:yyyyMMdd-HHmm}.md"), summary);
+        return reports.Any(r => r.BuildFailure is not null) ? 1 : 0;
+    }
+
+    private void Save(CorpusReport report, string text)
+    {
+        var folder = Path.Combine(Paths.Work, "results");
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"{DateTime.Now:yyyyMMdd-HHmm}-{report.Size}");
+        File.WriteAllText(stem + ".md", text);
+        File.WriteAllText(stem + ".json", JsonSerializer.Serialize(Report.Json(report), new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        }));
+    }
+
+    private async Task<CorpusReport> RunSize(int size, IReadOnlyList<Query> queries)
+    {
+        var report = new CorpusReport { Size = size };
+        var corpus = Paths.Corpus(size);
+        var site = Path.Combine(Paths.Work, $"site-{size}");
+        _log.WriteLine();
+        _log.WriteLine($"== {size:N0} documents ==");
+        if (!IsComplete(corpus, size))
+        {
+            Cli.Generate(size, corpus);
+        }
+
+        report.MarkdownBytes = Directory.EnumerateFiles(Path.Combine(corpus, "content"), "*.md", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+        // 1. Build with Gazette, as its own process.
+        if (Directory.Exists(site))
+        {
+            Directory.Delete(site, recursive: true);
+        }
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "Gazette.Cli.dll");
+        _log.WriteLine($"  building with Gazette (limit {BuildLimit.TotalMinutes:N0} min, {BuildCap / (1L << 30)} GB)");
+        // Progress lines (and stage timings where the CLI has --verbose) are kept with the time and memory when each was printed.
+        var verbose = CliHas(cli, "--verbose");
+        string[] buildArgs = [cli, "build", "--root", corpus, "--output", site, "--theme", Path.Combine(Paths.RepositoryRoot, "theme"), .. verbose ? new[] { "--verbose" } : []];
+        var build = ChildProcess.Run("dotnet", buildArgs,
+            BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+        report.Build = build;
+        _log.WriteLine($"  build: {build.Wall.TotalSeconds:N1} s, peak {build.PeakRssBytes / 1048576.0:N0} MB, {(build.Succeeded ? "ok" : build.Failure)}");
+        if (!build.Succeeded)
+        {
+            report.BuildFailure = build.Failure;
+            if (build.KilledBecause is null)
+            {
+                return report; // content errors or a crash: nothing to measure
+            }
+
+            // The full build does not fit: build the search page and the complete index with Gazette's own stages, so the
+            // index can still be measured at this size.
+            if (Directory.Exists(site))
+            {
+                Directory.Delete(site, recursive: true);
+            }
+
+            _log.WriteLine("  the full build did not fit; building the search page and index only, with Gazette's stages (same limits)");
+            var only = ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "Gazette.Bench.dll"), "search-site", corpus, site, Path.Combine(Paths.RepositoryRoot, "theme")],
+                BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+            report.SearchOnlyBuild = only;
+            _log.WriteLine($"  search-only build: {only.Wall.TotalSeconds:N1} s, peak {only.PeakRssBytes / 1048576.0:N0} MB, {(only.Succeeded ? "ok" : only.Failure)}");
+            if (!only.Succeeded)
+            {
+                return report;
+            }
+        }
+
+        var search = Path.Combine(site, "search");
+        foreach (var file in Directory.EnumerateFiles(search, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(search, file).Replace('\\', '/');
+            if (relative == "index.html")
+            {
+                continue; // the search page, not the index
+            }
+
+            var length = new FileInfo(file).Length;
+            var folder = relative.Contains('/') ? relative[..relative.IndexOf('/')] : relative.Split('.')[0];
+            var (b, n) = report.ByFolder.GetValueOrDefault(folder);
+            report.ByFolder[folder] = (b + length, n + 1);
+            report.IndexBytes += length;
+            report.IndexFiles++;
+            if (folder == "terms")
+            {
+                report.LargestChunk = Math.Max(report.LargestChunk, length);
+            }
+            else if (folder == "postings")
+            {
+                report.LargestPosting = Math.Max(report.LargestPosting, length);
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories))
+        {
+            report.SiteBytes += new FileInfo(file).Length;
+            report.SiteFiles++;
+        }
+
+        _log.WriteLine($"  index: {report.IndexBytes / 1048576.0:N1} MB in {report.IndexFiles:N0} files; site {report.SiteBytes / 1048576.0:N0} MB in {report.SiteFiles:N0} files");
+
+        // 2. Read the index by the spec; scan the corpus for the truth.
+        var reader = new IndexReader(search) { PageSize = 10 };
+        var urls = Enumerable.Range(0, reader.Documents).Select(id => reader.Meta(id).Url).ToArray();
+        var idByUrl = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < urls.Length; i++)
+        {
+            if (!idByUrl.TryAdd(urls[i], i))
+            {
+                report.Problems.Add($"two documents have the URL {urls[i]} in the metadata shards");
+            }
+        }
+
+        _log.WriteLine("  scanning the corpus for the expected results");
+        var truth = Truth.Compute(corpus, queries);
+        report.Published = truth.Published.Count;
+        if (truth.Published.Count != reader.Documents)
+        {
+            report.Problems.Add($"the index has {reader.Documents} documents, the corpus {truth.Published.Count} published ones");
+        }
+
+        var missingUrls = truth.Published.Count(d => !idByUrl.ContainsKey(d.Url));
+        if (missingUrls > 0)
+        {
+            report.Problems.Add($"{missingUrls} published documents have no entry in the metadata shards");
+        }
+
+        var expectUrls = LunrPeer.ExpectedUrls(queries, truth);
+        foreach (var q in queries)
+        {
+            var row = new QueryRow { Query = q };
+            var r = reader.Search(q.Q, q.Filters);
+            row.ReaderCount = r.Ids.Count;
+            row.ReaderBytes = r.FirstPageBytes;
+            if (expectUrls.TryGetValue(q.Id, out var expectUrl) && idByUrl.TryGetValue(expectUrl, out var expectId))
+            {
+                var rank = r.Ids.ToList().IndexOf(expectId);
+                row.ReaderRank = rank < 0 ? null : rank + 1;
+            }
+            else if (q.Expect is not null)
+            {
+                report.Problems.Add($"query {q.Id}: no document in the corpus has the number {q.Expect}");
+            }
+
+            if (truth.UrlsByQuery.TryGetValue(q.Id, out var expected))
+            {
+                var found = r.Ids.Select(id => urls[id]).ToHashSet(StringComparer.Ordinal);
+                row.Expected = expected.Count;
+                row.Missed = expected.Count(u => !found.Contains(u));
+                row.Extra = found.Count(u => !expected.Contains(u));
+                row.Recall = expected.Count == 0 ? 1 : (expected.Count - row.Missed.Value) / (double)expected.Count;
+                row.MissedExample = expected.FirstOrDefault(u => !found.Contains(u));
+            }
+
+            report.Rows.Add(row);
+        }
+
+        _log.WriteLine("  index read: " + string.Join(", ", report.Rows.Where(x => x.Recall is not null).Select(x => $"{x.Query.Id} {x.ReaderCount}/{x.Expected}")));
+
+        // 3. Peers.
+        var peersAllowed = size <= 10_000 || options.ForcePeers;
+        if (options.Peers.Count > 0)
+        {
+            var install = NodeTools.EnsureInstalled(_log);
+            if (options.Peers.Contains("lunr"))
+            {
+                if (install is not null)
+                {
+                    report.Lunr = new PeerResult { Tool = "lunr.js", DidNotFinish = install };
+                }
+                else if (!peersAllowed)
+                {
+                    report.Lunr = new PeerResult { Tool = "lunr.js 2.3.9 (bigram tokenizer)", DidNotFinish = "skipped at this size: its serialized index grows about linearly (68 MB gzip at 10,000 documents in issue 4's measurement) and cannot be held as one JavaScript string; run with --force-peers to try" };
+                }
+                else
+                {
+                    _log.WriteLine($"  lunr.js (limit {PeerLimit.TotalMinutes:N0} min, {PeerCap / (1L << 30)} GB)");
+                    report.Lunr = LunrPeer.Run(corpus, Path.Combine(Paths.Work, $"peers-{size}"), queries, truth, PeerLimit, PeerCap, _log);
+                    _log.WriteLine("  lunr: " + (report.Lunr.DidNotFinish ?? $"built in {report.Lunr.BuildTime?.TotalSeconds:N1} s, index {report.Lunr.IndexGzipBytes / 1048576.0:N1} MB gzip"));
+                    foreach (var pq in report.Lunr.Queries)
+                    {
+                        report.Rows.First(x => x.Query.Id == pq.Id).Lunr = pq;
+                    }
+                }
+            }
+
+            if (options.Peers.Contains("pagefind"))
+            {
+                if (install is not null)
+                {
+                    report.Pagefind = new PeerResult { Tool = "Pagefind", DidNotFinish = install };
+                }
+                else if (report.SearchOnlyBuild is not null)
+                {
+                    report.Pagefind = new PeerResult { Tool = "Pagefind 1.6.0 (extended)", DidNotFinish = "not run: Gazette's full build did not finish, so there are no document pages to index" };
+                }
+                else if (!peersAllowed)
+                {
+                    report.Pagefind = new PeerResult { Tool = "Pagefind 1.6.0 (extended)", DidNotFinish = "skipped at this size: issue 4 measured it running out of memory (20 GB) indexing 50,000 Chinese pages; run with --force-peers to try" };
+                }
+                else
+                {
+                    _log.WriteLine($"  Pagefind (limit {PeerLimit.TotalMinutes:N0} min, {PeerCap / (1L << 30)} GB)");
+                    report.Pagefind = PagefindPeer.Index(site, PeerLimit, PeerCap, _log);
+                    _log.WriteLine("  pagefind: " + (report.Pagefind.DidNotFinish ?? $"indexed in {report.Pagefind.BuildTime?.TotalSeconds:N1} s, peak {report.Pagefind.PeakRss / 1048576.0:N0} MB, {report.Pagefind.IndexBytes / 1048576.0:N1} MB"));
+                }
+            }
+        }
+
+        // 4. The browser.
+        if (options.SkipBrowser)
+        {
+            report.BrowserSkipped = "--skip-browser";
+        }
+        else
+        {
+            await MeasureBrowser(report, site, queries, expectUrls, truth);
+        }
+
+        if (options.Clean)
+        {
+            Directory.Delete(site, recursive: true);
+            Directory.Delete(corpus, recursive: true);
+            var peers = Path.Combine(Paths.Work, $"peers-{size}");
+            if (Directory.Exists(peers))
+            {
+                Directory.Delete(peers, recursive: true);
+            }
+        }
+
+        return report;
+    }
+
+    private async Task MeasureBrowser(CorpusReport report, string site, IReadOnlyList<Query> queries, Dictionary<string, string> expectUrls, Truth.Expected truth)
+    {
+        var client = Path.Combine(Paths.RepositoryRoot, "theme", "assets", "search.js");
+        if (!File.Exists(client) || !File.ReadAllText(client).Contains("data-state", StringComparison.Ordinal) && !File.ReadAllText(client).Contains("dataset.state", StringComparison.Ordinal))
+        {
+            report.BrowserSkipped = "theme/assets/search.js does not mark the search finished (data-state) yet";
+            return;
+        }
+
+        _log.WriteLine($"  Chromium: {queries.Count} queries x {options.Repeat}, each in a new browser context");
+        Browser browser;
+        try
+        {
+            browser = await Browser.Start();
+        }
+        catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or InvalidOperationException)
+        {
+            report.BrowserSkipped = "Chromium did not start: " + e.Message.Split('\n')[0];
+            return;
+        }
+
+        await using (browser)
+        {
+            var headers = StaticServer.NetlifyHeaders(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "netlify.toml")));
+            using (var server = new StaticServer(site, headers))
+            {
+                await browser.GazetteSearch(server.BaseUrl, queries[0], null); // warm-up: browser process, server, JIT
+                foreach (var row in report.Rows)
+                {
+                    var samples = new List<BrowserSample>();
+                    for (var i = 0; i < options.Repeat; i++)
+                    {
+                        samples.Add(await browser.GazetteSearch(server.BaseUrl, row.Query, expectUrls.GetValueOrDefault(row.Query.Id)));
+                    }
+
+                    row.Browser = samples[0];
+                    row.BrowserMs = Median(samples.Where(s => s.Error is null).Select(s => s.Ms));
+                    row.BrowserSearchMs = Median(samples.Where(s => s.Error is null && s.SearchMs is not null).Select(s => s.SearchMs!.Value));
+                    if (row.Query.Kind == "phrase" && truth.UrlsByQuery.TryGetValue(row.Query.Id, out var exact))
+                    {
+                        row.FirstPageExact = samples[0].FirstPageUrls.All(exact.Contains);
+                    }
+                    if (expectUrls.TryGetValue(row.Query.Id, out var url))
+                    {
+                        var i = samples[0].FirstPageUrls.ToList().IndexOf(url);
+                        row.BrowserRank = i < 0 ? null : i + 1;
+                    }
+
+                    if (samples.Select(s => s.SearchBytes).Distinct().Count() > 1)
+                    {
+                        report.Problems.Add($"query {row.Query.Id}: first-search bytes differ between repetitions ({string.Join(", ", samples.Select(s => s.SearchBytes))})");
+                    }
+
+                    _log.WriteLine($"    {row.Query.Id}: {row.Browser.SearchBytes / 1024.0:N1} KB, {row.BrowserMs:N0} ms ({row.BrowserSearchMs:N0} after scripts), {row.Browser.Count?.ToString(CultureInfo.InvariantCulture) ?? "?"} results{(row.Browser.Error is null ? "" : " — " + row.Browser.Error)}");
+                }
+            }
+
+            if (report.Pagefind is { DidNotFinish: null } pagefind)
+            {
+                using var server = new StaticServer(site);
+                server.Extra["/__bench/blank.html"] = ("text/html; charset=utf-8", Encoding.UTF8.GetBytes("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>bench</title></html>"));
+                _log.WriteLine("  Chromium: Pagefind");
+                var textQueries = report.Rows.Where(r => !r.Query.IsFilterOnly && r.Query.Filters.Count == 0).ToList();
+                await browser.PagefindSearch(server.BaseUrl, textQueries[0].Query, null, 0);
+                foreach (var row in textQueries)
+                {
+                    var samples = new List<BrowserSample>();
+                    for (var i = 0; i < options.Repeat; i++)
+                    {
+                        var (sample, rank, all) = await browser.PagefindSearch(server.BaseUrl, row.Query, expectUrls.GetValueOrDefault(row.Query.Id), i == 0 ? 1500 : 0);
+                        samples.Add(sample);
+                        if (i == 0)
+                        {
+                            row.PagefindRank = rank;
+                            if (all is not null && truth.UrlsByQuery.TryGetValue(row.Query.Id, out var expected))
+                            {
+                                row.PagefindRecall = expected.Count == 0 ? 1 : expected.Count(all.Contains) / (double)expected.Count;
+                            }
+                        }
+                    }
+
+                    row.Pagefind = samples[0];
+                    row.PagefindMs = Median(samples.Where(s => s.Error is null).Select(s => s.Ms));
+                    _log.WriteLine($"    {row.Query.Id}: {row.Pagefind.SearchBytes / 1024.0:N1} KB, {row.PagefindMs:N0} ms, {row.Pagefind.Count?.ToString(CultureInfo.InvariantCulture) ?? "?"} results{(row.Pagefind.Error is null ? "" : " — " + row.Pagefind.Error)}");
+                }
+            }
+        }
+    }
+
+    /// <summary>Which Gazette was measured: the commit, and whether src/ or theme/ had changes not yet committed.</summary>
+    public static string Snapshot { get; private set; } = "";
+
+    private static string GitSnapshot()
+    {
+        var head = ChildProcess.Run("git", ["rev-parse", "--short", "HEAD"], TimeSpan.FromSeconds(30), 1L << 30, Paths.RepositoryRoot);
+        var dirty = ChildProcess.Run("git", ["status", "--porcelain", "--", "src", "theme"], TimeSpan.FromSeconds(30), 1L << 30, Paths.RepositoryRoot);
+        return !head.Succeeded ? "(not a git checkout)"
+            : head.Stdout.Trim() + (dirty.Stdout.Trim().Length > 0 ? $" + uncommitted changes in src/ or theme/ ({dirty.Stdout.Trim().Split('\n').Length} files)" : "");
+    }
+
+    private static bool CliHas(string cli, string option)
+    {
+        var help = ChildProcess.Run("dotnet", [cli, "build", "--help"], TimeSpan.FromMinutes(1), 2L << 30);
+        return help.Stdout.Contains(option, StringComparison.Ordinal);
+    }
+
+    private static double? Median(IEnumerable<double> values)
+    {
+        var v = values.Where(x => !double.IsNaN(x)).Order().ToList();
+        return v.Count == 0 ? null : v.Count % 2 == 1 ? v[v.Count / 2] : (v[(v.Count / 2) - 1] + v[v.Count / 2]) / 2;
+    }
+
+    private static bool IsComplete(string corpus, int size)
+    {
+        var meta = Path.Combine(corpus, CorpusWriter.MetaFile);
+        return File.Exists(meta) && Directory.Exists(Path.Combine(corpus, "content", "documents")) && File.ReadLines(meta).Count() == size;
+    }
+}

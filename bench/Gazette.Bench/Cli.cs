@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using Gazette.Bench.Corpus;
+
+namespace Gazette.Bench;
+
+/// <summary>The benchmark's commands: generate, build, run. See bench/README.md.</summary>
+public static class Cli
+{
+    public static async Task<int> Execute(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        var options = args[0] == "search-site" ? null! : Options.Parse(args.Skip(1).ToArray());
+        switch (args[0])
+        {
+            case "generate":
+                Generate(options.Sizes.Single(), options.Out ?? Paths.Corpus(options.Sizes.Single()));
+                return 0;
+            case "search-site":
+                // Internal: the fallback build of BenchRun, run as a child process so its memory is measured alone.
+                return SearchOnlySite.Run(args[1], args[2], args[3]);
+            case "run":
+                return await new BenchRun(options).Run();
+            default:
+                Console.Error.WriteLine($"unknown command '{args[0]}'\n{Usage}");
+                return 2;
+        }
+    }
+
+    public const string Usage = """
+        Gazette search benchmark (issue 4). Run from the repository root:
+
+          dotnet run -c Release --project bench/Gazette.Bench -- generate --docs 1000 [--out bench/work/corpus-1000]
+          dotnet run -c Release --project bench/Gazette.Bench -- run --docs 1000,10000[,100000] [options]
+
+        run options:
+          --peers lunr,pagefind|none   which peers to run (default: both)
+          --skip-browser               do not measure in Chromium (build, index size, recall only)
+          --repeat N                   browser measurements per query, median reported (default 3)
+          --force-peers                run peers at 100,000 documents too (default: skipped, see README)
+          --keep                       keep the built site and corpus of every size (default: kept; use --clean to delete)
+          --clean                      delete each size's corpus and built sites after measuring it
+          --queries FILE               query list (default bench/queries.json)
+        """;
+
+    public static void Generate(int count, string output)
+    {
+        var watch = Stopwatch.StartNew();
+        Console.WriteLine($"generating {count:N0} documents into {Paths.Relative(output)}");
+        var laws = LawCorpus.Load(Paths.LawsFolder);
+        var (documents, bytes) = CorpusWriter.Write(output, count, laws, Console.Out);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"generated {documents:N0} documents ({laws.Count:N0} real laws available), {bytes / 1048576.0:N1} MB of Markdown in {watch.Elapsed.TotalSeconds:N1} s"));
+    }
+}
+
+public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyList<string> Peers, bool SkipBrowser, int Repeat, bool ForcePeers, bool Clean, string Queries)
+{
+    public static Options Parse(string[] args)
+    {
+        var sizes = new List<int> { 1000 };
+        string? output = null;
+        var peers = new List<string> { "lunr", "pagefind" };
+        var skipBrowser = false;
+        var repeat = 3;
+        var force = false;
+        var clean = false;
+        var queries = Path.Combine(Paths.BenchRoot, "queries.json");
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--docs":
+                    sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s.Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture)).ToList();
+                    break;
+                case "--out":
+                    output = Path.GetFullPath(Value());
+                    break;
+                case "--peers":
+                    peers = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Where(p => p != "none").ToList();
+                    break;
+                case "--skip-browser":
+                    skipBrowser = true;
+                    break;
+                case "--repeat":
+                    repeat = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
+                case "--force-peers":
+                    force = true;
+                    break;
+                case "--keep":
+                    break;
+                case "--clean":
+                    clean = true;
+                    break;
+                case "--queries":
+                    queries = Path.GetFullPath(Value());
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        return new Options(sizes, output, peers, skipBrowser, repeat, force, clean, queries);
+    }
+}
+
+/// <summary>Where things are: the repository, bench/, bench/work/.</summary>
+public static class Paths
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string BenchRoot => Path.Combine(RepositoryRoot, "bench");
+
+    public static string Work => Path.Combine(BenchRoot, "work");
+
+    public static string Peers => Path.Combine(BenchRoot, "peers");
+
+    public static string LawsFolder => Environment.GetEnvironmentVariable("GAZETTE_LAWS") ?? LawCorpus.DefaultFolder(RepositoryRoot);
+
+    public static string Corpus(int size) => Path.Combine(Work, $"corpus-{size}");
+
+    public static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Gazette.sln")) && Directory.Exists(Path.Combine(dir.FullName, "bench")))
+                {
+                    return dir.FullName;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("run the benchmark inside the Gazette repository (Gazette.sln not found)");
+    }
+}

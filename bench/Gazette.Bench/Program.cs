@@ -1,0 +1,3 @@
+using Gazette.Bench;
+
+return await Cli.Execute(args);
