@@ -11,5 +11,5 @@ public sealed class BuildSearchIndex
     public const string Folder = "search/";
 
     public IReadOnlyList<OutputFile> Run(Archive archive, UiStrings strings) =>
-        new SearchIndexWriter().Run(archive, strings).Select(f => new OutputFile(Folder + f.Path, f.Bytes)).ToList();
+        new SearchIndexWriter(archive.Config).Run(archive, strings).Select(f => new OutputFile(Folder + f.Path, f.Bytes)).ToList();
 }

@@ -28,12 +28,86 @@ public sealed class SearchIndexWriter
 
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public IReadOnlyList<(string Path, byte[] Bytes)> Run(Archive archive, UiStrings strings)
+    private readonly SiteConfiguration _config;
+    private readonly TermIndex _all = new();
+    private readonly TermIndex _title = new();
+    private readonly List<string> _snippets = [];
+    private readonly List<byte[]> _textHashes = [];
+
+    public SearchIndexWriter(SiteConfiguration config)
+    {
+        _config = config;
+    }
+
+    /// <summary>Documents added so far: the id of the next one.</summary>
+    public int Count => _snippets.Count;
+
+    /// <summary>The whole index of an archive whose documents carry their text: <see cref="Add"/> all, then <see cref="Finish"/>.</summary>
+    public IReadOnlyList<(string Path, byte[] Bytes)> Run(Archive archive, UiStrings strings) =>
+        Add(archive.Documents.Select(d => (d, d.Text)).ToList()).Concat(Finish(archive, strings)).ToList();
+
+    /// <summary>
+    /// Indexes the next documents, in id order (the archive's order), with the text of each body. Returns their searchable
+    /// text files at once so the caller can write them and let the texts go: the writer keeps only postings and snippets.
+    /// </summary>
+    public IReadOnlyList<(string Path, byte[] Bytes)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch)
+    {
+        var first = Count;
+        var texts = new IndexFile[batch.Count];
+        var snippets = new string[batch.Count];
+        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, batch.Count / 256));
+        var indexes = new (TermIndex All, TermIndex Title)[parts];
+        Parallel.For(0, parts, part =>
+        {
+            var all = new TermIndex();
+            var title = new TermIndex();
+            for (var i = part * batch.Count / parts; i < (part + 1) * batch.Count / parts; i++)
+            {
+                var (document, body) = batch[i];
+                var source = document.Source;
+                var id = first + i;
+                var searchable = SearchableText(document, body);
+                all.AddText(searchable, id);
+                title.AddText(source.Title + "\n" + source.DocNumber, id);
+                if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
+                {
+                    all.AddTerm(DocumentNumberPrefix + key, id);
+                    title.AddTerm(DocumentNumberPrefix + key, id);
+                }
+
+                var file = IndexFile.Hashed("text", "x", ".txt", Encoding.UTF8.GetBytes(searchable));
+                texts[i] = file with { Path = $"text/{IndexFile.Hex(file.Hash)}.txt" };
+                snippets[i] = Snippet(source.Summary ?? body);
+            }
+
+            indexes[part] = (all, title);
+        });
+
+        foreach (var (all, title) in indexes)
+        {
+            _all.Append(all);
+            _title.Append(title);
+        }
+
+        _snippets.AddRange(snippets);
+        _textHashes.AddRange(texts.Select(t => t.Hash));
+        return texts.DistinctBy(t => t.Path).Select(t => (t.Path, t.Bytes)).ToList();
+    }
+
+    /// <summary>
+    /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every
+    /// document of <paramref name="archive"/> has been added.
+    /// </summary>
+    public IReadOnlyList<(string Path, byte[] Bytes)> Finish(Archive archive, UiStrings strings)
     {
         var documents = archive.Documents;
-        var (all, title) = Invert(archive);
+        if (documents.Count != Count)
+        {
+            throw new InvalidOperationException($"{Count} documents were added to the search index, but the archive has {documents.Count}");
+        }
+
         var files = new List<IndexFile>();
-        var termPages = WriteTerms(all, title, files);
+        var termPages = WriteTerms(_all, _title, files);
         var metaShards = WriteMeta(archive, files, out var metaPages);
         var facets = WriteFacets(archive, strings, files);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
@@ -55,44 +129,6 @@ public sealed class SearchIndexWriter
     }
 
     private static JsonArray Names(IEnumerable<IndexFile> files) => new(files.Select(f => (JsonNode)f.Path).ToArray());
-
-    /// <summary>
-    /// Term → its documents, for all fields and for the title and number alone. Ranges of documents are indexed in parallel
-    /// and joined in id order.
-    /// </summary>
-    private static (TermIndex All, TermIndex Title) Invert(Archive archive)
-    {
-        var count = archive.Documents.Count;
-        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, count / 256));
-        var results = new (TermIndex All, TermIndex Title)[parts];
-        Parallel.For(0, parts, part =>
-        {
-            var all = new TermIndex();
-            var title = new TermIndex();
-            for (var id = part * count / parts; id < (part + 1) * count / parts; id++)
-            {
-                var document = archive.Documents[id];
-                var source = document.Source;
-                all.AddText(SearchableText(archive, document), id);
-                title.AddText(source.Title + "\n" + source.DocNumber, id);
-                if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
-                {
-                    all.AddTerm(DocumentNumberPrefix + key, id);
-                    title.AddTerm(DocumentNumberPrefix + key, id);
-                }
-            }
-
-            results[part] = (all, title);
-        });
-
-        for (var part = 1; part < parts; part++)
-        {
-            results[0].All.Append(results[part].All);
-            results[0].Title.Append(results[part].Title);
-        }
-
-        return results[0];
-    }
 
     private sealed record Table(int Count, IReadOnlyList<IndexFile> Pages);
 
@@ -176,15 +212,9 @@ public sealed class SearchIndexWriter
         return pages;
     }
 
-    private static int WriteMeta(Archive archive, List<IndexFile> files, out IReadOnlyList<IndexFile> pages)
+    private int WriteMeta(Archive archive, List<IndexFile> files, out IReadOnlyList<IndexFile> pages)
     {
         var shards = new List<IndexFile>();
-        var texts = new IndexFile[archive.Documents.Count];
-        Parallel.For(0, texts.Length, id =>
-        {
-            var file = IndexFile.Hashed("text", "x", ".txt", Encoding.UTF8.GetBytes(SearchableText(archive, archive.Documents[id])));
-            texts[id] = file with { Path = $"text/{IndexFile.Hex(file.Hash)}.txt" };
-        });
         var count = archive.Documents.Count;
         for (var start = 0; start < count || start == 0; start += ShardSize)
         {
@@ -199,8 +229,8 @@ public sealed class SearchIndexWriter
                     o = string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
                     d = ViewFactory.Date(d.Source.Published),
                     v = ViewFactory.ValidityKey(d.Source.Validity.Status),
-                    s = Snippet(d),
-                    x = IndexFile.Hex(texts[id].Hash),
+                    s = _snippets[id],
+                    x = IndexFile.Hex(_textHashes[id]),
                 };
             }).ToList();
             shards.Add(IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json)));
@@ -211,23 +241,27 @@ public sealed class SearchIndexWriter
         }
 
         files.AddRange(shards);
-        files.AddRange(texts.DistinctBy(t => t.Path));
         pages = WritePages("m", shards, files);
         return shards.Count;
     }
 
     /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>
-    private static string SearchableText(Archive archive, PublishedDocument document)
+    private string SearchableText(PublishedDocument document, string body)
     {
         var source = document.Source;
-        var organs = string.Join(' ', source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name));
-        return string.Join('\n', source.Title, source.DocNumber, source.Summary, organs, document.Text);
+        var organs = string.Join(' ', source.Issuers.Select(o => _config.FindOrgan(o)?.Name));
+        return string.Join('\n', source.Title, source.DocNumber, source.Summary, organs, body);
     }
 
-    private static string Snippet(PublishedDocument document)
+    /// <summary>The summary, or the body's opening, on one line and cut to <see cref="SnippetLength"/> characters.</summary>
+    private static string Snippet(string text)
     {
-        var text = document.Source.Summary ?? string.Join(' ', document.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var runes = text.EnumerateRunes().ToList();
+        if (text.Contains('\n'))
+        {
+            text = string.Join(' ', text.Split('\n', SnippetLength, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(SnippetLength));
+        }
+
+        var runes = text.EnumerateRunes().Take(SnippetLength + 1).ToList();
         return runes.Count <= SnippetLength ? text : string.Concat(runes.Take(SnippetLength).Select(r => r.ToString())) + "…";
     }
 
