@@ -6,11 +6,10 @@ using Gazette.Pipeline;
 namespace Gazette.Bench;
 
 /// <summary>
-/// The fallback when the full build of a corpus does not fit the benchmark's limits: Gazette's own pipeline stages, in the
-/// order <see cref="BuildPipeline"/> runs them, but rendering only the search page (and the 404 page) instead of every page,
-/// then the real search index stage and the real writer. The result is a site with the search page, the theme's assets and
-/// the complete search/ folder: enough to measure the index, its first-search cost in the browser and its recall, and to see
-/// what the index stage itself costs in memory (each progress line carries the process's memory at that moment).
+/// A site with only the search page, the 404 page, the theme's assets and the complete search/ folder, made by Gazette's own
+/// stages in the order <see cref="BuildPipeline"/> runs them: every body is read and rendered (a batch at a time, as the build
+/// does) for its searchable text, but no document or listing page is rendered. Enough to measure the index, its first-search
+/// cost in the browser and its recall, and what the index stage itself costs (each line carries the managed heap's size).
 /// </summary>
 public static class SearchOnlySite
 {
@@ -28,47 +27,60 @@ public static class SearchOnlySite
         new CheckReferences().Run(documents, issues, diagnostics);
         documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
         var compiled = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
-        if (diagnostics.HasErrors || compiled is null)
+        if (Report(diagnostics) || compiled is null)
         {
-            foreach (var d in diagnostics.Items.Take(20))
-            {
-                Console.Error.WriteLine(d);
-            }
-
             return 1;
         }
 
         var published = new SelectPublicDocuments().Run(documents);
-        var urls = new SiteUrls(config.Site.BasePath);
-        Step($"rendering the Markdown of {published.Count} documents (text for the index)");
-        var rendered = new RenderMarkdown().Run(published, documents, urls, diagnostics);
-        Step("Markdown rendered (RenderMarkdown); building the archive (BuildArchive)");
-        var archive = new BuildArchive().Run(config, urls, rendered, issues);
-        var (assetUrls, assetFiles) = new FingerprintAssets().Run(compiled.Assets, urls);
-        Step("archive built; planning every page (PlanPages) and rendering the search and 404 pages");
-        var pages = new PlanPages().Run(archive, compiled.Strings).Where(p => p.Kind is "search" or "not-found").ToList();
-        var html = new RenderPages().Run(pages, compiled, archive, assetUrls, diagnostics);
-        GC.Collect();
-        Step("building the search index (BuildSearchIndex)");
-        var before = Environment.WorkingSet;
-        var indexWatch = Stopwatch.StartNew();
-        var search = new BuildSearchIndex().Run(archive, compiled.Strings);
+        var archive = new BuildArchive().Run(config, new SiteUrls(config.Site.BasePath), published, issues);
+        var (assetUrls, assetFiles) = new FingerprintAssets().Run(compiled.Assets, archive.Urls);
+        var markdown = new RenderMarkdown(archive, documents);
+        var search = new BuildSearchIndex(config);
+        using var site = new WriteSite(options.OutputDirectory);
+        site.Write(assetFiles);
+
+        Step($"reading and rendering the bodies of {published.Count} documents and indexing them (BuildSearchIndex.Add)");
+        var indexWatch = new Stopwatch();
+        foreach (var batch in archive.Documents.Chunk(BuildPipeline.BatchSize))
+        {
+            var rendered = markdown.Run(batch, new ReadDocumentBodies().Run(options, batch.Select(d => d.Source).ToList(), diagnostics), diagnostics);
+            indexWatch.Start();
+            var texts = search.Add(batch, rendered);
+            indexWatch.Stop();
+            site.Write(texts);
+        }
+
+        Step("finishing the search index (BuildSearchIndex.Finish)");
+        indexWatch.Start();
+        var rest = search.Finish(archive, compiled.Strings);
         indexWatch.Stop();
-        Step($"search index built in {indexWatch.Elapsed.TotalSeconds:N1} s: {search.Count} files, working set {before / 1048576.0:N0} MB before the stage");
-        if (diagnostics.HasErrors)
+        site.Write(rest);
+        var pages = new PlanPages().Run(archive, compiled.Strings).Where(p => p.Kind is "search" or "not-found").ToList();
+        site.Write(new RenderPages().Run(pages, compiled, archive, assetUrls, diagnostics));
+        if (Report(diagnostics))
         {
             return 1;
         }
 
-        Step("writing");
-        new WriteSite().Run(html.Concat(assetFiles).Concat(search).ToList(), options.OutputDirectory);
-        Step($"done in {watch.Elapsed.TotalSeconds:N1} s");
+        site.Commit();
+        Step($"done in {watch.Elapsed.TotalSeconds:N1} s, of which {indexWatch.Elapsed.TotalSeconds:N1} s in the search index stage; {site.Count} files");
         return 0;
 
         static void Step(string text)
         {
             Console.WriteLine($"{text}… (GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB)");
             Console.Out.Flush();
+        }
+
+        static bool Report(DiagnosticBag diagnostics)
+        {
+            foreach (var d in diagnostics.Items.Take(20))
+            {
+                Console.Error.WriteLine(d);
+            }
+
+            return diagnostics.HasErrors;
         }
     }
 }

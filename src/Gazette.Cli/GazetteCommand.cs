@@ -48,7 +48,7 @@ public static class GazetteCommand
         BuildResult result;
         try
         {
-            var progress = quiet ? null : new Progress<string>(step => stdout.MarkupLine($"[grey]{Markup.Escape(step)}…[/]"));
+            var progress = quiet ? null : new ConsoleProgress(stdout, verbose);
             result = new BuildPipeline().Run(options, progress);
         }
         catch (Exception e)
@@ -64,6 +64,9 @@ public static class GazetteCommand
             {
                 stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-16} {took.TotalSeconds,7:0.000} s[/]");
             }
+
+            using var process = Process.GetCurrentProcess();
+            stdout.MarkupLine($"[grey]  peak resident memory {ConsoleProgress.Megabytes(process.PeakWorkingSet64)}, GC heap {ConsoleProgress.Megabytes(GC.GetTotalMemory(false))} at the end[/]");
         }
 
         foreach (var diagnostic in result.Diagnostics)

@@ -9,6 +9,13 @@ public static class SampleDocuments
 {
     private static readonly Lazy<(IReadOnlyList<Document> Documents, SiteUrls Urls)> Loaded = new(Load);
 
+    /// <summary>Every document of the sample content, published or not, with index numbers assigned.</summary>
+    public static IReadOnlyList<Document> All => Loaded.Value.Documents;
+
+    /// <summary>The Markdown body of a document, read again from its file as the build reads it.</summary>
+    public static string Body(Document document) =>
+        new ReadDocumentBodies().Run(BuildOptions.ForSite(BrowserFixture.RepositoryRoot), [document], new DiagnosticBag())[0];
+
     public static Document Find(string id) => Loaded.Value.Documents.Single(d => d.Id == id);
 
     /// <summary>The root-relative permalink of a document.</summary>

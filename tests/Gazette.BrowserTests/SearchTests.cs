@@ -532,21 +532,12 @@ public sealed partial class SearchTests(BrowserFixture fixture, ITestOutputHelpe
 
     /// <summary>The permalinks of the public sample documents whose title, number, summary or body contain the text.</summary>
     private static List<string> Containing(string text) =>
-        Public().Where(d => string.Join('\n', d.Title, d.DocNumber, d.Summary, Regex.Replace(d.Body, @"[*_`]", ""))
+        Public().Where(d => string.Join('\n', d.Title, d.DocNumber, d.Summary, Regex.Replace(SampleDocuments.Body(d), @"[*_`]", ""))
                 .Contains(text, StringComparison.OrdinalIgnoreCase))
             .Select(d => SampleDocuments.Url(d.Id))
             .ToList();
 
-    private static IEnumerable<Document> Public() => Documents.Value.Where(d => d.IsPublic);
-
-    private static readonly Lazy<IReadOnlyList<Document>> Documents = new(() =>
-    {
-        var options = BuildOptions.ForSite(BrowserFixture.RepositoryRoot);
-        var diagnostics = new DiagnosticBag();
-        var content = new ReadContentFiles().Run(options, diagnostics);
-        var config = new ParseSiteConfiguration().Run(content, diagnostics);
-        return new ParseDocuments().Run(content, config, diagnostics);
-    });
+    private static IEnumerable<Document> Public() => SampleDocuments.All.Where(d => d.IsPublic);
 
     [GeneratedRegex("[0-9]+")]
     private static partial Regex Number();

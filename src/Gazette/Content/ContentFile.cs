@@ -3,6 +3,9 @@ namespace Gazette.Content;
 /// <summary>
 /// A file under content/. <see cref="Path"/> is relative to the site root with forward slashes (as diagnostics print it);
 /// <see cref="Text"/> is set for YAML and Markdown files that decoded as UTF-8 (BOM removed, line ends normalised to \n).
+/// Of a Markdown file with front matter, <see cref="Text"/> holds only the beginning up to the line that closes the front
+/// matter: the body is not kept, but read again when the document is rendered (<c>ReadDocumentBodies</c>), so reading a large
+/// archive never holds every body at once.
 /// </summary>
 public sealed record ContentFile(string Path, string FullPath, long Size, string? Text)
 {

@@ -1,7 +1,9 @@
 namespace Gazette.Content;
 
-/// <summary>A Markdown file split into its YAML front matter and body, with the line each starts on.</summary>
-internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
+/// <summary>A Markdown file split into its YAML front matter and the place its body starts.</summary>
+/// <param name="BodyStart">the index in the split text where the body starts (after the closing line), or its length.</param>
+/// <param name="BodyLine">the 1-based line the body starts on.</param>
+internal sealed record FrontMatter(string Yaml, int BodyStart, int BodyLine)
 {
     /// <summary>Lines before the YAML: the opening '---'.</summary>
     public const int YamlLineOffset = 1;
@@ -22,17 +24,16 @@ internal sealed record FrontMatter(string Yaml, string Body, int BodyLine)
             return (null, Problem.Missing);
         }
 
-        var lineStart = text.IndexOf('\n') + 1;
+        var lineStart = firstLineEnd + 1;
         var line = 2;
         while (lineStart > 0 && lineStart <= text.Length)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
-            var content = (lineEnd < 0 ? text[lineStart..] : text[lineStart..lineEnd]).TrimEnd();
+            var content = (lineEnd < 0 ? text.AsSpan(lineStart) : text.AsSpan(lineStart, lineEnd - lineStart)).TrimEnd();
             if (content is "---" or "...")
             {
-                var yaml = text[(text.IndexOf('\n') + 1)..lineStart];
-                var body = lineEnd < 0 ? "" : text[(lineEnd + 1)..];
-                return (new FrontMatter(yaml, body, line + 1), Problem.None);
+                var yaml = text[(firstLineEnd + 1)..lineStart];
+                return (new FrontMatter(yaml, lineEnd < 0 ? text.Length : lineEnd + 1, line + 1), Problem.None);
             }
 
             if (lineEnd < 0)

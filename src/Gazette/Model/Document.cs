@@ -2,7 +2,10 @@ using Gazette.Diagnostics;
 
 namespace Gazette.Model;
 
-/// <summary>One document from content/documents/**.md: its disclosure metadata and Markdown body.</summary>
+/// <summary>
+/// One document from content/documents/**.md: its disclosure metadata and where its Markdown body is. The body itself is not
+/// kept: it is read again from the file when the document is rendered.
+/// </summary>
 public sealed record Document(
     /// <summary>The id other documents use to refer to it; the file name without .md unless set.</summary>
     string Id,
@@ -31,9 +34,12 @@ public sealed record Document(
     IReadOnlyList<Attachment> Attachments,
     /// <summary>Ids of the 主动公开基本目录 entries the document belongs to.</summary>
     IReadOnlyList<string> Catalogue,
-    /// <summary>The Markdown body.</summary>
-    string Body,
-    /// <summary>The 1-based line of the file on which <see cref="Body"/> starts.</summary>
+    /// <summary>
+    /// Where the Markdown body starts in the file's decoded text (in UTF-16 code units, after the BOM is dropped and line ends
+    /// are made \n); the body runs to the end of the file.
+    /// </summary>
+    int BodyOffset,
+    /// <summary>The 1-based line of the file on which the body starts.</summary>
     int BodyLine,
     /// <summary>Where each front-matter key was written, for diagnostics found after reading.</summary>
     IReadOnlyDictionary<string, SourceLocation> Fields)

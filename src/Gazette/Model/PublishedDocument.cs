@@ -1,8 +1,10 @@
 namespace Gazette.Model;
 
-/// <summary>A 主动公开 document ready to render: its metadata, permanent URL and body as HTML.</summary>
-/// <param name="Text">the body's words without markup, for the search index.</param>
-public sealed record PublishedDocument(Document Source, string IndexNumber, string Url, string BodyHtml, IReadOnlyList<Heading> Outline, string Text)
+/// <summary>
+/// A 主动公开 document in the archive: its metadata and permanent URL. Its body is not part of it: bodies are rendered in
+/// batches (<see cref="RenderedBody"/>) when the document pages are made.
+/// </summary>
+public sealed record PublishedDocument(Document Source, string IndexNumber, string Url)
 {
     public string Id => Source.Id;
 }

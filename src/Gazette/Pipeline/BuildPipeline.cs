@@ -1,34 +1,29 @@
 using Gazette.Diagnostics;
 using Gazette.Model;
+using Gazette.Theme;
 
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// The whole build, in order. Read stages touch the disk, the stages between them are pure, and only <see cref="WriteSite"/>
-/// writes. Checking stops before anything is rendered when the content has errors, so a bad build writes nothing.
+/// The whole build, in order. Read stages touch the disk and <see cref="WriteSite"/> writes; the stages between them are pure.
+/// Checking stops before anything is rendered when the content has errors. The site is then made and written as it goes —
+/// documents a batch at a time, so a build holds one batch of bodies and pages, never all of them — into a staging folder
+/// that replaces the output folder only when the whole build succeeded: a failed build writes nothing.
 /// </summary>
 public sealed class BuildPipeline
 {
+    /// <summary>How many documents are rendered together: their bodies, pages and search texts are in memory at once.</summary>
+    public const int BatchSize = 1024;
+
     public BuildResult Run(BuildOptions options, IProgress<string>? progress = null)
     {
         var diagnostics = new DiagnosticBag();
         var clock = new StageClock();
         BuildResult Failed() => new(Sorted(diagnostics), 0, 0, 0, 0) { Timings = clock.Laps };
 
-        // Input
+        // Input and process: the typed model, checked
         progress?.Report("reading content");
-        var content = new ReadContentFiles().Run(options, diagnostics);
-        var themeFiles = new ReadTheme().Run(options, diagnostics);
-        clock.Lap("read");
-
-        // Process: read the model and check it
-        var config = new ParseSiteConfiguration().Run(content, diagnostics);
-        var issues = new ParseGazetteIssues().Run(content, diagnostics);
-        var documents = new ParseDocuments().Run(content, config, diagnostics);
-        new CheckReferences().Run(documents, issues, diagnostics);
-        documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
-        var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
-        clock.Lap("parse and check");
+        var (config, issues, documents, theme) = ReadAndCheck(options, diagnostics, clock);
         if (diagnostics.HasErrors || theme is null)
         {
             return Failed();
@@ -36,36 +31,96 @@ public sealed class BuildPipeline
 
         // Only 主动公开 documents go further: nothing of the others reaches a stage that renders.
         var published = new SelectPublicDocuments().Run(documents);
-        var urls = new SiteUrls(config.Site.BasePath);
-        progress?.Report($"rendering {published.Count} documents");
-        var rendered = new RenderMarkdown().Run(published, documents, urls, diagnostics);
-        clock.Lap("markdown");
+        var archive = new BuildArchive().Run(config, new SiteUrls(config.Site.BasePath), published, issues);
+        var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, archive.Urls);
+        var attachments = new CollectAttachments().Run(archive, options);
+        var markdown = new RenderMarkdown(archive, documents);
+        var search = new BuildSearchIndex(config);
+        clock.Lap("archive");
+
+        // Output, from here on as the files are made
+        using var site = new WriteSite(options.OutputDirectory);
+        site.Write(assetFiles);
+        site.Write(attachments);
+
+        // Documents, a batch at a time in the archive's order (the search index's): body, page and searchable text
+        progress?.Report($"rendering {archive.Documents.Count} documents");
+        var pages = 0;
+        foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
+        {
+            var bodies = new ReadDocumentBodies().Run(options, batch.Select(d => d.Source).ToList(), diagnostics);
+            clock.Lap("read bodies");
+            var rendered = markdown.Run(batch, bodies, diagnostics);
+            clock.Lap("markdown");
+            if (diagnostics.HasErrors)
+            {
+                continue; // the build has failed: the other bodies are only checked, so that every error is reported at once
+            }
+
+            var html = new RenderPages().Run(new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered), theme, archive, assetUrls, diagnostics);
+            clock.Lap("render pages");
+            var texts = search.Add(batch, rendered);
+            clock.Lap("search index");
+            site.Write(html);
+            site.Write(texts);
+            clock.Lap("write");
+            pages += html.Count;
+            if ((index + 1) % 16 == 0)
+            {
+                progress?.Report($"rendered {index * BatchSize + batch.Length} of {archive.Documents.Count} documents");
+            }
+        }
+
         if (diagnostics.HasErrors)
         {
+            site.Abandon();
             return Failed();
         }
 
-        // Post-process: everything that sees the whole archive
-        var archive = new BuildArchive().Run(config, urls, rendered, issues);
-        var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, urls);
-        var pages = new PlanPages().Run(archive, theme.Strings);
-        clock.Lap("plan pages");
-        var html = new RenderPages().Run(pages, theme, archive, assetUrls, diagnostics);
-        clock.Lap("render pages");
-        var attachments = new CollectAttachments().Run(archive, options);
-        var search = new BuildSearchIndex().Run(archive, theme.Strings);
+        // Post-process: the pages that list documents (home, gazette, catalogue), then the rest of the search index
+        progress?.Report("rendering the gazette, catalogue and other pages");
+        foreach (var plans in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
+        {
+            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics);
+            clock.Lap("render pages");
+            site.Write(html);
+            clock.Lap("write");
+            pages += html.Count;
+        }
+
+        progress?.Report("finishing the search index");
+        site.Write(search.Finish(archive, theme.Strings));
         clock.Lap("search index");
         if (diagnostics.HasErrors)
         {
+            site.Abandon();
             return Failed();
         }
 
-        // Output
-        var files = html.Concat(assetFiles).Concat(attachments).Concat(search).ToList();
-        progress?.Report($"writing {files.Count} files");
-        new WriteSite().Run(files, options.OutputDirectory);
+        site.Commit();
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, html.Count, files.Count) { Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Timings = clock.Laps };
+    }
+
+    /// <summary>
+    /// Input and process: reads content/ and the theme, makes the typed model and checks it; every problem becomes a
+    /// diagnostic. What was read is not kept beyond this: documents keep their metadata and where their bodies are.
+    /// </summary>
+    private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, CompiledTheme? Theme) ReadAndCheck(
+        BuildOptions options, DiagnosticBag diagnostics, StageClock clock)
+    {
+        var content = new ReadContentFiles().Run(options, diagnostics);
+        var themeFiles = new ReadTheme().Run(options, diagnostics);
+        clock.Lap("read");
+
+        var config = new ParseSiteConfiguration().Run(content, diagnostics);
+        var issues = new ParseGazetteIssues().Run(content, diagnostics);
+        var documents = new ParseDocuments().Run(content, config, diagnostics);
+        new CheckReferences().Run(documents, issues, diagnostics);
+        documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
+        var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
+        clock.Lap("parse and check");
+        return (config, issues, documents, theme);
     }
 
     private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag diagnostics) =>

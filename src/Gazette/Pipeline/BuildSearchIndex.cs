@@ -5,11 +5,23 @@ using Gazette.Theme;
 
 namespace Gazette.Pipeline;
 
-/// <summary>Writes the client-side search index (docs/search-index.md) of every published document under search/.</summary>
-public sealed class BuildSearchIndex
+/// <summary>
+/// Builds the client-side search index (docs/search-index.md) of every published document under search/, as the documents
+/// are rendered: <see cref="Add"/> takes each batch with its texts, in the archive's order, and gives back the batch's
+/// searchable text files at once; <see cref="Finish"/> gives the rest of the index once every document was added.
+/// </summary>
+public sealed class BuildSearchIndex(SiteConfiguration config)
 {
     public const string Folder = "search/";
 
-    public IReadOnlyList<OutputFile> Run(Archive archive, UiStrings strings) =>
-        new SearchIndexWriter(archive.Config).Run(archive, strings).Select(f => new OutputFile(Folder + f.Path, f.Bytes)).ToList();
+    private readonly SearchIndexWriter _writer = new(config);
+
+    /// <param name="bodies">the rendered bodies of <paramref name="batch"/>, in the same order.</param>
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) =>
+        InFolder(_writer.Add(batch.Select((document, i) => (document, bodies[i].Text)).ToList()));
+
+    public IReadOnlyList<OutputFile> Finish(Archive archive, UiStrings strings) => InFolder(_writer.Finish(archive, strings));
+
+    private static List<OutputFile> InFolder(IEnumerable<(string Path, byte[] Bytes)> files) =>
+        files.Select(f => new OutputFile(Folder + f.Path, f.Bytes)).ToList();
 }

@@ -7,7 +7,8 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// Reads every content/documents/**.md into a typed <see cref="Document"/>: front matter fields, vocabularies resolved to ids,
-/// attachments found beside the file. Cross-references between documents are checked later by <see cref="CheckReferences"/>.
+/// attachments found beside the file, and where the body starts (the file's text is read up to there only, so the place
+/// the front matter ends is the place the body starts in the file). Cross-references between documents are checked later by <see cref="CheckReferences"/>.
 /// </summary>
 public sealed class ParseDocuments
 {
@@ -140,7 +141,7 @@ public sealed class ParseDocuments
             ReadPlacement(fields),
             ReadAttachments(fields, file, content, diagnostics),
             ReadCatalogue(fields, config, diagnostics),
-            frontMatter.Body,
+            frontMatter.BodyStart,
             frontMatter.BodyLine,
             fields.Locations);
         return id is null ? null : document;

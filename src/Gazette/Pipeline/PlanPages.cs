@@ -6,87 +6,60 @@ using Gazette.Theme;
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// Decides every page of the site and what it shows: home, the gazette by year and issue, each document, the five catalogue
-/// navigations with paginated listings, the 主动公开基本目录 tree and the 404 page.
+/// Decides every page of the site but the document pages (<see cref="PlanDocumentPages"/>) and what each shows: home, the
+/// gazette by year and issue, the five catalogue navigations with paginated listings, the 主动公开基本目录 tree, the search
+/// page and the 404 page. Pages are planned as they are enumerated, so only the pages being rendered are in memory; listings
+/// show document summaries (metadata), never bodies.
 /// </summary>
 public sealed class PlanPages
 {
     private const int LatestDocuments = 10;
 
-    public IReadOnlyList<PagePlan> Run(Archive archive, UiStrings strings)
-    {
-        var plan = new Planner(archive, strings);
-        return plan.All();
-    }
+    public IEnumerable<PagePlan> Run(Archive archive, UiStrings strings) => new Planner(archive, strings).All();
 
     private sealed class Planner(Archive archive, UiStrings strings)
     {
         private readonly ViewFactory _views = new(archive, strings);
         private readonly SiteUrls _urls = archive.Urls;
         private readonly Site _site = archive.Config.Site;
-        private readonly List<PagePlan> _pages = [];
 
-        private LinkView HomeLink => new(strings["nav_home"], _urls.Home);
-
-        private LinkView GazetteLink => new(strings["nav_gazette"], _urls.Gazette);
-
-        private LinkView CatalogueLink => new(strings["nav_catalogue"], _urls.Catalogue);
-
-        public IReadOnlyList<PagePlan> All()
+        public IEnumerable<PagePlan> All()
         {
             var facets = Facets();
-            Add("home", strings["home_title"], _urls.Home, [], _site.Description, ("home", new HomeView(
+            yield return _views.Page("home", strings["home_title"], _urls.Home, [], _site.Description, ("home", new HomeView(
                 archive.Issues.Count > 0 ? _views.Issue(archive.Issues[^1], withDocuments: true) : null,
                 _views.Summaries(archive.Documents.Take(LatestDocuments)),
                 facets.Select(f => f.View).ToList(),
                 archive.Documents.Count,
                 archive.Issues.Count)));
-            PlanGazette();
-            foreach (var document in archive.Documents)
+            foreach (var page in PlanGazette().Concat(PlanCatalogue(facets)))
             {
-                PlanDocument(document);
+                yield return page;
             }
 
-            PlanCatalogue(facets);
-            Add("search", strings["search_title"], _urls.Search, [], null);
-            Add("not-found", strings["not_found_title"], _urls.NotFound, [], null);
-            return _pages;
+            yield return _views.Page("search", strings["search_title"], _urls.Search, [], null);
+            yield return _views.Page("not-found", strings["not_found_title"], _urls.NotFound, [], null);
         }
 
-        private void Add(string kind, string title, string url, IReadOnlyList<LinkView> trail, string? description, params (string Name, object? Value)[] values)
-        {
-            var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
-            var canonical = SiteUrls.Absolute(_site.BaseUrl, _site.BasePath, url);
-            _pages.Add(new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs),
-                values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal)));
-        }
-
-        private void PlanGazette()
+        private IEnumerable<PagePlan> PlanGazette()
         {
             var years = archive.Issues.GroupBy(i => i.Issue.Key.Year).OrderByDescending(g => g.Key)
-                .Select(g => (Year: g.Key, View: _views.Year(g.Key, g, withDocuments: false), Full: _views.Year(g.Key, g, withDocuments: true)))
+                .Select(g => (Year: g.Key, Issues: g.ToList()))
                 .ToList();
-            Add("gazette-index", strings["gazette_title"], _urls.Gazette, [], null, ("years", years.Select(y => y.View).ToList()));
-            foreach (var (year, _, full) in years)
+            yield return _views.Page("gazette-index", strings["gazette_title"], _urls.Gazette, [], null,
+                ("years", years.Select(y => _views.Year(y.Year, y.Issues, withDocuments: false)).ToList()));
+            foreach (var (year, issues) in years)
             {
-                Add("gazette-year", full.Label, full.Url, [GazetteLink], null, ("year", full));
+                var full = _views.Year(year, issues, withDocuments: true);
+                yield return _views.Page("gazette-year", full.Label, full.Url, [_views.GazetteLink], null, ("year", full));
             }
 
             foreach (var contents in archive.Issues)
             {
                 var view = _views.Issue(contents, withDocuments: true);
                 var yearLink = new LinkView(strings.Format("year_label", ("year", view.Year)), _urls.Year(view.Year));
-                Add("gazette-issue", view.Label, view.Url, [GazetteLink, yearLink], null, ("issue", view));
+                yield return _views.Page("gazette-issue", view.Label, view.Url, [_views.GazetteLink, yearLink], null, ("issue", view));
             }
-        }
-
-        private void PlanDocument(PublishedDocument document)
-        {
-            var view = _views.Document(document);
-            IReadOnlyList<LinkView> trail = view.Gazette is { } placement
-                ? [GazetteLink, new LinkView(strings.Format("year_label", ("year", document.Source.Gazette!.Year)), _urls.Year(document.Source.Gazette.Year)), placement.Issue]
-                : [CatalogueLink, view.Topic];
-            Add("document", view.Title, view.Url, trail, document.Source.Summary, ("document", view));
         }
 
         private sealed record Facet(FacetView View, IReadOnlyList<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)> Values);
@@ -147,20 +120,23 @@ public sealed class PlanPages
                     values.Select(v => new FacetValueView(v.Title, _urls.FacetValue(key, v.Key), v.Documents.Count, [])).ToList()),
                 values);
 
-        private void PlanCatalogue(List<Facet> facets)
+        private IEnumerable<PagePlan> PlanCatalogue(List<Facet> facets)
         {
             var byEntry = archive.Documents.SelectMany(d => d.Source.Catalogue.Select(e => (Entry: e, Document: d)))
                 .ToLookup(x => x.Entry, x => x.Document);
             var tree = archive.Config.Catalogue.Select(e => EntryView(e, byEntry)).ToList();
-            Add("catalogue-index", strings["catalogue_title"], _urls.Catalogue, [], null,
+            yield return _views.Page("catalogue-index", strings["catalogue_title"], _urls.Catalogue, [], null,
                 ("facets", facets.Select(f => f.View).ToList()), ("catalogue", tree));
             foreach (var facet in facets)
             {
                 var facetLink = new LinkView(facet.View.Title, facet.View.Url);
-                Add("facet", facet.View.Title, facet.View.Url, [CatalogueLink], null, ("facet", facet.View));
+                yield return _views.Page("facet", facet.View.Title, facet.View.Url, [_views.CatalogueLink], null, ("facet", facet.View));
                 foreach (var (key, title, documents) in facet.Values)
                 {
-                    PlanListing(title, documents, facetLink, null, page => _urls.FacetValue(facet.View.Key, key, page));
+                    foreach (var page in PlanListing(title, documents, facetLink, null, page => _urls.FacetValue(facet.View.Key, key, page)))
+                    {
+                        yield return page;
+                    }
                 }
             }
 
@@ -168,7 +144,10 @@ public sealed class PlanPages
             foreach (var entry in Flatten(tree))
             {
                 var documents = archive.Documents.Where(d => InEntry(d, entry)).ToList();
-                PlanListing(entry.Name, documents, treeLink, entry, page => _urls.Entry(entry.Id, page));
+                foreach (var page in PlanListing(entry.Name, documents, treeLink, entry, page => _urls.Entry(entry.Id, page)))
+                {
+                    yield return page;
+                }
             }
         }
 
@@ -187,7 +166,7 @@ public sealed class PlanPages
                 entry.Method, _views.PeriodLabel(entry.Period), count, children);
         }
 
-        private void PlanListing(string title, IReadOnlyList<PublishedDocument> documents, LinkView parent, CatalogueEntryView? entry, Func<int, string> url)
+        private IEnumerable<PagePlan> PlanListing(string title, IReadOnlyList<PublishedDocument> documents, LinkView parent, CatalogueEntryView? entry, Func<int, string> url)
         {
             var size = _site.PageSize;
             var pageCount = Math.Max(1, (documents.Count + size - 1) / size);
@@ -196,8 +175,9 @@ public sealed class PlanPages
                 var listing = new ListingView(title, parent, entry, documents.Count,
                     _views.Summaries(documents.Skip((page - 1) * size).Take(size)), _views.Pagination(page, pageCount, url));
                 var pageTitle = page == 1 ? title : $"{title} · {strings.Format("page_label", ("page", page))}";
-                IReadOnlyList<LinkView> trail = parent.Url == CatalogueLink.Url ? [CatalogueLink] : [CatalogueLink, parent];
-                Add("listing", pageTitle, url(page), trail, entry?.Description, ("listing", listing));
+                var catalogueLink = _views.CatalogueLink;
+                IReadOnlyList<LinkView> trail = parent.Url == catalogueLink.Url ? [catalogueLink] : [catalogueLink, parent];
+                yield return _views.Page("listing", pageTitle, url(page), trail, entry?.Description, ("listing", listing));
             }
         }
     }

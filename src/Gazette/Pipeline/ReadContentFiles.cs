@@ -4,7 +4,10 @@ using Gazette.Diagnostics;
 
 namespace Gazette.Pipeline;
 
-/// <summary>Reads every file under content/: text files are decoded strictly as UTF-8, others are only listed.</summary>
+/// <summary>
+/// Reads every file under content/: text files are decoded strictly as UTF-8, others are only listed. Of a Markdown file only
+/// the front matter is kept (see <see cref="ContentFile"/>); its body is read again by <see cref="ReadDocumentBodies"/>.
+/// </summary>
 public sealed class ReadContentFiles
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".yml", ".yaml" };
@@ -19,18 +22,33 @@ public sealed class ReadContentFiles
             return new ContentSet(prefix, []);
         }
 
-        var files = new List<ContentFile>();
-        foreach (var fullPath in Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories))
+        var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).ToList();
+        var files = new ContentFile[paths.Count];
+        var found = new DiagnosticBag?[paths.Count];
+        Parallel.For(0, paths.Count, i =>
         {
+            var fullPath = paths[i];
             var path = options.Relative(fullPath);
             var info = new FileInfo(fullPath);
             string? text = null;
             if (TextExtensions.Contains(info.Extension))
             {
-                text = Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+                var local = new DiagnosticBag();
+                text = Decode(File.ReadAllBytes(fullPath), path, local);
+                if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
+                    && FrontMatter.Split(text).Result is { } frontMatter)
+                {
+                    text = text[..frontMatter.BodyStart];
+                }
+
+                found[i] = local;
             }
 
-            files.Add(new ContentFile(path, fullPath, info.Length, text));
+            files[i] = new ContentFile(path, fullPath, info.Length, text);
+        });
+        foreach (var bag in found.OfType<DiagnosticBag>())
+        {
+            diagnostics.AddRange(bag.Items);
         }
 
         return new ContentSet(prefix, files);

@@ -4,50 +4,54 @@ using Gazette.Rendering;
 
 namespace Gazette.Pipeline;
 
-/// <summary>Renders the body of every published document to HTML and gives it its permalink.</summary>
-public sealed class RenderMarkdown
+/// <summary>
+/// Renders the bodies of a batch of published documents to HTML, outline and plain text, and turns each <c>doc:</c> link into
+/// the permalink of the document it names. A link to no document or to one that is not 主动公开 is an error.
+/// </summary>
+/// <param name="archive">the published documents a link may name.</param>
+/// <param name="all">every document read, to tell a link to an unpublished document from a link to nothing.</param>
+public sealed class RenderMarkdown(Archive archive, IReadOnlyList<Document> all)
 {
     private readonly MarkdownConverter _converter = new();
+    private readonly HashSet<string> _known = all.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
-    /// <param name="published">the 主动公开 documents, with index numbers assigned.</param>
-    /// <param name="all">every document read, to tell a link to an unpublished document from a link to nothing.</param>
-    public IReadOnlyList<PublishedDocument> Run(IReadOnlyList<Document> published, IReadOnlyList<Document> all, SiteUrls urls, DiagnosticBag diagnostics)
+    /// <param name="batch">published documents.</param>
+    /// <param name="bodies">their Markdown bodies, in the same order.</param>
+    public IReadOnlyList<RenderedBody> Run(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<string> bodies, DiagnosticBag diagnostics)
     {
-        var urlById = published.ToDictionary(d => d.Id, d => urls.Document(d.IndexNumber!), StringComparer.Ordinal);
-        var known = all.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var results = new PublishedDocument[published.Count];
-        var found = new DiagnosticBag[published.Count];
-        Parallel.For(0, published.Count, i =>
+        var results = new RenderedBody[batch.Count];
+        var found = new DiagnosticBag?[batch.Count];
+        Parallel.For(0, batch.Count, i =>
         {
             var local = new DiagnosticBag();
-            var document = published[i];
-            var (html, outline, text) = _converter.Convert(document, (id, at) =>
-            {
-                if (urlById.TryGetValue(id, out var url))
-                {
-                    return url;
-                }
-
-                if (known.Contains(id))
-                {
-                    local.Error(at, Codes.NonPublicReference, $"the link names '{id}', which is not 主动公开", "remove the link");
-                }
-                else
-                {
-                    local.Error(at, Codes.UnknownDocument, $"the link names '{id}', but no document has that id",
-                        DidYouMean.Hint(id, urlById.Keys) ?? "write doc:<id> where <id> is a document's id");
-                }
-
-                return null;
-            }, local);
-            results[i] = new PublishedDocument(document, document.IndexNumber!, urlById[document.Id], html, outline, text);
-            found[i] = local;
+            results[i] = _converter.Convert(batch[i].Source, bodies[i], (id, at) => Resolve(id, at, local), local);
+            found[i] = local.Items.Count > 0 ? local : null;
         });
-        foreach (var bag in found)
+        foreach (var bag in found.OfType<DiagnosticBag>())
         {
             diagnostics.AddRange(bag.Items);
         }
 
         return results;
+    }
+
+    private string? Resolve(string id, SourceLocation at, DiagnosticBag diagnostics)
+    {
+        if (archive.Find(id) is { } target)
+        {
+            return target.Url;
+        }
+
+        if (_known.Contains(id))
+        {
+            diagnostics.Error(at, Codes.NonPublicReference, $"the link names '{id}', which is not 主动公开", "remove the link");
+        }
+        else
+        {
+            diagnostics.Error(at, Codes.UnknownDocument, $"the link names '{id}', but no document has that id",
+                DidYouMean.Hint(id, archive.Documents.Select(d => d.Id)) ?? "write doc:<id> where <id> is a document's id");
+        }
+
+        return null;
     }
 }

@@ -12,7 +12,7 @@ using Gazette.Theme;
 
 namespace Gazette.Pipeline;
 
-/// <summary>Renders each planned page with its kind's layout inside the theme's shell (base.liquid).</summary>
+/// <summary>Renders each planned page of a batch with its kind's layout inside the theme's shell (base.liquid).</summary>
 public sealed class RenderPages
 {
     // Escapes markup characters but leaves Chinese readable in the output.
@@ -56,8 +56,10 @@ public sealed class RenderPages
             }
         });
 
-        // One report per layout is enough: the same template error fails every page of that kind.
-        diagnostics.AddRange(errors.OfType<Diagnostic>().DistinctBy(d => d.Location.Path));
+        // One report per layout is enough: the same template error fails every page of that kind, in this batch of pages and
+        // in the batches before it.
+        var reported = diagnostics.Items.Where(d => d.Code == Codes.TemplateSyntax).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+        diagnostics.AddRange(errors.OfType<Diagnostic>().DistinctBy(d => d.Location.Path).Where(d => !reported.Contains(d.Location.Path)));
         return results.OfType<OutputFile>().ToList();
     }
 }

@@ -3,72 +3,130 @@ using Gazette.Output;
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// Writes the finished site into a new folder beside the output folder and then swaps it in, so the previous site stays
-/// whole until the new one is complete and a failed build never leaves half a site.
+/// Writes the site as its files are made, into a new staging folder beside the output folder, and swaps it in at
+/// <see cref="Commit"/>: the previous site stays whole until the new one is complete. <see cref="Abandon"/> — or disposing
+/// without committing, as when the build fails or throws — deletes the staging folder, so a failed build never leaves half a
+/// site. Files may be written from several threads at once; each is created new (no truncation, so ext4 does not flush every
+/// file on close), and a second file for the same path is refused.
 /// </summary>
-public sealed class WriteSite
+public sealed class WriteSite : IDisposable
 {
-    public void Run(IReadOnlyList<OutputFile> files, string outputDirectory)
+    private readonly string _output;
+    private readonly string _parent;
+    private readonly string _name;
+    private readonly string _staging;
+    private int _count;
+    private bool _ended;
+
+    /// <summary>Creates the staging folder beside <paramref name="outputDirectory"/> (and its parents when they are missing).</summary>
+    public WriteSite(string outputDirectory)
     {
-        var duplicate = files.GroupBy(f => f.Path, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            throw new InvalidOperationException($"two outputs want the same file {duplicate.Key}");
-        }
-
-        var output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(output) ?? throw new InvalidOperationException("the output folder cannot be a file-system root");
-        var name = Path.GetFileName(output);
-        Directory.CreateDirectory(parent);
-        var staging = Path.Combine(parent, $".{name}.building-{Guid.NewGuid():N}");
-        try
-        {
-            Directory.CreateDirectory(staging);
-            foreach (var folder in files.Select(f => Path.GetDirectoryName(f.Path)).Distinct(StringComparer.Ordinal))
-            {
-                Directory.CreateDirectory(Path.Combine(staging, folder ?? ""));
-            }
-
-            Parallel.ForEach(files, file => Write(file, Path.Combine(staging, file.Path)));
-            Swap(staging, output, parent, name);
-        }
-        catch
-        {
-            if (Directory.Exists(staging))
-            {
-                Directory.Delete(staging, recursive: true);
-            }
-
-            throw;
-        }
+        _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        _parent = Path.GetDirectoryName(_output) ?? throw new InvalidOperationException("the output folder cannot be a file-system root");
+        _name = Path.GetFileName(_output);
+        Directory.CreateDirectory(_parent);
+        _staging = Path.Combine(_parent, $".{_name}.building-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_staging);
     }
 
-    private static void Write(OutputFile file, string path)
-    {
-        // CreateNew into a fresh folder: no truncation, so ext4 does not flush every file on close.
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-        if (file.Bytes is not null)
-        {
-            stream.Write(file.Bytes);
-        }
-        else
-        {
-            using var source = File.OpenRead(file.CopyFrom!);
-            source.CopyTo(stream);
-        }
-    }
+    /// <summary>Files written so far.</summary>
+    public int Count => Volatile.Read(ref _count);
 
-    private static void Swap(string staging, string output, string parent, string name)
+    /// <summary>Writes the files, several at a time.</summary>
+    public void Write(IReadOnlyList<OutputFile> files)
     {
-        if (!Directory.Exists(output))
+        if (files.Count == 1)
         {
-            Directory.Move(staging, output);
+            Write(files[0]);
             return;
         }
 
-        var old = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
-        Directory.Move(output, old);
-        Directory.Move(staging, output);
+        Parallel.ForEach(files, Write);
+    }
+
+    public void Write(OutputFile file)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        var path = Path.Combine(_staging, file.Path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new InvalidOperationException($"two outputs want the same file {file.Path}");
+        }
+
+        using (stream)
+        {
+            if (file.Bytes is not null)
+            {
+                stream.Write(file.Bytes);
+            }
+            else
+            {
+                using var source = File.OpenRead(file.CopyFrom!);
+                source.CopyTo(stream);
+            }
+        }
+
+        Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Puts the new site in place of the output folder and removes the previous one.</summary>
+    public void Commit()
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        if (!Directory.Exists(_output))
+        {
+            Directory.Move(_staging, _output);
+            _ended = true;
+            return;
+        }
+
+        var old = Path.Combine(_parent, $".{_name}.old-{Guid.NewGuid():N}");
+        Directory.Move(_output, old);
+        try
+        {
+            Directory.Move(_staging, _output);
+        }
+        catch
+        {
+            Directory.Move(old, _output);
+            throw;
+        }
+
+        _ended = true;
         Directory.Delete(old, recursive: true);
+    }
+
+    /// <summary>Deletes everything written: the output folder stays as it was.</summary>
+    public void Abandon()
+    {
+        if (_ended)
+        {
+            return;
+        }
+
+        _ended = true;
+        if (Directory.Exists(_staging))
+        {
+            Directory.Delete(_staging, recursive: true);
+        }
+    }
+
+    /// <summary>Abandons the staging folder unless the site was committed.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            Abandon();
+        }
+        catch (IOException)
+        {
+            // Disposing while an exception unwinds: a staging folder left behind is better than hiding that exception.
+        }
     }
 }

@@ -31,11 +31,13 @@ public sealed class MarkdownConverter
         .DisableHtml()
         .Build();
 
+    /// <param name="document">the document, for the place of each link in its file.</param>
+    /// <param name="body">its Markdown body, which starts on line <see cref="Document.BodyLine"/> of the file.</param>
     /// <param name="resolve">maps a doc: id to its URL; returns null after reporting when the id cannot be linked.</param>
     /// <param name="diagnostics">receives a warning for each link or image whose address could run script.</param>
-    public (string Html, IReadOnlyList<Heading> Outline, string Text) Convert(Document document, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
+    public RenderedBody Convert(Document document, string body, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
     {
-        var markdown = Markdown.Parse(document.Body, _pipeline);
+        var markdown = Markdown.Parse(body, _pipeline);
         var outline = AssignHeadingIds(markdown);
         JoinChineseLines(markdown);
         AlignTablesWithClasses(markdown);
@@ -64,7 +66,7 @@ public sealed class MarkdownConverter
         _pipeline.Setup(renderer);
         renderer.Render(markdown);
         writer.Flush();
-        return (writer.ToString(), outline, Text(markdown));
+        return new RenderedBody(writer.ToString(), outline, Text(markdown));
     }
 
     private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];

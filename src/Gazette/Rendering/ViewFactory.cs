@@ -42,7 +42,33 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
 
     public IReadOnlyList<DocumentSummaryView> Summaries(IEnumerable<PublishedDocument> documents) => documents.Select(Summary).ToList();
 
-    public DocumentView Document(PublishedDocument document)
+    public LinkView HomeLink => new(strings["nav_home"], _urls.Home);
+
+    public LinkView GazetteLink => new(strings["nav_gazette"], _urls.Gazette);
+
+    public LinkView CatalogueLink => new(strings["nav_catalogue"], _urls.Catalogue);
+
+    /// <summary>A page of <paramref name="kind"/>: its breadcrumbs (home, <paramref name="trail"/>, the page), canonical URL and variables.</summary>
+    public PagePlan Page(string kind, string title, string url, IReadOnlyList<LinkView> trail, string? description, params (string Name, object? Value)[] values)
+    {
+        var site = _config.Site;
+        var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
+        var canonical = SiteUrls.Absolute(site.BaseUrl, site.BasePath, url);
+        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs),
+            values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>The page of a document, under its gazette issue when it has one, else under its topic.</summary>
+    public PagePlan DocumentPage(PublishedDocument document, RenderedBody body)
+    {
+        var view = Document(document, body);
+        IReadOnlyList<LinkView> trail = view.Gazette is { } placement
+            ? [GazetteLink, new LinkView(strings.Format("year_label", ("year", document.Source.Gazette!.Year)), _urls.Year(document.Source.Gazette.Year)), placement.Issue]
+            : [CatalogueLink, view.Topic];
+        return Page("document", view.Title, view.Url, trail, document.Source.Summary, ("document", view));
+    }
+
+    public DocumentView Document(PublishedDocument document, RenderedBody body)
     {
         var source = document.Source;
         var placement = source.Gazette is { } g
@@ -61,8 +87,8 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
             new LinkView(GenreName(source.Genre), _urls.FacetValue(Facets.Genres, source.Genre)),
             source.Summary,
             Validity(source.Validity),
-            document.BodyHtml,
-            document.Outline.Select(h => new OutlineItemView(h.Text, "#" + h.Id, h.Level)).ToList(),
+            body.Html,
+            body.Outline.Select(h => new OutlineItemView(h.Text, "#" + h.Id, h.Level)).ToList(),
             source.Attachments.Select(a => new AttachmentView(a.Title, _urls.Attachment(document.IndexNumber, a.FileName), a.FileName,
                 FileSize(a.Size), FileType(a.FileName))).ToList(),
             source.Interprets is { } policy && archive.Find(policy) is { } p ? Summary(p) : null,
@@ -106,8 +132,15 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
     public PaginationView Pagination(int page, int pageCount, Func<int, string> url)
     {
         LinkView? Link(int n) => n >= 1 && n <= pageCount ? new LinkView(strings.Format("page_label", ("page", n)), url(n)) : null;
-        return new PaginationView(page, pageCount, Link(page - 1), Link(page + 1),
-            Enumerable.Range(1, pageCount).Select(n => new PageLinkView(n, url(n), n == page)).ToList());
+        // The first and last page, the window around this page, and one step beyond the window on each side for the gaps.
+        var pages = Enumerable.Range(page - PaginationView.Window - 1, 2 * PaginationView.Window + 3).Append(1).Append(pageCount)
+            .Where(n => n >= 1 && n <= pageCount)
+            .Distinct()
+            .Order()
+            .Select(n => (Number: n, Shown: n == 1 || n == pageCount || Math.Abs(n - page) <= PaginationView.Window))
+            .Select(p => new PageLinkView(p.Number, url(p.Number), p.Number == page, Gap: !p.Shown))
+            .ToList();
+        return new PaginationView(page, pageCount, Link(page - 1), Link(page + 1), pages);
     }
 
     public string? PeriodLabel(string? period) => period is null ? null : strings["period_" + period];

@@ -42,10 +42,6 @@ public sealed class SearchIndexWriter
     /// <summary>Documents added so far: the id of the next one.</summary>
     public int Count => _snippets.Count;
 
-    /// <summary>The whole index of an archive whose documents carry their text: <see cref="Add"/> all, then <see cref="Finish"/>.</summary>
-    public IReadOnlyList<(string Path, byte[] Bytes)> Run(Archive archive, UiStrings strings) =>
-        Add(archive.Documents.Select(d => (d, d.Text)).ToList()).Concat(Finish(archive, strings)).ToList();
-
     /// <summary>
     /// Indexes the next documents, in id order (the archive's order), with the text of each body. Returns their searchable
     /// text files at once so the caller can write them and let the texts go: the writer keeps only postings and snippets.

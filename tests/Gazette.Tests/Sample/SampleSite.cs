@@ -43,5 +43,8 @@ public sealed class SampleSite : IDisposable
 
     public Document Find(string id) => Documents.Single(d => d.Id == id);
 
+    /// <summary>The Markdown body of a document, read again from its file as the build reads it.</summary>
+    public string Body(Document document) => new ReadDocumentBodies().Run(Options, [document], new DiagnosticBag())[0];
+
     public void Dispose() => Directory.Delete(Output, recursive: true);
 }

@@ -7,12 +7,13 @@ public sealed class FrontMatterTests
     [Fact]
     public void Front_matter_is_split_into_YAML_and_body_with_the_body_line()
     {
-        var (result, problem) = FrontMatter.Split("---\ntitle: 通知\nissuers: city-office\n---\n\n正文。\n");
+        const string text = "---\ntitle: 通知\nissuers: city-office\n---\n\n正文。\n";
+        var (result, problem) = FrontMatter.Split(text);
 
         Assert.Equal(FrontMatter.Problem.None, problem);
         Assert.NotNull(result);
         Assert.Equal("title: 通知\nissuers: city-office\n", result.Yaml);
-        Assert.Equal("\n正文。\n", result.Body);
+        Assert.Equal("\n正文。\n", text[result.BodyStart..]);
         Assert.Equal(5, result.BodyLine);
     }
 
@@ -25,20 +26,22 @@ public sealed class FrontMatterTests
     [Fact]
     public void Three_dots_also_close_the_front_matter()
     {
-        var (result, problem) = FrontMatter.Split("---\ntitle: 通知\n...\n正文\n");
+        const string text = "---\ntitle: 通知\n...\n正文\n";
+        var (result, problem) = FrontMatter.Split(text);
 
         Assert.Equal(FrontMatter.Problem.None, problem);
         Assert.Equal("title: 通知\n", result!.Yaml);
-        Assert.Equal("正文\n", result.Body);
+        Assert.Equal("正文\n", text[result.BodyStart..]);
         Assert.Equal(4, result.BodyLine);
     }
 
     [Fact]
     public void A_closing_line_with_trailing_spaces_still_closes()
     {
-        var (result, _) = FrontMatter.Split("---\ntitle: 通知\n---   \n正文\n");
+        const string text = "---\ntitle: 通知\n---   \n正文\n";
+        var (result, _) = FrontMatter.Split(text);
 
-        Assert.Equal("正文\n", result!.Body);
+        Assert.Equal("正文\n", text[result!.BodyStart..]);
     }
 
     [Fact]
@@ -47,7 +50,7 @@ public sealed class FrontMatterTests
         var (result, problem) = FrontMatter.Split("---\ntitle: 通知\n---");
 
         Assert.Equal(FrontMatter.Problem.None, problem);
-        Assert.Equal("", result!.Body);
+        Assert.Equal("---\ntitle: 通知\n---".Length, result!.BodyStart);
         Assert.Equal(4, result.BodyLine);
     }
 
@@ -63,10 +66,11 @@ public sealed class FrontMatterTests
     [Fact]
     public void A_dashed_line_in_the_body_stays_in_the_body()
     {
-        var (result, _) = FrontMatter.Split("---\na: 1\n---\n甲\n---\n乙\n");
+        const string text = "---\na: 1\n---\n甲\n---\n乙\n";
+        var (result, _) = FrontMatter.Split(text);
 
         Assert.Equal("a: 1\n", result!.Yaml);
-        Assert.Equal("甲\n---\n乙\n", result.Body);
+        Assert.Equal("甲\n---\n乙\n", text[result.BodyStart..]);
     }
 
     [Theory]

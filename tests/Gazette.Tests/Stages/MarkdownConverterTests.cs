@@ -8,16 +8,16 @@ public sealed class MarkdownConverterTests
 {
     private static (string Html, IReadOnlyList<Heading> Outline) Convert(string body, Func<string, SourceLocation, string?>? resolve = null)
     {
-        var (html, outline, _) = new MarkdownConverter().Convert(Stage.Document("a") with { Body = body, BodyLine = 12 }, resolve ?? ((_, _) => null), new DiagnosticBag());
-        return (html, outline);
+        var rendered = new MarkdownConverter().Convert(Stage.Document("a") with { BodyLine = 12 }, body, resolve ?? ((_, _) => null), new DiagnosticBag());
+        return (rendered.Html, rendered.Outline);
     }
 
     [Fact]
     public void The_plain_text_of_a_body_keeps_its_words_and_drops_the_markup()
     {
-        var (_, _, text) = new MarkdownConverter().Convert(
-            Stage.Document("a") with { Body = "## 一、总体目标\n\n**加强**[政策](https://x.cn/)解读。\n\n| 甲 | 乙 |\n|---|---|\n| 丙 | 丁 |\n" },
-            (_, _) => null, new DiagnosticBag());
+        var text = new MarkdownConverter().Convert(
+            Stage.Document("a"), "## 一、总体目标\n\n**加强**[政策](https://x.cn/)解读。\n\n| 甲 | 乙 |\n|---|---|\n| 丙 | 丁 |\n",
+            (_, _) => null, new DiagnosticBag()).Text;
         Assert.Contains("一、总体目标", text);
         Assert.Contains("加强政策解读。", text);
         Assert.Contains("丙", text);

@@ -98,7 +98,7 @@ public sealed class ParseDocumentsTests
             ],
             d.Attachments);
         Assert.Equal(["policy-files"], d.Catalogue);
-        Assert.Equal("\n正文。\n", d.Body);
+        Assert.Equal("\n正文。\n", text[d.BodyOffset..]);
         Assert.Equal(23, d.BodyLine);
         Assert.Equal(new SourceLocation(Path, 13, 1), d.At("validity"));
         Assert.Equal(new SourceLocation(Path, 16, 1), d.At("attachments"));

@@ -33,7 +33,7 @@ public sealed class PlanPagesTests
                 Written = new DateOnly(2019, 3, n),
                 Published = new DateOnly(2019, 3, n),
             };
-            return new PublishedDocument(document, document.IndexNumber!, urls.Document(document.IndexNumber!), "<p>正文。</p>", [], "正文。");
+            return new PublishedDocument(document, document.IndexNumber!, urls.Document(document.IndexNumber!));
         });
         return new Archive(config, urls, documents.ToList(), []);
     }
@@ -62,7 +62,9 @@ public sealed class PlanPagesTests
     [Fact]
     public void Every_page_has_its_own_URL_and_every_document_its_permalink()
     {
-        var pages = new PlanPages().Run(FiveDocuments(), Strings);
+        var archive = FiveDocuments();
+        var bodies = archive.Documents.Select(_ => new RenderedBody("<p>正文。</p>", [], "正文。")).ToList();
+        var pages = new PlanPages().Run(archive, Strings).Concat(new PlanDocumentPages().Run(archive, Strings, archive.Documents, bodies)).ToList();
 
         Assert.Equal(pages.Count, pages.Select(p => p.Page.Url).Distinct().Count());
         Assert.Equal(

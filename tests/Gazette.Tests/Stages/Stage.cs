@@ -53,7 +53,7 @@ internal static class Stage
         null,
         [],
         [],
-        "正文。\n",
+        0,
         12,
         new Dictionary<string, SourceLocation>(StringComparer.Ordinal));
 

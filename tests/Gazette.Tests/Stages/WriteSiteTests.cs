@@ -8,6 +8,14 @@ public sealed class WriteSiteTests
 {
     private static OutputFile Text(string path, string text) => new(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Writes the files in one go and commits them, as a build that succeeded does.</summary>
+    private static void Publish(IReadOnlyList<OutputFile> files, string output)
+    {
+        using var site = new WriteSite(output);
+        site.Write(files);
+        site.Commit();
+    }
+
     private static List<string> Leftovers(TempFolder folder) =>
         Directory.EnumerateDirectories(folder.Root).Select(Path.GetFileName).Where(n => n!.StartsWith(".public", StringComparison.Ordinal)).ToList()!;
 
@@ -18,7 +26,7 @@ public sealed class WriteSiteTests
         File.WriteAllText(folder.PathOf("原文.pdf"), "%PDF-1.7");
         var output = folder.PathOf("public");
 
-        new WriteSite().Run(
+        Publish(
             [Text("index.html", "<h1>首页</h1>"), Text("documents/x/1/index.html", "文件"), new OutputFile("documents/x/1/原文.pdf", null, folder.PathOf("原文.pdf"))],
             output);
 
@@ -33,9 +41,9 @@ public sealed class WriteSiteTests
     {
         using var folder = new TempFolder();
         var output = folder.PathOf("public");
-        new WriteSite().Run([Text("index.html", "旧"), Text("old/page.html", "已删除的页面")], output);
+        Publish([Text("index.html", "旧"), Text("old/page.html", "已删除的页面")], output);
 
-        new WriteSite().Run([Text("index.html", "新")], output);
+        Publish([Text("index.html", "新")], output);
 
         Assert.Equal("新", File.ReadAllText(Path.Combine(output, "index.html")));
         Assert.False(Directory.Exists(Path.Combine(output, "old")));
@@ -47,9 +55,9 @@ public sealed class WriteSiteTests
     {
         using var folder = new TempFolder();
         var output = folder.PathOf("public");
-        new WriteSite().Run([Text("index.html", "旧"), Text("a/b.html", "乙")], output);
+        Publish([Text("index.html", "旧"), Text("a/b.html", "乙")], output);
 
-        var error = Assert.ThrowsAny<Exception>(() => new WriteSite().Run(
+        var error = Assert.ThrowsAny<Exception>(() => Publish(
             [Text("index.html", "新"), new OutputFile("documents/x/原文.pdf", null, folder.PathOf("does-not-exist.pdf"))],
             output));
 
@@ -63,14 +71,16 @@ public sealed class WriteSiteTests
     }
 
     [Fact]
-    public void Two_outputs_for_the_same_path_are_refused_before_anything_is_written()
+    public void Two_outputs_for_the_same_path_are_refused_and_nothing_is_published()
     {
         using var folder = new TempFolder();
         var output = folder.PathOf("public");
 
-        var error = Assert.Throws<InvalidOperationException>(() => new WriteSite().Run([Text("index.html", "甲"), Text("index.html", "乙")], output));
+        var error = Assert.ThrowsAny<Exception>(() => Publish([Text("index.html", "甲"), Text("index.html", "乙")], output));
 
-        Assert.Contains("index.html", error.Message);
+        // Written in parallel, so the refusal may arrive wrapped in an AggregateException.
+        var refusal = error is AggregateException all ? Assert.Single(all.InnerExceptions) : error;
+        Assert.Contains("two outputs want the same file index.html", Assert.IsType<InvalidOperationException>(refusal).Message);
         Assert.False(Directory.Exists(output));
         Assert.Empty(Leftovers(folder));
     }
@@ -81,8 +91,55 @@ public sealed class WriteSiteTests
         using var folder = new TempFolder();
         var output = folder.PathOf("deep/er/public");
 
-        new WriteSite().Run([Text("index.html", "首页")], output);
+        Publish([Text("index.html", "首页")], output);
 
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
+    }
+
+    [Fact]
+    public void A_build_abandoned_after_writing_leaves_the_previous_site_whole()
+    {
+        using var folder = new TempFolder();
+        var output = folder.PathOf("public");
+        Publish([Text("index.html", "旧")], output);
+
+        using (var site = new WriteSite(output))
+        {
+            site.Write([Text("index.html", "新"), Text("documents/a/index.html", "甲")]);
+            site.Write(Text("documents/b/index.html", "乙"));
+            Assert.Equal(3, site.Count);
+            site.Abandon();
+        }
+
+        Assert.Equal("旧", File.ReadAllText(Path.Combine(output, "index.html")));
+        Assert.False(Directory.Exists(Path.Combine(output, "documents")));
+        Assert.Empty(Leftovers(folder));
+    }
+
+    [Fact]
+    public void A_writer_disposed_without_commit_leaves_nothing_behind()
+    {
+        using var folder = new TempFolder();
+        var output = folder.PathOf("public");
+
+        using (var site = new WriteSite(output))
+        {
+            site.Write(Text("index.html", "新"));
+        }
+
+        Assert.False(Directory.Exists(output));
+        Assert.Empty(Leftovers(folder));
+    }
+
+    [Fact]
+    public void A_path_written_twice_across_batches_is_refused()
+    {
+        using var folder = new TempFolder();
+        using var site = new WriteSite(folder.PathOf("public"));
+        site.Write([Text("documents/a/index.html", "甲"), Text("documents/b/index.html", "乙")]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => site.Write(Text("documents/a/index.html", "丙")));
+
+        Assert.Contains("documents/a/index.html", error.Message);
     }
 }
