@@ -50,6 +50,15 @@ public static class Codes
     public static readonly DiagnosticCode MissingTemplate = new("GZ0402", "the theme lacks a layout the build needs");
     public static readonly DiagnosticCode MissingUiStrings = new("GZ0403", "the theme has no UI strings for the site's language");
 
+    // Timeliness and completeness (GZ06xx): warnings of `gazette check`, also printed by `build`
+    public static readonly DiagnosticCode LatePublication = new("GZ0601", "a document was published more than 20 working days after it was written (warning)");
+    public static readonly DiagnosticCode LateInterpretation = new("GZ0602", "an interpretation was published more than 3 working days after its policy (warning)");
+    public static readonly DiagnosticCode PolicyWithoutInterpretation = new("GZ0603", "a policy document (规范性文件) in force has no published interpretation (warning)");
+    public static readonly DiagnosticCode MissingSuccessor = new("GZ0604", "a repealed or amended document does not name the document that repealed or amended it (warning)");
+    public static readonly DiagnosticCode MissingSummary = new("GZ0605", "a published document has no summary (内容概述) (warning)");
+    public static readonly DiagnosticCode MissedPeriod = new("GZ0606", "a periodic catalogue entry has no document in a period (warning)");
+    public static readonly DiagnosticCode NoHolidayData = new("GZ0607", "working days were counted in a year the holiday table does not cover (warning)");
+
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         FileUnreadable, MissingFile, MissingFrontMatter, UnclosedFrontMatter, YamlSyntax,
@@ -60,5 +69,6 @@ public static class Codes
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
         ValidityReferenceMismatch, UnsafeLink,
         TemplateSyntax, MissingTemplate, MissingUiStrings,
+        LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,
     ];
 }

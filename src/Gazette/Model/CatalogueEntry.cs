@@ -1,3 +1,5 @@
+using Gazette.Diagnostics;
+
 namespace Gazette.Model;
 
 /// <summary>An entry of the 主动公开基本目录 tree from content/catalogue.yml.</summary>
@@ -14,4 +16,6 @@ public sealed record CatalogueEntry(
     string? Method,
     /// <summary>monthly, quarterly or yearly for periodic items; null otherwise.</summary>
     string? Period,
-    IReadOnlyList<CatalogueEntry> Children);
+    IReadOnlyList<CatalogueEntry> Children,
+    /// <summary>Where 'period' was written in catalogue.yml, for findings about the entry's periods.</summary>
+    SourceLocation? PeriodAt = null);

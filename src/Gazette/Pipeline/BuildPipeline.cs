@@ -1,3 +1,5 @@
+using Gazette.Calendar;
+using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Theme;
@@ -23,7 +25,7 @@ public sealed class BuildPipeline
 
         // Input and process: the typed model, checked
         progress?.Report("reading content");
-        var (config, issues, documents, theme) = ReadAndCheck(options, diagnostics, clock);
+        var (config, issues, documents, calendar, theme) = ReadAndCheck(options, diagnostics, clock);
         if (diagnostics.HasErrors || theme is null)
         {
             return Failed();
@@ -97,30 +99,56 @@ public sealed class BuildPipeline
             return Failed();
         }
 
+        // Timeliness and completeness (what `gazette check` reports): warnings of a build that succeeded; nothing written depends on them
+        new CheckArchive().Run(config, documents, calendar, diagnostics);
+        clock.Lap("check archive");
+
         site.Commit();
         clock.Lap("write");
         return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Timings = clock.Laps };
     }
 
     /// <summary>
+    /// <c>gazette check</c>: reads content/ (not the theme) into the checked model like a build, then, when it has no errors,
+    /// reports its timeliness and completeness (<see cref="CheckArchive"/>). Renders and writes nothing.
+    /// </summary>
+    public CheckResult Check(BuildOptions options)
+    {
+        var diagnostics = new DiagnosticBag();
+        var content = new ReadContentFiles().Run(options, diagnostics);
+        var (config, _, documents, calendar) = ParseContent(content, diagnostics);
+        var report = diagnostics.HasErrors ? null : new CheckArchive().Run(config, documents, calendar, diagnostics);
+        return new CheckResult(Sorted(diagnostics), report);
+    }
+
+    /// <summary>
     /// Input and process: reads content/ and the theme, makes the typed model and checks it; every problem becomes a
     /// diagnostic. What was read is not kept beyond this: documents keep their metadata and where their bodies are.
     /// </summary>
-    private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, CompiledTheme? Theme) ReadAndCheck(
+    private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar, CompiledTheme? Theme) ReadAndCheck(
         BuildOptions options, DiagnosticBag diagnostics, StageClock clock)
     {
         var content = new ReadContentFiles().Run(options, diagnostics);
         var themeFiles = new ReadTheme().Run(options, diagnostics);
         clock.Lap("read");
 
+        var (config, issues, documents, calendar) = ParseContent(content, diagnostics);
+        var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
+        clock.Lap("parse and check");
+        return (config, issues, documents, calendar, theme);
+    }
+
+    /// <summary>The typed model of what was read from content/, with its cross-references checked and index numbers assigned.</summary>
+    private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar) ParseContent(
+        ContentSet content, DiagnosticBag diagnostics)
+    {
         var config = new ParseSiteConfiguration().Run(content, diagnostics);
         var issues = new ParseGazetteIssues().Run(content, diagnostics);
         var documents = new ParseDocuments().Run(content, config, diagnostics);
         new CheckReferences().Run(documents, issues, diagnostics);
         documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
-        var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
-        clock.Lap("parse and check");
-        return (config, issues, documents, theme);
+        var calendar = new ParseHolidays().Run(content, diagnostics);
+        return (config, issues, documents, calendar);
     }
 
     private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag diagnostics) =>

@@ -12,7 +12,7 @@ public sealed class ParseSiteConfiguration
     private static readonly string[] SiteKeys = ["name", "base_url", "language", "publisher", "description", "page_size"];
     private static readonly string[] OrganKeys = ["id", "name", "short_name", "code"];
     private static readonly string[] TopicKeys = ["id", "name", "children"];
-    private static readonly string[] GenreKeys = ["id", "name", "aliases", "interpretation"];
+    private static readonly string[] GenreKeys = ["id", "name", "aliases", "interpretation", "policy"];
     private static readonly string[] EntryKeys = ["id", "name", "description", "subject", "time_limit", "method", "period", "children"];
     private static readonly string[] Periods = ["monthly", "quarterly", "yearly"];
 
@@ -211,12 +211,14 @@ public sealed class ParseSiteConfiguration
             var id = ReadId(fields, seen, diagnostics, "genre");
             var name = fields.Text("name", required: true);
             var interpretation = fields.Choice("interpretation", Booleans);
+            var policy = fields.Choice("policy", Booleans);
             if (id is null || name is null)
             {
                 continue;
             }
 
-            genres.Add(new Genre(id, name, fields.TextList("aliases").Select(a => a.Value).ToList(), interpretation ?? false));
+            genres.Add(new Genre(id, name, fields.TextList("aliases").Select(a => a.Value).ToList(), interpretation ?? false,
+                policy ?? false));
         }
 
         return genres;
@@ -256,7 +258,7 @@ public sealed class ParseSiteConfiguration
             }
 
             entries.Add(new CatalogueEntry(id, name, fields.Text("description"), fields.Text("subject"), fields.Text("time_limit"),
-                fields.Text("method"), period, children));
+                fields.Text("method"), period, children, period is null ? null : fields.KeyAt("period")));
         }
 
         return entries;

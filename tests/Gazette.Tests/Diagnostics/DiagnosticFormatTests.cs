@@ -56,7 +56,7 @@ public sealed class DiagnosticFormatTests
 
         Assert.Equal(declared.Select(c => c.Id).Order(StringComparer.Ordinal), Codes.All.Select(c => c.Id).Order(StringComparer.Ordinal));
         Assert.Equal(Codes.All.Count, Codes.All.Select(c => c.Id).Distinct().Count());
-        Assert.All(Codes.All, c => Assert.Matches("^GZ0[0-4][0-9]{2}$", c.Id));
+        Assert.All(Codes.All, c => Assert.Matches("^GZ0[0-9]{3}$", c.Id));
         Assert.All(Codes.All, c => Assert.False(string.IsNullOrWhiteSpace(c.Title)));
     }
 }

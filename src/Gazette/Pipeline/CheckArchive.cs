@@ -1,0 +1,239 @@
+using System.Globalization;
+using Gazette.Calendar;
+using Gazette.Checks;
+using Gazette.Diagnostics;
+using Gazette.Model;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// The timeliness and completeness check (DOMAIN rules 3–5), over the published (主动公开) documents: publication within 20
+/// working days of writing (《政府信息公开条例》第二十六条), interpretations within 3 working days of their policy, an
+/// interpretation for every policy document in force, a successor named for every repeal and amendment, a summary (内容概述,
+/// art. 12) on every document, and a document in every period of a periodic catalogue entry. Working days follow the
+/// <see cref="WorkingCalendar"/>. Every finding is also a warning. Pure: the model in, the report out.
+/// </summary>
+public sealed class CheckArchive
+{
+    public CheckReport Run(SiteConfiguration config, IReadOnlyList<Document> documents, WorkingCalendar calendar, DiagnosticBag diagnostics)
+    {
+        var published = documents.Where(d => d.IsPublic).ToList();
+        var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
+        foreach (var document in published)
+        {
+            byId.TryAdd(document.Id, document);
+        }
+
+        var interpreted = published.Where(d => d.Interprets is not null).Select(d => d.Interprets!).ToHashSet(StringComparer.Ordinal);
+        var uncovered = new SortedDictionary<int, SourceLocation>();
+        var findings = new List<Finding>();
+        foreach (var document in published)
+        {
+            CheckPublication(document, calendar, uncovered, findings);
+            CheckInterpretation(document, byId, calendar, uncovered, findings);
+            CheckPolicy(document, config, interpreted, findings);
+            CheckSuccessor(document, findings);
+            CheckSummary(document, findings);
+        }
+
+        DateOnly? reference = published.Count == 0 ? null : published.Max(d => d.Published);
+        if (reference is { } today)
+        {
+            foreach (var entry in SiteConfiguration.Flatten(config.Catalogue).Where(e => e.Period is not null))
+            {
+                CheckPeriods(entry, published, today, findings);
+            }
+        }
+
+        diagnostics.AddRange(findings.Select(f => f.ToDiagnostic()));
+
+        if (uncovered.Count > 0)
+        {
+            var years = string.Join(", ", uncovered.Keys);
+            diagnostics.Warning(uncovered.Values.First(), Codes.NoHolidayData,
+                $"working days in {years} were counted as Monday to Friday: the holiday table has no arrangement for {(uncovered.Count == 1 ? "that year" : "those years")}",
+                "add the year's 部分节假日安排的通知 to content/holidays.yml (see the README), or a newer Gazette may have it");
+        }
+
+        var kindOrder = FindingKind.All.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+        var organs = config.Organs
+            .Select(o => new OrganFindings(o, [.. findings.Where(f => f.Organ == o.Id)
+                .OrderBy(f => kindOrder[f.Kind])
+                .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
+                .ThenBy(f => f.Location.Line)
+                .ThenBy(f => f.Location.Column)]))
+            .ToList();
+        var siteYears = calendar.Years.Where(y => !y.Source.Path.StartsWith("(built-in)", StringComparison.Ordinal)).Select(y => y.Year).ToList();
+        return new CheckReport(config.Site.Name, reference, published.Count, organs, [.. calendar.Years.Select(y => y.Year)], siteYears,
+            [.. uncovered.Keys]);
+    }
+
+    private static string Leading(Document document) => document.Issuers.Count > 0 ? document.Issuers[0] : "";
+
+    private static int Count(WorkingCalendar calendar, DateOnly from, DateOnly to, SourceLocation at, SortedDictionary<int, SourceLocation> uncovered)
+    {
+        if (to > from)
+        {
+            foreach (var year in calendar.YearsNotCovered(from.AddDays(1), to))
+            {
+                uncovered.TryAdd(year, at);
+            }
+        }
+
+        return calendar.WorkingDaysBetween(from, to);
+    }
+
+    private static void CheckPublication(Document document, WorkingCalendar calendar, SortedDictionary<int, SourceLocation> uncovered, List<Finding> findings)
+    {
+        var at = document.At("published");
+        var days = Count(calendar, document.Written, document.Published, at, uncovered);
+        if (days <= CheckReport.PublicationLimit)
+        {
+            return;
+        }
+
+        var due = calendar.AddWorkingDays(document.Written, CheckReport.PublicationLimit);
+        findings.Add(new Finding(FindingKind.LatePublication, Leading(document), at,
+            $"published {document.Published:yyyy-MM-dd}, {days} working days after it was written on {document.Written:yyyy-MM-dd}; the limit is {CheckReport.PublicationLimit} (《政府信息公开条例》第二十六条)",
+            $"publish within {CheckReport.PublicationLimit} working days of 'written', that is by {due:yyyy-MM-dd}; if a date is wrong, correct 'written' or 'published'")
+        {
+            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published,
+            WorkingDays = days, Limit = CheckReport.PublicationLimit, Due = due,
+        });
+    }
+
+    private static void CheckInterpretation(Document document, Dictionary<string, Document> byId, WorkingCalendar calendar,
+        SortedDictionary<int, SourceLocation> uncovered, List<Finding> findings)
+    {
+        if (document.Interprets is null || !byId.TryGetValue(document.Interprets, out var policy))
+        {
+            return;
+        }
+
+        var at = document.At("published");
+        var days = Count(calendar, policy.Published, document.Published, at, uncovered);
+        if (days <= CheckReport.InterpretationLimit)
+        {
+            return;
+        }
+
+        var due = calendar.AddWorkingDays(policy.Published, CheckReport.InterpretationLimit);
+        findings.Add(new Finding(FindingKind.LateInterpretation, Leading(document), at,
+            $"the interpretation is published {document.Published:yyyy-MM-dd}, {days} working days after its policy '{policy.Id}' ({policy.Published:yyyy-MM-dd}); the limit is {CheckReport.InterpretationLimit}",
+            $"publish an interpretation with its policy, at the latest {CheckReport.InterpretationLimit} working days after it, that is by {due:yyyy-MM-dd}")
+        {
+            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published,
+            WorkingDays = days, Limit = CheckReport.InterpretationLimit, Due = due, PolicyId = policy.Id, PolicyPublished = policy.Published,
+        });
+    }
+
+    private static void CheckPolicy(Document document, SiteConfiguration config, HashSet<string> interpreted, List<Finding> findings)
+    {
+        if (config.FindGenre(document.Genre) is not { IsPolicy: true } genre
+            || document.Validity.Status is ValidityStatus.Repealed or ValidityStatus.Expired
+            || interpreted.Contains(document.Id))
+        {
+            return;
+        }
+
+        findings.Add(new Finding(FindingKind.PolicyWithoutInterpretation, Leading(document), document.At("genre"),
+            $"this {genre.Name} is a policy document (规范性文件), but no published interpretation explains it",
+            $"publish a 政策解读 with 'interprets: {document.Id}'; if {genre.Name} is not a policy genre on this site, redefine it in content/genres.yml with 'policy: false'")
+        {
+            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published, Genre = genre.Name,
+        });
+    }
+
+    private static void CheckSuccessor(Document document, List<Finding> findings)
+    {
+        var validity = document.Validity;
+        var (label, key) = validity.Status switch
+        {
+            ValidityStatus.Repealed when validity.RepealedBy is null => ("废止", "repealed_by"),
+            ValidityStatus.Amended when validity.AmendedBy is null => ("已修改", "amended_by"),
+            _ => (null, null),
+        };
+        if (label is null)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(FindingKind.MissingSuccessor, Leading(document), document.At("validity"),
+            $"the document is marked {label} but does not name the document that {(key == "repealed_by" ? "repealed" : "amended")} it",
+            $"add '{key}: <id>' under validity, naming the document (e.g. the 决定 or 通知) that did it, so its page links to it")
+        {
+            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published,
+            Validity = label, ValidityDate = validity.Date,
+        });
+    }
+
+    private static void CheckSummary(Document document, List<Finding> findings)
+    {
+        if (document.Summary is not null)
+        {
+            return;
+        }
+
+        findings.Add(new Finding(FindingKind.MissingSummary, Leading(document),
+            document.Fields.ContainsKey("summary") ? document.At("summary") : document.At("title"),
+            "the document has no summary (内容概述), which every catalogue entry must carry (《政府信息公开条例》第十二条)",
+            "add 'summary:' with one or two sentences on what the document decides or explains")
+        {
+            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published,
+        });
+    }
+
+    /// <summary>
+    /// Every period from the one of the entry's first document up to the one before the reference date's (which may still be
+    /// under way) should have a document published in it.
+    /// </summary>
+    private static void CheckPeriods(CatalogueEntry entry, IReadOnlyList<Document> published, DateOnly today, List<Finding> findings)
+    {
+        var members = published.Where(d => d.Catalogue.Contains(entry.Id)).ToList();
+        if (members.Count == 0)
+        {
+            return;
+        }
+
+        var period = entry.Period!;
+        var first = members.Min(d => d.Published);
+        var present = members.Select(d => Key(period, d.Published)).ToHashSet();
+        var missed = new List<string>();
+        for (var key = Key(period, first); key < Key(period, today); key++)
+        {
+            if (!present.Contains(key))
+            {
+                missed.Add(Label(period, key));
+            }
+        }
+
+        if (missed.Count == 0)
+        {
+            return;
+        }
+
+        var latest = members.OrderByDescending(d => d.Published).ThenBy(d => d.Source.Path, StringComparer.Ordinal).First();
+        var unit = period switch { "monthly" => "month", "quarterly" => "quarter", _ => "year" };
+        var shown = missed.Count <= 6 ? string.Join(", ", missed) : string.Join(", ", missed.Take(5)) + $", … {missed[^1]}";
+        findings.Add(new Finding(FindingKind.MissedPeriod, Leading(latest), entry.PeriodAt ?? new SourceLocation("content/catalogue.yml"),
+            $"the {period} entry '{entry.Id}' ({entry.Name}) has no document published in {missed.Count} {unit}{(missed.Count == 1 ? "" : "s")} since its first on {first:yyyy-MM-dd}: {shown}",
+            $"publish the missing items with 'catalogue: [{entry.Id}]', or remove 'period:' if the entry is not published every {unit}")
+        {
+            EntryId = entry.Id, EntryName = entry.Name, Period = period, FirstPublished = first, MissedPeriods = missed,
+        });
+    }
+
+    private static int Key(string period, DateOnly day) => period switch
+    {
+        "monthly" => (day.Year * 12) + day.Month - 1,
+        "quarterly" => (day.Year * 4) + ((day.Month - 1) / 3),
+        _ => day.Year,
+    };
+
+    private static string Label(string period, int key) => period switch
+    {
+        "monthly" => string.Create(CultureInfo.InvariantCulture, $"{key / 12:0000}-{(key % 12) + 1:00}"),
+        "quarterly" => string.Create(CultureInfo.InvariantCulture, $"{key / 4:0000}-Q{(key % 4) + 1}"),
+        _ => key.ToString("0000", CultureInfo.InvariantCulture),
+    };
+}
