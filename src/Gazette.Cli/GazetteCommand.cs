@@ -6,8 +6,8 @@ using Spectre.Console;
 
 namespace Gazette.Cli;
 
-/// <summary>The gazette command line: <c>gazette build</c>.</summary>
-public static class GazetteCommand
+/// <summary>The gazette command line: <c>gazette build</c> and <c>gazette check</c>.</summary>
+public static partial class GazetteCommand
 {
     /// <summary>Exit codes, documented in the README.</summary>
     public const int Success = 0;
@@ -35,6 +35,7 @@ public static class GazetteCommand
             BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName),
             parse.GetValue(quiet), parse.GetValue(verbose)));
         root.Subcommands.Add(build);
+        root.Subcommands.Add(CreateCheck());
         return root;
     }
 
