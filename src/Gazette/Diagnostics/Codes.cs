@@ -50,6 +50,9 @@ public static class Codes
     public static readonly DiagnosticCode MissingTemplate = new("GZ0402", "the theme lacks a layout the build needs");
     public static readonly DiagnosticCode MissingUiStrings = new("GZ0403", "the theme has no UI strings for the site's language");
 
+    // Privacy (GZ05xx): personal data in a published document (DOMAIN rule 2)
+    public static readonly DiagnosticCode ReviewedWithoutReason = new("GZ0505", "a document marked privacy: reviewed states no reason");
+
     // Timeliness and completeness (GZ06xx): warnings of `gazette check`, also printed by `build`
     public static readonly DiagnosticCode LatePublication = new("GZ0601", "a document was published more than 20 working days after it was written (warning)");
     public static readonly DiagnosticCode LateInterpretation = new("GZ0602", "an interpretation was published more than 3 working days after its policy (warning)");
@@ -69,6 +72,7 @@ public static class Codes
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
         ValidityReferenceMismatch, UnsafeLink,
         TemplateSyntax, MissingTemplate, MissingUiStrings,
+        ReviewedWithoutReason,
         LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,
     ];
 }

@@ -41,9 +41,18 @@ public sealed record Document(
     int BodyOffset,
     /// <summary>The 1-based line of the file on which the body starts.</summary>
     int BodyLine,
-    /// <summary>Where each front-matter key was written, for diagnostics found after reading.</summary>
+    /// <summary>
+    /// Where each front-matter key was written, for diagnostics found after reading; nested keys as <c>validity.note</c>,
+    /// <c>attachments[0].title</c> and <c>attachments[0].file</c> (numbered as in <see cref="Attachments"/>).
+    /// </summary>
     IReadOnlyDictionary<string, SourceLocation> Fields)
 {
+    /// <summary>What the document says about the personal data in it (<c>privacy:</c>); see <see cref="PrivacyMode"/>.</summary>
+    public PrivacyMode Privacy { get; init; }
+
+    /// <summary>Why its personal data may be published as it is (<c>privacy_reason:</c>, required with privacy: reviewed).</summary>
+    public string? PrivacyReason { get; init; }
+
     public bool IsPublic => Disclosure == Disclosure.Public;
 
     public SourceLocation At(string key) => Fields.TryGetValue(key, out var at) ? at : Source;

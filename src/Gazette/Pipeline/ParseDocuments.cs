@@ -15,7 +15,7 @@ public sealed class ParseDocuments
     private static readonly string[] DocumentKeys =
     [
         "id", "title", "doc_number", "index_number", "issuers", "written", "published", "topic", "genre", "summary",
-        "disclosure", "disclosure_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
+        "disclosure", "disclosure_reason", "privacy", "privacy_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
     ];
 
     private static readonly string[] ValidityKeys = ["status", "date", "repealed_by", "amended_by", "note"];
@@ -30,6 +30,15 @@ public sealed class ParseDocuments
         ["public"] = Disclosure.Public,
         ["on_request"] = Disclosure.OnRequest,
         ["withheld"] = Disclosure.Withheld,
+    };
+
+    /// <summary>The values of <c>privacy:</c>. Without it, personal data in a published document is an error.</summary>
+    public static IReadOnlyDictionary<string, PrivacyMode> PrivacyModes { get; } = new Dictionary<string, PrivacyMode>(StringComparer.Ordinal)
+    {
+        ["mask"] = PrivacyMode.Mask,
+        ["reviewed"] = PrivacyMode.Reviewed,
+        ["去标识化"] = PrivacyMode.Mask,
+        ["已审核"] = PrivacyMode.Reviewed,
     };
 
     public static IReadOnlyDictionary<string, ValidityStatus> Validities { get; } = new Dictionary<string, ValidityStatus>(StringComparer.Ordinal)
@@ -122,6 +131,16 @@ public sealed class ParseDocuments
                 "add 'disclosure_reason:' citing the legal basis, e.g. 《政府信息公开条例》第十五条");
         }
 
+        var privacy = fields.Choice("privacy", PrivacyModes) ?? PrivacyMode.Screened;
+        var privacyReason = fields.Text("privacy_reason");
+        if (privacy == PrivacyMode.Reviewed && privacyReason is null)
+        {
+            fields.Error("privacy", Codes.ReviewedWithoutReason, "a document whose personal data is published as it is must state why",
+                "add 'privacy_reason:' naming the ground, e.g. 行政处罚决定公示 or 法定应当公开; otherwise write 'privacy: mask'");
+        }
+
+        var locations = new Dictionary<string, SourceLocation>(fields.Locations, StringComparer.Ordinal);
+
         var document = new Document(
             id ?? "",
             start,
@@ -136,14 +155,18 @@ public sealed class ParseDocuments
             fields.Text("summary"),
             disclosure,
             reason,
-            ReadValidity(fields, diagnostics),
+            ReadValidity(fields, locations, diagnostics),
             fields.Text("interprets"),
             ReadPlacement(fields),
-            ReadAttachments(fields, file, content, diagnostics),
+            ReadAttachments(fields, file, content, locations, diagnostics),
             ReadCatalogue(fields, config, diagnostics),
             frontMatter.BodyStart,
             frontMatter.BodyLine,
-            fields.Locations);
+            locations)
+        {
+            Privacy = privacy,
+            PrivacyReason = privacyReason,
+        };
         return id is null ? null : document;
     }
 
@@ -212,7 +235,7 @@ public sealed class ParseDocuments
         return null;
     }
 
-    private static Validity ReadValidity(FieldReader fields, DiagnosticBag diagnostics)
+    private static Validity ReadValidity(FieldReader fields, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
     {
         if (fields.Raw("validity") is null)
         {
@@ -259,6 +282,11 @@ public sealed class ParseDocuments
                 "set status: 已修改, or use repealed_by for a repeal");
         }
 
+        if (mapping.Has("note"))
+        {
+            locations["validity.note"] = mapping.KeyAt("note");
+        }
+
         return new Validity(state, date, repealedBy, amendedBy, mapping.Text("note"));
     }
 
@@ -279,7 +307,8 @@ public sealed class ParseDocuments
         return year is null || issue is null || section is null || order is null ? null : new GazettePlacement(year.Value, issue.Value, section, order.Value);
     }
 
-    private static IReadOnlyList<Attachment> ReadAttachments(FieldReader fields, ContentFile file, ContentSet content, DiagnosticBag diagnostics)
+    private static IReadOnlyList<Attachment> ReadAttachments(FieldReader fields, ContentFile file, ContentSet content,
+        Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
     {
         var folder = file.Path[..(file.Path.LastIndexOf('/') + 1)];
         var attachments = new List<Attachment>();
@@ -320,6 +349,12 @@ public sealed class ParseDocuments
             {
                 item.Error("file", Codes.DuplicateDefinition, $"two attachments are named \"{fileName}\"");
                 continue;
+            }
+
+            locations[$"attachments[{attachments.Count}].file"] = item.KeyAt("file");
+            if (item.Has("title"))
+            {
+                locations[$"attachments[{attachments.Count}].title"] = item.KeyAt("title");
             }
 
             attachments.Add(new Attachment(item.Text("title") ?? Path.GetFileNameWithoutExtension(fileName), fileName, source.Path, source.Size));

@@ -102,7 +102,14 @@ public sealed class ParseDocumentsTests
         Assert.Equal(23, d.BodyLine);
         Assert.Equal(new SourceLocation(Path, 13, 1), d.At("validity"));
         Assert.Equal(new SourceLocation(Path, 16, 1), d.At("attachments"));
+        Assert.Equal(new SourceLocation(Path, 13, 62), d.At("validity.note"));
+        Assert.Equal(new SourceLocation(Path, 17, 5), d.At("attachments[0].file"));
+        Assert.Equal(new SourceLocation(Path, 18, 5), d.At("attachments[0].title"));
+        Assert.Equal(new SourceLocation(Path, 19, 5), d.At("attachments[1].file"));
+        Assert.DoesNotContain("attachments[1].title", d.Fields.Keys);
         Assert.DoesNotContain("extra", d.Fields.Keys);
+        Assert.Equal(PrivacyMode.Screened, d.Privacy);
+        Assert.Null(d.PrivacyReason);
     }
 
     [Fact]
@@ -168,6 +175,28 @@ public sealed class ParseDocumentsTests
         Assert.Equal(expected, document.Disclosure);
         Assert.False(document.IsPublic);
         Assert.Equal("涉及内部事务", document.DisclosureReason);
+    }
+
+    [Theory]
+    [InlineData("mask", PrivacyMode.Mask)]
+    [InlineData("去标识化", PrivacyMode.Mask)]
+    [InlineData("reviewed", PrivacyMode.Reviewed)]
+    [InlineData("已审核", PrivacyMode.Reviewed)]
+    public void Privacy_is_read_with_its_reason(string word, PrivacyMode expected)
+    {
+        var document = ParseOne($"privacy: {word}", "privacy_reason: 行政处罚决定公示");
+
+        Assert.Equal(expected, document.Privacy);
+        Assert.Equal("行政处罚决定公示", document.PrivacyReason);
+    }
+
+    [Fact]
+    public void Privacy_reviewed_without_a_reason_is_reported_but_kept()
+    {
+        var (documents, diagnostics) = Parse(Stage.Content((Path, Md(With("privacy: reviewed")))));
+
+        Assert.Equal([$"{Path}:9:10: GZ0505"], Stage.Summary(diagnostics));
+        Assert.Equal(PrivacyMode.Reviewed, Assert.Single(documents).Privacy);
     }
 
     [Fact]
