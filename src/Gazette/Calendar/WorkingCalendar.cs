@@ -16,6 +16,8 @@ public sealed class WorkingCalendar
     private readonly SortedDictionary<int, HolidayYear> _years = [];
     private readonly HashSet<DateOnly> _daysOff = [];
     private readonly HashSet<DateOnly> _workdays = [];
+    private readonly int[] _weekdaysOff;
+    private readonly int[] _weekendsWorked;
 
     /// <summary>A calendar of the given years; a later entry for a year replaces an earlier one.</summary>
     public WorkingCalendar(IEnumerable<HolidayYear> years)
@@ -37,6 +39,10 @@ public sealed class WorkingCalendar
 
             _workdays.UnionWith(year.Workdays);
         }
+
+        // For counting without walking day by day: the day numbers that change a plain Monday-to-Friday count.
+        _weekdaysOff = [.. _daysOff.Where(d => !IsWeekend(d) && !_workdays.Contains(d)).Select(d => d.DayNumber).Order()];
+        _weekendsWorked = [.. _workdays.Where(IsWeekend).Select(d => d.DayNumber).Order()];
     }
 
     /// <summary>The built-in table: every year from 2008 to the latest notice.</summary>
@@ -52,8 +58,7 @@ public sealed class WorkingCalendar
     public WorkingCalendar With(IEnumerable<HolidayYear> years) => new(_years.Values.Concat(years));
 
     /// <summary>An adjusted working weekend day, or Monday to Friday and not a day off.</summary>
-    public bool IsWorkingDay(DateOnly day) =>
-        _workdays.Contains(day) || (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !_daysOff.Contains(day));
+    public bool IsWorkingDay(DateOnly day) => _workdays.Contains(day) || (!IsWeekend(day) && !_daysOff.Contains(day));
 
     /// <summary>
     /// How many working days lie after <paramref name="from"/> up to and including <paramref name="to"/>: a document written on a
@@ -66,16 +71,9 @@ public sealed class WorkingCalendar
             return -WorkingDaysBetween(to, from);
         }
 
-        var count = 0;
-        for (var day = from.AddDays(1); day <= to; day = day.AddDays(1))
-        {
-            if (IsWorkingDay(day))
-            {
-                count++;
-            }
-        }
-
-        return count;
+        // Monday to Friday in (from, to], less the weekdays off, plus the weekend days worked: constant time in the span.
+        var (first, last) = (from.DayNumber + 1, to.DayNumber);
+        return Weekdays(last + 1) - Weekdays(first) - CountIn(_weekdaysOff, first, last) + CountIn(_weekendsWorked, first, last);
     }
 
     /// <summary>
@@ -109,6 +107,20 @@ public sealed class WorkingCalendar
                 yield return year;
             }
         }
+    }
+
+    private static bool IsWeekend(DateOnly day) => day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+
+    /// <summary>How many of the day numbers 0 … <paramref name="end"/> − 1 are Monday to Friday (day 0, 1 January 1, was a Monday).</summary>
+    private static int Weekdays(int end) => (end / 7 * 5) + Math.Min(end % 7, 5);
+
+    /// <summary>How many of the sorted <paramref name="days"/> lie in <paramref name="first"/> … <paramref name="last"/>.</summary>
+    private static int CountIn(int[] days, int first, int last) => last < first ? 0 : LowerBound(days, last + 1) - LowerBound(days, first);
+
+    private static int LowerBound(int[] days, int value)
+    {
+        var index = Array.BinarySearch(days, value);
+        return index >= 0 ? index : ~index;
     }
 
     private static WorkingCalendar LoadBuiltIn()

@@ -70,6 +70,28 @@ public sealed class WorkingCalendarTests
     }
 
     [Fact]
+    public void Counting_agrees_with_walking_day_by_day_across_every_year_of_the_table()
+    {
+        var start = D("2007-12-01");
+        var walked = 0;
+        for (var day = start; day <= D("2027-01-31"); day = day.AddDays(1))
+        {
+            walked += day > start && China.IsWorkingDay(day) ? 1 : 0;
+            if (day.Day is 1 or 15 or 28)
+            {
+                Assert.True(walked == China.WorkingDaysBetween(start, day), $"{day:yyyy-MM-dd}: walked {walked}, counted {China.WorkingDaysBetween(start, day)}");
+            }
+        }
+
+        Assert.Equal(0, China.WorkingDaysBetween(D("2019-10-01"), D("2019-10-07")));
+        foreach (var days in new[] { 1, 3, 20, 250, 20_000 })
+        {
+            Assert.Equal(days, China.WorkingDaysBetween(D("1990-01-01"), China.AddWorkingDays(D("1990-01-01"), days)));
+            Assert.Equal(-days, China.WorkingDaysBetween(D("2026-12-31"), China.AddWorkingDays(D("2026-12-31"), -days)));
+        }
+    }
+
+    [Fact]
     public void The_built_in_table_covers_2008_to_2026_with_a_notice_for_every_year()
     {
         Assert.Equal(Enumerable.Range(2008, 19), China.Years.Select(y => y.Year));
