@@ -51,6 +51,10 @@ public static class Codes
     public static readonly DiagnosticCode MissingUiStrings = new("GZ0403", "the theme has no UI strings for the site's language");
 
     // Privacy (GZ05xx): personal data in a published document (DOMAIN rule 2)
+    public static readonly DiagnosticCode ResidentIdNumber = new("GZ0501", "a published document shows a resident ID number (居民身份证号码)");
+    public static readonly DiagnosticCode MobileNumber = new("GZ0502", "a published document shows a mobile number (手机号码)");
+    public static readonly DiagnosticCode BankCardNumber = new("GZ0503", "a published document shows a bank card number (银行卡号)");
+    public static readonly DiagnosticCode EmailAddress = new("GZ0504", "a published document shows an e-mail address (电子邮箱)");
     public static readonly DiagnosticCode ReviewedWithoutReason = new("GZ0505", "a document marked privacy: reviewed states no reason");
 
     // Timeliness and completeness (GZ06xx): warnings of `gazette check`, also printed by `build`
@@ -72,7 +76,7 @@ public static class Codes
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
         ValidityReferenceMismatch, UnsafeLink,
         TemplateSyntax, MissingTemplate, MissingUiStrings,
-        ReviewedWithoutReason,
+        ResidentIdNumber, MobileNumber, BankCardNumber, EmailAddress, ReviewedWithoutReason,
         LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,
     ];
 }

@@ -2,6 +2,7 @@ using Gazette.Calendar;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
+using Gazette.Privacy;
 using Gazette.Theme;
 
 namespace Gazette.Pipeline;
@@ -33,6 +34,12 @@ public sealed class BuildPipeline
 
         // Only 主动公开 documents go further: nothing of the others reaches a stage that renders.
         var published = new SelectPublicDocuments().Run(documents);
+
+        // Privacy screen (DOMAIN rule 2): personal data in what a published document shows is an error, unless the document says
+        // privacy: mask — its texts are masked here, before any view is made, its body and text attachments batch by batch below —
+        // or privacy: reviewed. Birth dates are judged by today's date in China (UTC+8).
+        var privacy = new ScreenPersonalData(new PersonalDataScanner(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))));
+        published = privacy.Fields(published, diagnostics);
         var archive = new BuildArchive().Run(config, new SiteUrls(config.Site.BasePath), published, issues);
         var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, archive.Urls);
         var attachments = new CollectAttachments().Run(archive, options);
@@ -45,13 +52,17 @@ public sealed class BuildPipeline
         site.Write(assetFiles);
         site.Write(attachments);
 
-        // Documents, a batch at a time in the archive's order (the search index's): body, page and searchable text
+        // Documents, a batch at a time in the archive's order (the search index's): body, text attachments, page and searchable text
         progress?.Report($"rendering {archive.Documents.Count} documents");
         var pages = 0;
         foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
         {
             var bodies = new ReadDocumentBodies().Run(options, batch.Select(d => d.Source).ToList(), diagnostics);
+            var attachmentTexts = new ReadTextAttachments().Run(options, batch.Select(d => d.Source).ToList(), diagnostics);
             clock.Lap("read bodies");
+            bodies = privacy.Bodies(batch, bodies, diagnostics);
+            var textAttachments = privacy.Attachments(archive, batch, attachmentTexts, diagnostics);
+            clock.Lap("privacy screen");
             var rendered = markdown.Run(batch, bodies, diagnostics);
             clock.Lap("markdown");
             if (diagnostics.HasErrors)
@@ -65,6 +76,7 @@ public sealed class BuildPipeline
             clock.Lap("search index");
             site.Write(html);
             site.Write(texts);
+            site.Write(textAttachments);
             clock.Lap("write");
             pages += html.Count;
             if ((index + 1) % 16 == 0)

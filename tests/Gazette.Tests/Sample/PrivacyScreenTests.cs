@@ -1,0 +1,31 @@
+using System.Text;
+using Gazette.Privacy;
+using Gazette.Search;
+
+namespace Gazette.Tests.Sample;
+
+/// <summary>The sample content, real public documents, passes the privacy screen: nothing reported, nothing personal published.</summary>
+public sealed class PrivacyScreenTests(SampleSite site) : IClassFixture<SampleSite>
+{
+    [Fact]
+    public void The_sample_builds_without_a_privacy_diagnostic()
+    {
+        Assert.DoesNotContain(site.Result.Diagnostics, d => d.Code.Id.StartsWith("GZ05", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_output_file_of_the_sample_holds_personal_data()
+    {
+        var scanner = new PersonalDataScanner(DateOnly.FromDateTime(DateTime.UtcNow));
+        var hits = new List<string>();
+        foreach (var file in site.Files)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(site.Output, file));
+            var text = Encoding.UTF8.GetString(bytes is [0x1f, 0x8b, ..] ? IndexFile.Gunzip(bytes) : bytes);
+            hits.AddRange(scanner.Scan(text).Select(m => $"{file}: {m.Kind} {m.Masked}"));
+        }
+
+        Assert.True(site.Files.Count() > 50);
+        Assert.Empty(hits);
+    }
+}
