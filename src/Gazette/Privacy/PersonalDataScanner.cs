@@ -25,12 +25,6 @@ public sealed class PersonalDataScanner(DateOnly today)
 
     private static readonly SearchValues<char> Triggers = SearchValues.Create("0123456789０１２３４５６７８９@＠");
 
-    /// <summary>The weights of GB 11643's ISO 7064 MOD 11-2 check digit.</summary>
-    private static ReadOnlySpan<byte> IdWeights => [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-    /// <summary>The weights of GB 32100's check character (统一社会信用代码).</summary>
-    private static ReadOnlySpan<byte> CreditCodeWeights => [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
     /// <summary>After a number: it counts something (an amount, people, a date part, a serial), so it is not a phone or card.</summary>
     private const string Units = "元角分万亿千百个件人名位次号条项户亩吨米克斤升台辆套份张册本年月日时秒多余%％‰";
 
@@ -231,7 +225,7 @@ public sealed class PersonalDataScanner(DateOnly today)
                 var n = Collect(text, groups[first].Start, last.DigitsEnd, digits);
                 if (IsMobile(digits[..n]))
                 {
-                    return new PersonalDataMatch(PersonalDataKind.Mobile, groups[first].Start, last.End - groups[first].Start, MaskMobile(digits[..n]));
+                    return new PersonalDataMatch(PersonalDataKind.Mobile, groups[first].Start, last.End - groups[first].Start, MaskedForm.Mobile(digits[..n]));
                 }
             }
         }
@@ -249,7 +243,7 @@ public sealed class PersonalDataScanner(DateOnly today)
             var n = Collect(text, start, last.DigitsEnd, digits);
             if (allFours && n >= 16 && IsCard(text, start, last.End, digits[..n]))
             {
-                return new PersonalDataMatch(PersonalDataKind.BankCard, start, last.End - start, MaskEnds(digits[..n], null));
+                return new PersonalDataMatch(PersonalDataKind.BankCard, start, last.End - start, MaskedForm.KeepEnds(digits[..n], null));
             }
         }
 
@@ -259,7 +253,7 @@ public sealed class PersonalDataScanner(DateOnly today)
             var x = last.HasX ? text[last.DigitsEnd] : (char?)null;
             if (IsId18(digits[..17], x ?? (char)('0' + digits[17])))
             {
-                return new PersonalDataMatch(PersonalDataKind.ResidentId, start, last.End - start, MaskEnds(digits[..n], x));
+                return new PersonalDataMatch(PersonalDataKind.ResidentId, start, last.End - start, MaskedForm.KeepEnds(digits[..n], x));
             }
         }
 
@@ -281,20 +275,20 @@ public sealed class PersonalDataScanner(DateOnly today)
         if (group.HasX)
         {
             var x = text[group.DigitsEnd];
-            return n == 17 && IsId18(d, x) ? new PersonalDataMatch(PersonalDataKind.ResidentId, group.Start, length, MaskEnds(d, x)) : null;
+            return n == 17 && IsId18(d, x) ? new PersonalDataMatch(PersonalDataKind.ResidentId, group.Start, length, MaskedForm.KeepEnds(d, x)) : null;
         }
 
         switch (n)
         {
             case 11 when IsMobile(d) && !CountsSomething(text, group.Start, group.End):
-                return new PersonalDataMatch(PersonalDataKind.Mobile, group.Start, length, MaskMobile(d));
+                return new PersonalDataMatch(PersonalDataKind.Mobile, group.Start, length, MaskedForm.Mobile(d));
             case 13 when d[0] == 8 && d[1] == 6 && IsMobile(d[2..]) && !CountsSomething(text, group.Start, group.End):
-                return new PersonalDataMatch(PersonalDataKind.Mobile, group.Start + 2, length - 2, MaskMobile(d[2..]));
+                return new PersonalDataMatch(PersonalDataKind.Mobile, group.Start + 2, length - 2, MaskedForm.Mobile(d[2..]));
             case 15 when IsId15(d):
             case 18 when IsId18(d[..17], (char)('0' + d[17])):
-                return new PersonalDataMatch(PersonalDataKind.ResidentId, group.Start, length, MaskEnds(d, null));
+                return new PersonalDataMatch(PersonalDataKind.ResidentId, group.Start, length, MaskedForm.KeepEnds(d, null));
             case >= 16 and <= 19 when IsCard(text, group.Start, group.End, d):
-                return new PersonalDataMatch(PersonalDataKind.BankCard, group.Start, length, MaskEnds(d, null));
+                return new PersonalDataMatch(PersonalDataKind.BankCard, group.Start, length, MaskedForm.KeepEnds(d, null));
             default:
                 return null;
         }
@@ -349,33 +343,21 @@ public sealed class PersonalDataScanner(DateOnly today)
             }
         }
 
-        var masked = string.Concat(text.Slice(start, 1), "***", text.Slice(at, end - at));
-        return new PersonalDataMatch(PersonalDataKind.Email, start, end - start, masked);
+        return new PersonalDataMatch(PersonalDataKind.Email, start, end - start, MaskedForm.Email(text[start], text[at..end]));
     }
 
     private bool IsId18(ReadOnlySpan<byte> d, char? check)
     {
-        if (d.Length != 17 || !IsProvince(d[0] * 10 + d[1]) || !IsBirthDate(Number(d[6..10]), Number(d[10..12]), Number(d[12..14])))
+        if (d.Length != 17 || !IssuedNumbers.IsProvince(d[0] * 10 + d[1]) || !IsBirthDate(Number(d[6..10]), Number(d[10..12]), Number(d[12..14])))
         {
             return false;
         }
 
-        var sum = 0;
-        for (var k = 0; k < 17; k++)
-        {
-            sum += d[k] * IdWeights[k];
-        }
-
-        var expected = "10X98765432"[sum % 11];
-        return check is { } c && (c is 'x' or 'Ｘ' or 'ｘ' ? 'X' : DigitOrSelf(c)) == expected;
+        return check is { } c && (c is 'x' or 'Ｘ' or 'ｘ' ? 'X' : DigitOrSelf(c)) == IssuedNumbers.IdCheckCharacter(d);
     }
 
     private bool IsId15(ReadOnlySpan<byte> d) =>
-        IsProvince(d[0] * 10 + d[1]) && IsBirthDate(1900 + Number(d[6..8]), Number(d[8..10]), Number(d[10..12]));
-
-    /// <summary>The first two digits of an ID number: a province, autonomous region or municipality, Taiwan, Hong Kong or Macao.</summary>
-    private static bool IsProvince(int code) =>
-        code is >= 11 and <= 15 or >= 21 and <= 23 or >= 31 and <= 37 or >= 41 and <= 46 or >= 50 and <= 54 or >= 61 and <= 65 or 71 or 81 or 82;
+        IssuedNumbers.IsProvince(d[0] * 10 + d[1]) && IsBirthDate(1900 + Number(d[6..8]), Number(d[8..10]), Number(d[10..12]));
 
     private bool IsBirthDate(int year, int month, int day) =>
         year >= 1800 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, day) <= today;
@@ -384,47 +366,7 @@ public sealed class PersonalDataScanner(DateOnly today)
 
     /// <summary>An issuer prefix, the Luhn check, not a 统一社会信用代码, and not an amount.</summary>
     private static bool IsCard(ReadOnlySpan<char> text, int start, int end, ReadOnlySpan<byte> d) =>
-        d.Length is >= 16 and <= 19 && HasCardPrefix(d) && PassesLuhn(d) && !(d.Length == 18 && IsCreditCode(d)) && !CountsSomething(text, start, end);
-
-    private static bool HasCardPrefix(ReadOnlySpan<byte> d)
-    {
-        var two = d[0] * 10 + d[1];
-        var four = two * 100 + d[2] * 10 + d[3];
-        return d[0] == 4 || two is >= 51 and <= 55 or 35 or 60 or 62 or 65 || four is >= 2221 and <= 2720;
-    }
-
-    private static bool PassesLuhn(ReadOnlySpan<byte> d)
-    {
-        var sum = 0;
-        for (var k = 0; k < d.Length; k++)
-        {
-            int v = d[d.Length - 1 - k];
-            if (k % 2 == 1)
-            {
-                v *= 2;
-                if (v > 9)
-                {
-                    v -= 9;
-                }
-            }
-
-            sum += v;
-        }
-
-        return sum % 10 == 0;
-    }
-
-    /// <summary>An all-digit 统一社会信用代码 (GB 32100-2015) whose check character is right.</summary>
-    private static bool IsCreditCode(ReadOnlySpan<byte> d)
-    {
-        var sum = 0;
-        for (var k = 0; k < 17; k++)
-        {
-            sum += d[k] * CreditCodeWeights[k];
-        }
-
-        return (31 - sum % 31) % 31 == d[17];
-    }
+        d.Length is >= 16 and <= 19 && IssuedNumbers.HasCardPrefix(d) && IssuedNumbers.PassesLuhn(d) && !(d.Length == 18 && IssuedNumbers.IsCreditCode(d)) && !CountsSomething(text, start, end);
 
     /// <summary>The number is an amount, a count, a date part or a serial: followed by a unit, or after a currency sign or 第.</summary>
     private static bool CountsSomething(ReadOnlySpan<char> text, int start, int end) =>
@@ -440,33 +382,6 @@ public sealed class PersonalDataScanner(DateOnly today)
 
     private static bool JoinedAfter(ReadOnlySpan<char> text, int end) =>
         end < text.Length && (IsWord(text[end]) || text[end] is '@' or '＠' || (text[end] == '.' && end + 1 < text.Length && IsDigit(text[end + 1])));
-
-    private static string MaskMobile(ReadOnlySpan<byte> d) =>
-        string.Create(11, d.ToArray(), (chars, digits) =>
-        {
-            for (var k = 0; k < 11; k++)
-            {
-                chars[k] = k is >= 3 and < 7 ? '*' : (char)('0' + digits[k]);
-            }
-        });
-
-    /// <summary>The first four and last four characters kept, the others starred; <paramref name="x"/> is a closing X.</summary>
-    private static string MaskEnds(ReadOnlySpan<byte> d, char? x)
-    {
-        var length = d.Length + (x is null ? 0 : 1);
-        Span<char> chars = stackalloc char[length];
-        for (var k = 0; k < d.Length; k++)
-        {
-            chars[k] = k >= 4 && k < length - 4 ? '*' : (char)('0' + d[k]);
-        }
-
-        if (x is { } c)
-        {
-            chars[^1] = c is 'Ｘ' ? 'X' : c is 'ｘ' ? 'x' : c;
-        }
-
-        return new string(chars);
-    }
 
     private static int Collect(ReadOnlySpan<char> text, int start, int end, Span<byte> into)
     {
