@@ -42,8 +42,13 @@ public static class SearchOnlySite
 
         Step($"reading and rendering the bodies of {published.Count} documents and indexing them (BuildSearchIndex.Add)");
         var indexWatch = new Stopwatch();
-        foreach (var batch in archive.Documents.Chunk(BuildPipeline.BatchSize))
+        foreach (var (index, batch) in archive.Documents.Chunk(BuildPipeline.BatchSize).Index())
         {
+            if (index > 0 && index % 16 == 0)
+            {
+                Step($"indexed {index * BuildPipeline.BatchSize} documents");
+            }
+
             var rendered = markdown.Run(batch, new ReadDocumentBodies().Run(options, batch.Select(d => d.Source).ToList(), diagnostics), diagnostics);
             indexWatch.Start();
             var texts = search.Add(batch, rendered);
@@ -51,11 +56,11 @@ public static class SearchOnlySite
             site.Write(texts);
         }
 
-        Step("finishing the search index (BuildSearchIndex.Finish)");
+        Step("every document indexed; finishing the search index (BuildSearchIndex.Finish)");
         indexWatch.Start();
-        var rest = search.Finish(archive, compiled.Strings);
+        search.Finish(archive, compiled.Strings, site.Write);
         indexWatch.Stop();
-        site.Write(rest);
+        Step("search index finished and written");
         var pages = new PlanPages().Run(archive, compiled.Strings).Where(p => p.Kind is "search" or "not-found").ToList();
         site.Write(new RenderPages().Run(pages, compiled, archive, assetUrls, diagnostics));
         if (Report(diagnostics))
@@ -69,7 +74,10 @@ public static class SearchOnlySite
 
         static void Step(string text)
         {
-            Console.WriteLine($"{text}… (GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB)");
+            // BENCH_LIVE_HEAP=1 collects first, so the figure is what is alive at that moment (slower; for finding what grows).
+            var live = Environment.GetEnvironmentVariable("BENCH_LIVE_HEAP") == "1";
+            var heap = GC.GetTotalMemory(forceFullCollection: live) / 1048576.0;
+            Console.WriteLine($"{text}… ({(live ? "live" : "GC")} heap {heap:N0} MB, resident {Environment.WorkingSet / 1048576.0:N0} MB)");
             Console.Out.Flush();
         }
 

@@ -103,7 +103,7 @@ public sealed class BuildPipeline
         }
 
         progress?.Report("finishing the search index");
-        site.Write(search.Finish(archive, theme.Strings));
+        search.Finish(archive, theme.Strings, site.Write);
         clock.Lap("search index");
         if (diagnostics.HasErrors)
         {

@@ -8,7 +8,7 @@ namespace Gazette.Pipeline;
 /// <summary>
 /// Builds the client-side search index (docs/search-index.md) of every published document under search/, as the documents
 /// are rendered: <see cref="Add"/> takes each batch with its texts, in the archive's order, and gives back the batch's
-/// searchable text files at once; <see cref="Finish"/> gives the rest of the index once every document was added.
+/// searchable text files at once; <see cref="Finish"/> writes the rest of the index once every document was added.
 /// </summary>
 public sealed class BuildSearchIndex(SiteConfiguration config)
 {
@@ -20,7 +20,9 @@ public sealed class BuildSearchIndex(SiteConfiguration config)
     public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) =>
         InFolder(_writer.Add(batch.Select((document, i) => (document, bodies[i].Text)).ToList()));
 
-    public IReadOnlyList<OutputFile> Finish(Archive archive, UiStrings strings) => InFolder(_writer.Finish(archive, strings));
+    /// <summary>Makes the rest of the index and gives each file to <paramref name="write"/> as it is made, from several threads.</summary>
+    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write) =>
+        _writer.Finish(archive, strings, (path, bytes) => write(new OutputFile(Folder + path, bytes)));
 
     private static List<OutputFile> InFolder(IEnumerable<(string Path, byte[] Bytes)> files) =>
         files.Select(f => new OutputFile(Folder + f.Path, f.Bytes)).ToList();

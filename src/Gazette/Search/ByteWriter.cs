@@ -23,5 +23,18 @@ internal sealed class ByteWriter
         _stream.WriteByte((byte)v);
     }
 
+    /// <summary>How many bytes <see cref="Varint"/> writes for <paramref name="value"/>.</summary>
+    public static int VarintLength(ulong value)
+    {
+        var length = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            length++;
+        }
+
+        return length;
+    }
+
     public byte[] ToArray() => _stream.ToArray();
 }

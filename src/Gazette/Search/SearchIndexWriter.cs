@@ -92,9 +92,10 @@ public sealed class SearchIndexWriter
 
     /// <summary>
     /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every
-    /// document of <paramref name="archive"/> has been added.
+    /// document of <paramref name="archive"/> has been added. Each file goes to <paramref name="write"/> as soon as it is made,
+    /// from several threads at once, so the index is never held whole in memory.
     /// </summary>
-    public IReadOnlyList<(string Path, byte[] Bytes)> Finish(Archive archive, UiStrings strings)
+    public void Finish(Archive archive, UiStrings strings, Action<string, byte[]> write)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -102,13 +103,13 @@ public sealed class SearchIndexWriter
             throw new InvalidOperationException($"{Count} documents were added to the search index, but the archive has {documents.Count}");
         }
 
-        var files = new List<IndexFile>();
-        var termPages = WriteTerms(_all, _title, files);
-        var metaShards = WriteMeta(archive, files, out var metaPages);
-        var facets = WriteFacets(archive, strings, files);
+        void Write(IndexFile file) => write(file.Path, file.Bytes);
+        var termPages = WriteTerms(_all, _title, Write);
+        var metaShards = WriteMeta(archive, Write, out var metaPages);
+        var facets = WriteFacets(archive, strings, Write);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
             new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
-        files.Add(dates);
+        Write(dates);
 
         var manifest = new JsonObject
         {
@@ -119,96 +120,117 @@ public sealed class SearchIndexWriter
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
             ["dates"] = dates.Path,
         };
-        return files.Select(f => (f.Path, f.Bytes))
-            .Append(("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json))))
-            .ToList();
+        write("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)));
     }
 
     private static JsonArray Names(IEnumerable<IndexFile> files) => new(files.Select(f => (JsonNode)f.Path).ToArray());
 
     private sealed record Table(int Count, IReadOnlyList<IndexFile> Pages);
 
-    private static Table WriteTerms(TermIndex all, TermIndex title, List<IndexFile> files)
+    private static Table WriteTerms(TermIndex all, TermIndex title, Action<IndexFile> write)
     {
-        // Encode every posting first: the chunk count follows from the bytes that stay inline.
-        var empty = new PostingBuilder();
-        var externals = new Dictionary<string, IndexFile>(StringComparer.Ordinal);
-        var encoded = new List<(byte[] Utf8, byte[] All, byte[] Title)>(all.Count);
+        // The chunk count follows from the bytes that stay inline: measured first, without encoding anything.
         var inline = 0L;
-        foreach (var (term, posting) in all.Terms())
+        foreach (var (term, slot) in all.Terms())
         {
-            var titlePosting = title.Find(term) ?? empty;
-            var entry = (Encoding.UTF8.GetBytes(term), Externalize(posting.Encode(), posting.Count, externals),
-                Externalize(titlePosting.Encode(), titlePosting.Count, externals));
-            inline += entry.Item1.Length + entry.Item2.Length + entry.Item3.Length + 2;
-            encoded.Add(entry);
+            inline += Encoding.UTF8.GetByteCount(term) + InlineLength(all, slot) + InlineLength(title, title.Find(term)) + 2;
         }
-
-        encoded.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
-        files.AddRange(externals.Values.OrderBy(f => f.Path, StringComparer.Ordinal));
 
         var count = (int)Math.Max(1, (inline + ChunkTarget - 1) / ChunkTarget);
-        var chunks = new List<(byte[] Utf8, byte[] All, byte[] Title)>[count];
-        foreach (var entry in encoded)
+        var chunks = new List<(byte[] Utf8, int All, int Title)>[count];
+        foreach (var (term, slot) in all.Terms())
         {
-            var chunk = (int)(Fnv1a(entry.Utf8) % (uint)count);
-            (chunks[chunk] ??= []).Add(entry);
+            var utf8 = Encoding.UTF8.GetBytes(term);
+            (chunks[(int)(Fnv1a(utf8) % (uint)count)] ??= []).Add((utf8, slot, title.Find(term)));
         }
 
-        var chunkFiles = new IndexFile[count];
+        // Each chunk is encoded, written and let go on its own; a large posting goes to its own file, once.
+        var externals = new HashSet<string>(StringComparer.Ordinal);
+        byte[] Inline(TermIndex index, int slot)
+        {
+            if (slot < 0)
+            {
+                return [Posting.List, 0];
+            }
+
+            var posting = index.Encode(slot);
+            if (posting.Length <= ExternalThreshold)
+            {
+                return posting;
+            }
+
+            var file = IndexFile.Hashed("postings", "p", ".bin", posting);
+            var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
+            bool isNew;
+            lock (externals)
+            {
+                isNew = externals.Add(path);
+            }
+
+            if (isNew)
+            {
+                write(file with { Path = path });
+            }
+
+            var reference = new ByteWriter();
+            reference.Byte(Posting.External);
+            reference.Varint(index.CountOf(slot));
+            reference.Bytes(file.Hash);
+            return reference.ToArray();
+        }
+
+        var hashes = new IndexFile[count];
         Parallel.For(0, count, c =>
         {
-            var writer = new ByteWriter();
             var terms = chunks[c] ?? [];
+            terms.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
+            var writer = new ByteWriter();
             writer.Varint(terms.Count);
             foreach (var (utf8, postingAll, postingTitle) in terms)
             {
                 writer.Varint(utf8.Length);
                 writer.Bytes(utf8);
-                writer.Bytes(postingAll);
-                writer.Bytes(postingTitle);
+                writer.Bytes(Inline(all, postingAll));
+                writer.Bytes(Inline(title, postingTitle));
             }
 
-            chunkFiles[c] = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray());
+            chunks[c] = null!;
+            var file = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray());
+            write(file);
+            hashes[c] = file with { Bytes = [] };
         });
 
-        files.AddRange(chunkFiles);
-        return new Table(count, WritePages("t", chunkFiles, files));
+        return new Table(count, WritePages("t", hashes, write));
     }
 
-    /// <summary>Moves a large posting to its own file and leaves a reference in its place.</summary>
-    private static byte[] Externalize(byte[] posting, int count, Dictionary<string, IndexFile> externals)
+    /// <summary>The bytes a posting takes in its term chunk: itself, or the reference to its own file when it is large.</summary>
+    private static int InlineLength(TermIndex index, int slot)
     {
-        if (posting.Length <= ExternalThreshold)
+        if (slot < 0)
         {
-            return posting;
+            return 2;
         }
 
-        var file = IndexFile.Hashed("postings", "p", ".bin", posting);
-        var named = file with { Path = $"postings/{IndexFile.Hex(file.Hash)}.bin" };
-        externals.TryAdd(named.Path, named);
-
-        var reference = new ByteWriter();
-        reference.Byte(Posting.External);
-        reference.Varint(count);
-        reference.Bytes(file.Hash);
-        return reference.ToArray();
+        var length = index.EncodedLength(slot);
+        return length <= ExternalThreshold ? length : 1 + ByteWriter.VarintLength((ulong)index.CountOf(slot)) + IndexFile.HashBytes;
     }
 
-    private static IReadOnlyList<IndexFile> WritePages(string prefix, IReadOnlyList<IndexFile> entries, List<IndexFile> files)
+    /// <summary>The directory pages of a table of files: their hashes, <see cref="PageSize"/> to a page.</summary>
+    private static IReadOnlyList<IndexFile> WritePages(string prefix, IReadOnlyList<IndexFile> entries, Action<IndexFile> write)
     {
         var pages = new List<IndexFile>();
         for (var start = 0; start < entries.Count; start += PageSize)
         {
             var bytes = entries.Skip(start).Take(PageSize).SelectMany(e => e.Hash).ToArray();
-            pages.Add(IndexFile.Hashed("dir", prefix + (start / PageSize).ToString(CultureInfo.InvariantCulture), ".bin", bytes));
+            var page = IndexFile.Hashed("dir", prefix + (start / PageSize).ToString(CultureInfo.InvariantCulture), ".bin", bytes);
+            write(page);
+            pages.Add(page);
         }
 
-        files.AddRange(pages);
         return pages;
     }
 
-    private int WriteMeta(Archive archive, List<IndexFile> files, out IReadOnlyList<IndexFile> pages)
+    private int WriteMeta(Archive archive, Action<IndexFile> write, out IReadOnlyList<IndexFile> pages)
     {
         var shards = new List<IndexFile>();
         var count = archive.Documents.Count;
@@ -229,15 +251,16 @@ public sealed class SearchIndexWriter
                     x = IndexFile.Hex(_textHashes[id]),
                 };
             }).ToList();
-            shards.Add(IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json)));
+            var shard = IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json));
+            write(shard);
+            shards.Add(shard with { Bytes = [] });
             if (count == 0)
             {
                 break;
             }
         }
 
-        files.AddRange(shards);
-        pages = WritePages("m", shards, files);
+        pages = WritePages("m", shards, write);
         return shards.Count;
     }
 
@@ -261,7 +284,7 @@ public sealed class SearchIndexWriter
         return runes.Count <= SnippetLength ? text : string.Concat(runes.Take(SnippetLength).Select(r => r.ToString())) + "…";
     }
 
-    private static Dictionary<string, string> WriteFacets(Archive archive, UiStrings strings, List<IndexFile> files)
+    private static Dictionary<string, string> WriteFacets(Archive archive, UiStrings strings, Action<IndexFile> write)
     {
         var documents = archive.Documents;
         var config = archive.Config;
@@ -292,7 +315,7 @@ public sealed class SearchIndexWriter
                     .Select(v => new { id = v.Id, label = v.Label, docs = Deltas(v.Docs) }),
             };
             var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, Json));
-            files.Add(file);
+            write(file);
             names[name] = file.Path;
         }
 

@@ -4,15 +4,30 @@ namespace Gazette.Tests.Search;
 
 public sealed class PostingTests
 {
-    private static List<int> RoundTrip(IEnumerable<int> ids)
+    /// <summary>A store with one posting of the ids, and that posting's slot.</summary>
+    private static (PostingStore Store, int Slot) Store(IEnumerable<int> ids)
     {
-        var builder = new PostingBuilder();
+        var store = new PostingStore();
+        var slot = store.NewSlot();
         foreach (var id in ids)
         {
-            builder.Add(id);
+            store.Add(slot, id);
         }
 
-        var bytes = builder.Encode();
+        return (store, slot);
+    }
+
+    private static byte[] Encode(IEnumerable<int> ids)
+    {
+        var (store, slot) = Store(ids);
+        var bytes = store.Encode(slot);
+        Assert.Equal(bytes.Length, store.EncodedLength(slot));
+        return bytes;
+    }
+
+    private static List<int> RoundTrip(IEnumerable<int> ids)
+    {
+        var bytes = Encode(ids);
         var offset = 0;
         var decoded = Posting.Decode(bytes, ref offset);
         Assert.Equal(bytes.Length, offset);
@@ -22,11 +37,7 @@ public sealed class PostingTests
     [Fact]
     public void A_sparse_posting_is_a_delta_list()
     {
-        var builder = new PostingBuilder();
-        builder.Add(3);
-        builder.Add(700);
-        builder.Add(70_000);
-        var bytes = builder.Encode();
+        var bytes = Encode([3, 700, 70_000]);
         Assert.Equal(Posting.List, bytes[0]);
         Assert.Equal([Posting.List, 3, 3, 0xB9, 0x05, 0xB4, 0x9D, 0x04], bytes); // 3, then +697, then +69,300
         Assert.Equal([3, 700, 70_000], RoundTrip([3, 700, 70_000]));
@@ -36,9 +47,7 @@ public sealed class PostingTests
     public void A_dense_posting_is_a_bitmap_with_the_least_significant_bit_first()
     {
         var ids = Enumerable.Range(0, 1000).Where(i => i % 3 != 0).ToList();
-        var builder = new PostingBuilder();
-        ids.ForEach(builder.Add);
-        var bytes = builder.Encode();
+        var bytes = Encode(ids);
         Assert.Equal(Posting.Bitmap, bytes[0]);
         Assert.Equal(0b1011_0110, bytes[2]); // ids 1, 2, 4, 5, 7 of the first byte
         Assert.Equal(ids, RoundTrip(ids));
@@ -47,30 +56,81 @@ public sealed class PostingTests
     [Fact]
     public void An_empty_posting_is_an_empty_list()
     {
-        Assert.Equal([Posting.List, 0], new PostingBuilder().Encode());
+        Assert.Equal([Posting.List, 0], Encode([]));
     }
 
     [Fact]
     public void Repeated_ids_are_kept_once_and_decreasing_ids_are_refused()
     {
-        var builder = new PostingBuilder();
-        builder.Add(5);
-        builder.Add(5);
-        Assert.Equal(1, builder.Count);
-        Assert.Throws<ArgumentOutOfRangeException>(() => builder.Add(4));
+        var (store, slot) = Store([5, 5]);
+        Assert.Equal(1, store.Count(slot));
+        Assert.Throws<ArgumentOutOfRangeException>(() => store.Add(slot, 4));
     }
 
     [Fact]
     public void The_builder_and_the_list_encoder_agree()
     {
         var ids = new[] { 0, 1, 2, 130, 20_000 };
-        var builder = new PostingBuilder();
-        foreach (var id in ids)
+        Assert.Equal(Posting.Encode(ids), Encode(ids));
+    }
+
+    [Fact]
+    public void Many_interleaved_postings_of_every_length_keep_their_ids_across_blocks_and_pages()
+    {
+        // Enough postings and ids to chain blocks up to the largest size and fill several of the store's pages.
+        var store = new PostingStore();
+        var expected = new List<List<int>>();
+        for (var p = 0; p < 600; p++)
         {
-            builder.Add(id);
+            store.NewSlot();
+            expected.Add([]);
         }
 
-        Assert.Equal(Posting.Encode(ids), builder.Encode());
+        for (var id = 0; id < 40_000; id++)
+        {
+            for (var p = 0; p < 600; p += 1 + (id % 7))
+            {
+                if ((id * 31 + p) % (p + 1) == 0)
+                {
+                    store.Add(p, id);
+                    expected[p].Add(id);
+                }
+            }
+        }
+
+        for (var p = 0; p < 600; p++)
+        {
+            var bytes = store.Encode(p);
+            Assert.Equal(bytes.Length, store.EncodedLength(p));
+            var offset = 0;
+            Assert.Equal(expected[p], Posting.Decode(bytes, ref offset));
+            Assert.Equal(Posting.Encode(expected[p]), bytes);
+        }
+    }
+
+    [Fact]
+    public void Blocks_fill_a_page_exactly_and_the_next_block_starts_a_new_page()
+    {
+        // 300,000 one-id postings take 300,000 first blocks of 16 bytes: more than one 4 MB page, filled to its last byte.
+        var store = new PostingStore();
+        for (var p = 0; p < 300_000; p++)
+        {
+            store.Add(store.NewSlot(), p);
+        }
+
+        Assert.Equal(Posting.Encode([262_143]), store.Encode(262_143));
+        Assert.Equal(Posting.Encode([262_144]), store.Encode(262_144));
+        Assert.Equal(Posting.Encode([299_999]), store.Encode(299_999));
+    }
+
+    [Fact]
+    public void A_posting_appended_from_another_store_continues_its_deltas()
+    {
+        var (first, a) = Store([1, 5, 300]);
+        var (second, b) = Store(Enumerable.Range(301, 5000).Where(i => i % 3 == 0));
+        first.Append(a, second, b);
+        Assert.Equal(Posting.Encode([1, 5, 300, .. Enumerable.Range(301, 5000).Where(i => i % 3 == 0)]), first.Encode(a));
+        Assert.Throws<ArgumentException>(() => first.Append(a, second, b));
     }
 
     [Fact]
