@@ -51,7 +51,7 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
     terms.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     const bytes = [...varint(terms.length)];
     for (const t of terms) bytes.push(...varint(Buffer.byteLength(t)), ...Buffer.from(t), ...encode(all.get(t)), ...encode(title.get(t)));
-    const h = hash(bytes);
+    const h = hash(bytes).slice(0, 8);
     put(`terms/${c}.${h}.bin`, bytes);
     return h;
   });
@@ -65,8 +65,9 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
       return { u: `/documents/${s * shardSize + k}/`, t: d.title, n: d.number || null, o: d.organ, d: d.date, v: d.validity, s: d.summary, x };
     });
     const b = json(meta);
-    shards.push(hash(b));
-    put(`meta/${s}.${hash(b)}.json`, b);
+    const h = hash(b).slice(0, 8);
+    shards.push(h);
+    put(`meta/${s}.${h}.json`, b);
   }
   const deltas = (ids) => ids.map((id, i) => (i ? id - ids[i - 1] : id));
   const facet = (name, key) => {
@@ -79,10 +80,10 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   const day = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
   const days = json({ days: deltas(docs.map((d) => day(d.date))) });
   const manifest = {
-    version: 1,
+    version: 2,
     documents: docs.length,
-    terms: { count: chunks, pageSize: 3, pages: [0, 3].filter((p) => p < chunks).map((p, i) => dir('t' + i, chunkHashes.slice(p, p + 3))) },
-    meta: { count: shards.length, shardSize, pageSize: 512, pages: [dir('m0', shards)] },
+    terms: { count: chunks, pageSize: 3, hashBytes: 4, pages: [0, 3].filter((p) => p < chunks).map((p, i) => dir('t' + i, chunkHashes.slice(p, p + 3))) },
+    meta: { count: shards.length, shardSize, pageSize: 256, hashBytes: 4, pages: [dir('m0', shards)] },
     facets: { organ: facet('organ', 'organId'), validity: facet('validity', 'validity'), issue: facet('issue', 'issue') },
     dates: put(`dates.${hash(days)}.json`, days),
   };

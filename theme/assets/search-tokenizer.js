@@ -4,7 +4,7 @@
 (function (root) {
   'use strict';
 
-  const NUMBER_IGNORED = new Set('〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』 \t号');
+  const NUMBER_IGNORED = new Set('〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』"\'“”‘’ \t号');
   const QUOTES = { '"': '"', '“': '”', '「': '」' };
 
   /* Code point by code point: full-width ASCII to half-width, ideographic space to space, A–Z to a–z (a lone surrogate

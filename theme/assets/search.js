@@ -26,7 +26,7 @@
     }
   }
 
-  const hex = (b, from) => Array.from(b.subarray(from, from + 5), (x) => (x + 256).toString(16).slice(1)).join('');
+  const hex = (b, from, size) => Array.from(b.subarray(from, from + (size || 5)), (x) => (x + 256).toString(16).slice(1)).join('');
 
   /* The posting at b[at.i]: {ids} (ascending), or {ext: hash} when it is in postings/<hash>.bin. skip: only move past it. */
   function posting(b, at, skip) {
@@ -142,8 +142,9 @@
     const textPath = (d) => 'text/' + d.x + '.txt';
     const text = async (d) => decoder.decode(await bytes(textPath(d)));
 
+    const dirPage = (table, i) => bytes(table.pages[Math.floor(i / table.pageSize)]);
     async function entry(table, i) {
-      return hex(await bytes(table.pages[Math.floor(i / table.pageSize)]), (i % table.pageSize) * 5);
+      return hex(await dirPage(table, i), (i % table.pageSize) * table.hashBytes, table.hashBytes);
     }
     const ids = async (p) => p.ids || posting(await bytes('postings/' + p.ext + '.bin'), { i: 0 }).ids;
 
@@ -205,6 +206,8 @@
       const titleHits = new Map();
       let base;
       if (state.q) {
+        /* The newest documents' metadata directory, fetched meanwhile: results are often among them. */
+        if (n) { dirPage((await manifest()).meta, 0).catch(() => {}); }
         const key = T.looksLikeDocumentNumber(state.q) ? T.documentNumberKey(state.q) : '';
         const lookups = query.terms.map((t) => lookup(t, !byDate));
         if (key) { lookups.push(lookup('#' + key, false)); }

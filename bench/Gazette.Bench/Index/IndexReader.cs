@@ -429,8 +429,9 @@ public sealed class IndexReader
         var pageSize = table.GetProperty("pageSize").GetInt32();
         var page = table.GetProperty("pages")[index / pageSize].GetString()!;
         var bytes = Inflate(page, count);
-        var offset = index % pageSize * 5;
-        return Convert.ToHexStringLower(bytes, offset, 5);
+        var size = table.TryGetProperty("hashBytes", out var h) ? h.GetInt32() : 5;
+        var offset = index % pageSize * size;
+        return Convert.ToHexStringLower(bytes, offset, size);
     }
 
     private void Touch(string path)

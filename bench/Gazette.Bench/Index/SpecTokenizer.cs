@@ -8,7 +8,7 @@ namespace Gazette.Bench.Index;
 /// </summary>
 public static class SpecTokenizer
 {
-    private const string NumberIgnored = "〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』 \t号";
+    private const string NumberIgnored = "〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』\"'“”‘’ \t号";
 
     public static string Normalize(string text)
     {

@@ -4,23 +4,24 @@ using System.Security.Cryptography;
 namespace Gazette.Search;
 
 /// <summary>
-/// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first 5 bytes (10 hex digits) of
-/// their SHA-256.
+/// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first bytes of their SHA-256 in
+/// hex: <see cref="HashBytes"/> of them for a file named by its hash alone, <see cref="TableHashBytes"/> for a file whose
+/// name also has its number in a table (a term chunk, a metadata shard), which directory pages list.
 /// </summary>
 internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 {
     public const int HashBytes = 5;
 
+    public const int TableHashBytes = 4;
+
     /// <summary>Compresses <paramref name="content"/> and names it <c>{folder}/{stem}.{hash}{extension}</c>.</summary>
-    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content)
+    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content, int hashBytes = HashBytes)
     {
         var compressed = Gzip(content);
-        var hash = HashOf(compressed);
+        var hash = SHA256.HashData(compressed)[..hashBytes];
         var prefix = folder.Length == 0 ? "" : folder + "/";
         return new IndexFile($"{prefix}{stem}.{Hex(hash)}{extension}", compressed, hash);
     }
-
-    public static byte[] HashOf(byte[] bytes) => SHA256.HashData(bytes)[..HashBytes];
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 

@@ -135,8 +135,9 @@ public sealed class SearchIndexReader
         var pageSize = table.GetProperty("pageSize").GetInt32();
         var page = table.GetProperty("pages")[index / pageSize].GetString()!;
         var bytes = Read(page);
-        var entry = index % pageSize * IndexFile.HashBytes;
-        return IndexFile.Hex(bytes[entry..(entry + IndexFile.HashBytes)]);
+        var size = table.GetProperty("hashBytes").GetInt32();
+        var entry = index % pageSize * size;
+        return IndexFile.Hex(bytes[entry..(entry + size)]);
     }
 
     private byte[] Read(string path)

@@ -16,8 +16,8 @@ namespace Gazette.Search;
 /// </summary>
 public sealed class SearchIndexWriter
 {
-    public const int Version = 1;
-    public const int PageSize = 512;
+    public const int Version = 2;
+    public const int PageSize = 256;
     public const int ShardSize = 16;
     public const int ChunkTarget = 8 * 1024;
     public const int ExternalThreshold = 1024;
@@ -115,8 +115,15 @@ public sealed class SearchIndexWriter
         {
             ["version"] = Version,
             ["documents"] = documents.Count,
-            ["terms"] = new JsonObject { ["count"] = termPages.Count, ["pageSize"] = PageSize, ["pages"] = Names(termPages.Pages) },
-            ["meta"] = new JsonObject { ["count"] = metaShards, ["shardSize"] = ShardSize, ["pageSize"] = PageSize, ["pages"] = Names(metaPages) },
+            ["terms"] = new JsonObject
+            {
+                ["count"] = termPages.Count, ["pageSize"] = PageSize, ["hashBytes"] = IndexFile.TableHashBytes, ["pages"] = Names(termPages.Pages),
+            },
+            ["meta"] = new JsonObject
+            {
+                ["count"] = metaShards, ["shardSize"] = ShardSize, ["pageSize"] = PageSize, ["hashBytes"] = IndexFile.TableHashBytes,
+                ["pages"] = Names(metaPages),
+            },
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
             ["dates"] = dates.Path,
         };
@@ -195,7 +202,7 @@ public sealed class SearchIndexWriter
             }
 
             chunks[c] = null!;
-            var file = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray());
+            var file = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray(), IndexFile.TableHashBytes);
             write(file);
             hashes[c] = file with { Bytes = [] };
         });
@@ -251,7 +258,8 @@ public sealed class SearchIndexWriter
                     x = IndexFile.Hex(_textHashes[id]),
                 };
             }).ToList();
-            var shard = IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json", JsonSerializer.SerializeToUtf8Bytes(docs, Json));
+            var shard = IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json",
+                JsonSerializer.SerializeToUtf8Bytes(docs, Json), IndexFile.TableHashBytes);
             write(shard);
             shards.Add(shard with { Bytes = [] });
             if (count == 0)

@@ -13,7 +13,7 @@ public static class Tokenizer
     /// <summary>Longer words are cut to this many characters, in the index and in queries alike.</summary>
     public const int MaxWordLength = 32;
 
-    private const string DocumentNumberIgnored = "〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』 \t号";
+    private const string DocumentNumberIgnored = "〔〕[]【】()（）〖〗﹝﹞{}<>《》〈〉「」『』\"'“”‘’ \t号";
 
     public static string Normalize(string text)
     {
