@@ -10,7 +10,9 @@ internal sealed class ConsoleProgress(IAnsiConsole console, bool verbose) : IPro
 {
     public void Report(string value)
     {
-        var memory = verbose ? $" (GC heap {Megabytes(GC.GetTotalMemory(false))}, resident {Megabytes(Environment.WorkingSet)})" : "";
+        var memory = verbose
+            ? $" (GC heap {Megabytes(GC.GetTotalMemory(false))}, GC committed {Megabytes(GC.GetGCMemoryInfo().TotalCommittedBytes)}, resident {Megabytes(Environment.WorkingSet)})"
+            : "";
         console.MarkupLine($"[grey]{Markup.Escape(value)}…{Markup.Escape(memory)}[/]");
     }
 

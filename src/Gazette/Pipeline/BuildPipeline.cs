@@ -16,7 +16,7 @@ namespace Gazette.Pipeline;
 public sealed class BuildPipeline
 {
     /// <summary>How many documents are rendered together: their bodies, pages and search texts are in memory at once.</summary>
-    public const int BatchSize = 1024;
+    public const int BatchSize = 256;
 
     public BuildResult Run(BuildOptions options, IProgress<string>? progress = null)
     {
@@ -79,7 +79,7 @@ public sealed class BuildPipeline
             site.Write(textAttachments);
             clock.Lap("write");
             pages += html.Count;
-            if ((index + 1) % 16 == 0)
+            if ((index + 1) % (16384 / BatchSize) == 0)
             {
                 progress?.Report($"rendered {index * BatchSize + batch.Length} of {archive.Documents.Count} documents");
             }

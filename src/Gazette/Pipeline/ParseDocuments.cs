@@ -162,7 +162,7 @@ public sealed class ParseDocuments
             ReadCatalogue(fields, config, diagnostics),
             frontMatter.BodyStart,
             frontMatter.BodyLine,
-            locations)
+            FieldLocations.From(locations, file.Path))
         {
             Privacy = privacy,
             PrivacyReason = privacyReason,
