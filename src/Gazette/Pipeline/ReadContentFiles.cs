@@ -30,21 +30,31 @@ public sealed class ReadContentFiles
             var fullPath = paths[i];
             var path = options.Relative(fullPath);
             var info = new FileInfo(fullPath);
+            var local = new DiagnosticBag();
             string? text = null;
-            if (TextExtensions.Contains(info.Extension))
+            long size = 0;
+            try
             {
-                var local = new DiagnosticBag();
-                text = Decode(File.ReadAllBytes(fullPath), path, local);
-                if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
-                    && FrontMatter.Split(text).Result is { } frontMatter)
+                size = info.Length;
+                if (TextExtensions.Contains(info.Extension))
                 {
-                    text = text[..frontMatter.BodyStart];
+                    text = Decode(File.ReadAllBytes(fullPath), path, local);
+                    if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
+                        && FrontMatter.Split(text).Result is { } frontMatter)
+                    {
+                        text = text[..frontMatter.BodyStart];
+                    }
                 }
-
-                found[i] = local;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Gone since it was listed, a link to nothing, or not readable: reported, never a crash.
+                local.Error(new SourceLocation(path), Codes.FileUnreadable, "the file cannot be read: " + e.Message,
+                    "check that the file exists and can be read, and build again");
             }
 
-            files[i] = new ContentFile(path, fullPath, info.Length, text);
+            found[i] = local.Items.Count > 0 ? local : null;
+            files[i] = new ContentFile(path, fullPath, size, text);
         });
         foreach (var bag in found.OfType<DiagnosticBag>())
         {

@@ -33,6 +33,19 @@ public sealed class FileErrorTests
     }
 
     [Fact]
+    [Trait("Code", "GZ0001")]
+    public void A_document_that_cannot_be_read_is_reported_not_a_crash()
+    {
+        using var site = new TestSite("");
+        // A link to nothing is listed like a file but cannot be opened, as a file deleted during the build.
+        Directory.CreateDirectory(Path.Combine(site.Root, "content/documents"));
+        File.CreateSymbolicLink(Path.Combine(site.Root, "content/documents/gone.md"), Path.Combine(site.Root, "nowhere.md"));
+
+        var error = BadSite.Fails(site, Codes.FileUnreadable, "content/documents/gone.md", 1, 1);
+        Assert.Contains("cannot be read", error.Message);
+    }
+
+    [Fact]
     [Trait("Code", "GZ0002")]
     public void A_missing_site_yml_is_reported_with_what_to_write()
     {
