@@ -57,8 +57,9 @@ public sealed class BuildPipeline
         var pages = 0;
         foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
         {
-            var bodies = new ReadDocumentBodies().Run(options, batch.Select(d => d.Source).ToList(), diagnostics);
-            var attachmentTexts = new ReadTextAttachments().Run(options, batch.Select(d => d.Source).ToList(), diagnostics);
+            var sources = batch.Select(d => d.Source).ToList();
+            var bodies = new ReadDocumentBodies().Run(options, sources, diagnostics);
+            var attachmentTexts = new ReadTextAttachments().Run(options, sources, diagnostics);
             clock.Lap("read bodies");
             bodies = privacy.Bodies(batch, bodies, diagnostics);
             var textAttachments = privacy.Attachments(archive, batch, attachmentTexts, diagnostics);

@@ -23,45 +23,36 @@ public sealed class ReadContentFiles
         }
 
         var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).ToList();
-        var files = new ContentFile[paths.Count];
-        var found = new DiagnosticBag?[paths.Count];
-        Parallel.For(0, paths.Count, i =>
+        return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(options, paths[i], local)));
+    }
+
+    private static ContentFile Read(BuildOptions options, string fullPath, DiagnosticBag diagnostics)
+    {
+        var path = options.Relative(fullPath);
+        var info = new FileInfo(fullPath);
+        string? text = null;
+        long size = 0;
+        try
         {
-            var fullPath = paths[i];
-            var path = options.Relative(fullPath);
-            var info = new FileInfo(fullPath);
-            var local = new DiagnosticBag();
-            string? text = null;
-            long size = 0;
-            try
+            size = info.Length;
+            if (TextExtensions.Contains(info.Extension))
             {
-                size = info.Length;
-                if (TextExtensions.Contains(info.Extension))
+                text = Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+                if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
+                    && FrontMatter.Split(text).Result is { } frontMatter)
                 {
-                    text = Decode(File.ReadAllBytes(fullPath), path, local);
-                    if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
-                        && FrontMatter.Split(text).Result is { } frontMatter)
-                    {
-                        text = text[..frontMatter.BodyStart];
-                    }
+                    text = text[..frontMatter.BodyStart];
                 }
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // Gone since it was listed, a link to nothing, or not readable: reported, never a crash.
-                local.Error(new SourceLocation(path), Codes.FileUnreadable, "the file cannot be read: " + e.Message,
-                    "check that the file exists and can be read, and build again");
-            }
-
-            found[i] = local.Items.Count > 0 ? local : null;
-            files[i] = new ContentFile(path, fullPath, size, text);
-        });
-        foreach (var bag in found.OfType<DiagnosticBag>())
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.AddRange(bag.Items);
+            // Gone since it was listed, a link to nothing, or not readable: reported, never a crash.
+            diagnostics.Error(new SourceLocation(path), Codes.FileUnreadable, "the file cannot be read: " + e.Message,
+                "check that the file exists and can be read, and build again");
         }
 
-        return new ContentSet(prefix, files);
+        return new ContentFile(path, fullPath, size, text);
     }
 
     /// <summary>Strict UTF-8 with the BOM dropped and CRLF or CR turned into LF; null (after a GZ0001) when the bytes are not UTF-8.</summary>

@@ -12,23 +12,7 @@ public sealed class ReadDocumentBodies
 {
     /// <returns>each document's body, in the order given; an empty body (after a GZ0001) when the file can no longer be read as it was.</returns>
     public IReadOnlyList<string> Run(BuildOptions options, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
-    {
-        var bodies = new string[documents.Count];
-        var found = new DiagnosticBag?[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var document = documents[i];
-            var local = new DiagnosticBag();
-            bodies[i] = Read(options, document, local) ?? "";
-            found[i] = local.Items.Count > 0 ? local : null;
-        });
-        foreach (var bag in found.OfType<DiagnosticBag>())
-        {
-            diagnostics.AddRange(bag.Items);
-        }
-
-        return bodies;
-    }
+        => diagnostics.MapInParallel(documents.Count, (i, local) => Read(options, documents[i], local) ?? "");
 
     private static string? Read(BuildOptions options, Document document, DiagnosticBag diagnostics)
     {

@@ -14,22 +14,8 @@ public sealed class ReadTextAttachments
     /// a file that can no longer be read.
     /// </returns>
     public IReadOnlyList<IReadOnlyList<byte[]?>> Run(BuildOptions options, IReadOnlyList<Document> documents, DiagnosticBag diagnostics)
-    {
-        var files = new IReadOnlyList<byte[]?>[documents.Count];
-        var found = new DiagnosticBag?[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var local = new DiagnosticBag();
-            files[i] = documents[i].Attachments.Where(a => a.IsText).Select(a => Read(options, a, local)).ToList();
-            found[i] = local.Items.Count > 0 ? local : null;
-        });
-        foreach (var bag in found.OfType<DiagnosticBag>())
-        {
-            diagnostics.AddRange(bag.Items);
-        }
-
-        return files;
-    }
+        => diagnostics.MapInParallel<IReadOnlyList<byte[]?>>(documents.Count,
+            (i, local) => documents[i].Attachments.Where(a => a.IsText).Select(a => Read(options, a, local)).ToList());
 
     private static byte[]? Read(BuildOptions options, Attachment attachment, DiagnosticBag diagnostics)
     {

@@ -17,23 +17,9 @@ public sealed class RenderMarkdown(Archive archive, IReadOnlyList<Document> all)
 
     /// <param name="batch">published documents.</param>
     /// <param name="bodies">their Markdown bodies, in the same order.</param>
-    public IReadOnlyList<RenderedBody> Run(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<string> bodies, DiagnosticBag diagnostics)
-    {
-        var results = new RenderedBody[batch.Count];
-        var found = new DiagnosticBag?[batch.Count];
-        Parallel.For(0, batch.Count, i =>
-        {
-            var local = new DiagnosticBag();
-            results[i] = _converter.Convert(batch[i].Source, bodies[i], (id, at) => Resolve(id, at, local), local);
-            found[i] = local.Items.Count > 0 ? local : null;
-        });
-        foreach (var bag in found.OfType<DiagnosticBag>())
-        {
-            diagnostics.AddRange(bag.Items);
-        }
-
-        return results;
-    }
+    public IReadOnlyList<RenderedBody> Run(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<string> bodies, DiagnosticBag diagnostics) =>
+        diagnostics.MapInParallel(batch.Count,
+            (i, local) => _converter.Convert(batch[i].Source, bodies[i], (id, at) => Resolve(id, at, local), local));
 
     private string? Resolve(string id, SourceLocation at, DiagnosticBag diagnostics)
     {

@@ -29,33 +29,22 @@ public sealed class ScreenPersonalData(PersonalDataScanner scanner)
     /// <summary>Screens the Markdown bodies of a batch; those of documents marked privacy: mask come back masked.</summary>
     /// <param name="bodies">the bodies of <paramref name="batch"/>, in the same order.</param>
     public IReadOnlyList<string> Bodies(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<string> bodies, DiagnosticBag diagnostics)
-    {
-        var results = new string[batch.Count];
-        var found = new DiagnosticBag?[batch.Count];
-        Parallel.For(0, batch.Count, i =>
+        => diagnostics.MapInParallel(batch.Count, (i, local) =>
         {
             var document = batch[i].Source;
-            var local = new DiagnosticBag();
-            results[i] = document.Privacy == PrivacyMode.Reviewed
+            return document.Privacy == PrivacyMode.Reviewed
                 ? bodies[i]
                 : Text(document, bodies[i], document.Source.Path, document.BodyLine, "the body", EscapeMarkdown, local);
-            found[i] = local.Items.Count > 0 ? local : null;
         });
-        AddAll(found, diagnostics);
-        return results;
-    }
 
     /// <summary>Screens the text attachments of a batch and gives the files to publish for them, masked under privacy: mask.</summary>
     /// <param name="texts">for each document of <paramref name="batch"/>, the bytes of its text attachments (<see cref="ReadTextAttachments"/>).</param>
     public IReadOnlyList<OutputFile> Attachments(Archive archive, IReadOnlyList<PublishedDocument> batch, IReadOnlyList<IReadOnlyList<byte[]?>> texts,
         DiagnosticBag diagnostics)
     {
-        var results = new List<OutputFile>?[batch.Count];
-        var found = new DiagnosticBag?[batch.Count];
-        Parallel.For(0, batch.Count, i =>
+        var results = diagnostics.MapInParallel(batch.Count, (i, local) =>
         {
             var document = batch[i];
-            var local = new DiagnosticBag();
             var files = new List<OutputFile>();
             foreach (var (attachment, bytes) in document.Source.Attachments.Where(a => a.IsText).Zip(texts[i]))
             {
@@ -66,11 +55,9 @@ public sealed class ScreenPersonalData(PersonalDataScanner scanner)
                 }
             }
 
-            results[i] = files;
-            found[i] = local.Items.Count > 0 ? local : null;
+            return files;
         });
-        AddAll(found, diagnostics);
-        return results.SelectMany(f => f!).ToList();
+        return results.SelectMany(f => f).ToList();
     }
 
     private Document Fields(Document document, DiagnosticBag diagnostics)
@@ -202,12 +189,4 @@ public sealed class ScreenPersonalData(PersonalDataScanner scanner)
     /// <summary>A masked form in Markdown: its stars must not read as emphasis.</summary>
     private static string EscapeMarkdown(string masked) =>
         masked.Replace("*", @"\*", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-
-    private static void AddAll(DiagnosticBag?[] found, DiagnosticBag diagnostics)
-    {
-        foreach (var bag in found.OfType<DiagnosticBag>())
-        {
-            diagnostics.AddRange(bag.Items);
-        }
-    }
 }

@@ -137,19 +137,23 @@ public sealed class SearchIndexWriter
     private static Table WriteTerms(TermIndex all, TermIndex title, Action<IndexFile> write)
     {
         // The chunk count follows from the bytes that stay inline: measured first, without encoding anything.
+        var terms = new List<(byte[] Utf8, int All, int Title)>(all.Count);
         var inline = 0L;
         foreach (var (term, slot) in all.Terms())
         {
-            inline += Encoding.UTF8.GetByteCount(term) + InlineLength(all, slot) + InlineLength(title, title.Find(term)) + 2;
+            (byte[] Utf8, int All, int Title) entry = (Encoding.UTF8.GetBytes(term), slot, title.Find(term));
+            inline += entry.Utf8.Length + InlineLength(all, entry.All) + InlineLength(title, entry.Title) + 2;
+            terms.Add(entry);
         }
 
         var count = (int)Math.Max(1, (inline + ChunkTarget - 1) / ChunkTarget);
         var chunks = new List<(byte[] Utf8, int All, int Title)>[count];
-        foreach (var (term, slot) in all.Terms())
+        foreach (var entry in terms)
         {
-            var utf8 = Encoding.UTF8.GetBytes(term);
-            (chunks[(int)(Fnv1a(utf8) % (uint)count)] ??= []).Add((utf8, slot, title.Find(term)));
+            (chunks[(int)(Fnv1a(entry.Utf8) % (uint)count)] ??= []).Add(entry);
         }
+
+        terms = null; // the chunks hold the entries now
 
         // Each chunk is encoded, written and let go on its own; a large posting goes to its own file, once.
         var externals = new HashSet<string>(StringComparer.Ordinal);
@@ -189,11 +193,11 @@ public sealed class SearchIndexWriter
         var hashes = new IndexFile[count];
         Parallel.For(0, count, c =>
         {
-            var terms = chunks[c] ?? [];
-            terms.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
+            var chunk = chunks[c] ?? [];
+            chunk.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
             var writer = new ByteWriter();
-            writer.Varint(terms.Count);
-            foreach (var (utf8, postingAll, postingTitle) in terms)
+            writer.Varint(chunk.Count);
+            foreach (var (utf8, postingAll, postingTitle) in chunk)
             {
                 writer.Varint(utf8.Length);
                 writer.Bytes(utf8);
