@@ -53,8 +53,6 @@ internal sealed class PostingStore
 
     public int Count(int slot) => _count[slot];
 
-    public int Last(int slot) => _last[slot];
-
     /// <summary>Adds a document id; ids must not decrease, and a repeated id is ignored.</summary>
     public void Add(int slot, int id)
     {
