@@ -18,6 +18,8 @@ public static class Codes
     public static readonly DiagnosticCode InvalidValue = new("GZ0105", "a field's value is not one of the allowed values");
     public static readonly DiagnosticCode InvalidIndexNumber = new("GZ0106", "an index number has characters that cannot appear in a permalink");
     public static readonly DiagnosticCode InvalidId = new("GZ0107", "an id is not made of lower-case letters, digits and hyphens");
+    public static readonly DiagnosticCode ValidityBeforeWritten = new("GZ0108", "a document is repealed, expired or amended before it was written");
+    public static readonly DiagnosticCode InterpretationWithLegalForm = new("GZ0109", "a policy interpretation (政策解读) is marked as a 规章 or 行政规范性文件");
 
     // References (GZ02xx)
     public static readonly DiagnosticCode UnknownOrgan = new("GZ0201", "an issuing organ is not defined in organs.yml");
@@ -69,7 +71,8 @@ public static class Codes
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         FileUnreadable, MissingFile, MissingFrontMatter, UnclosedFrontMatter, YamlSyntax,
-        UnknownKey, MissingField, InvalidDate, WrongType, InvalidValue, InvalidIndexNumber, InvalidId,
+        UnknownKey, MissingField, InvalidDate, WrongType, InvalidValue, InvalidIndexNumber, InvalidId, ValidityBeforeWritten,
+        InterpretationWithLegalForm,
         UnknownOrgan, UnknownTopic, UnknownGenre, UnknownDocument, NonPublicReference, UnknownIssue,
         UnknownSection, DuplicateIssuePosition, UnknownCatalogueEntry, MissingAttachment, SelfReference,
         DuplicateDocumentId, DuplicateIndexNumber, NonPublicWithoutReason, ValidityIncomplete,

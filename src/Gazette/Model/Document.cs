@@ -53,6 +53,12 @@ public sealed record Document(
     /// <summary>Why its personal data may be published as it is (<c>privacy_reason:</c>, required with privacy: reviewed).</summary>
     public string? PrivacyReason { get; init; }
 
+    /// <summary>
+    /// 规章, 行政规范性文件 or 其他 as written (<c>legal_form:</c>); null when not written, and then the genre decides
+    /// (<see cref="SiteConfiguration.LegalFormOf"/>).
+    /// </summary>
+    public LegalForm? LegalForm { get; init; }
+
     public bool IsPublic => Disclosure == Disclosure.Public;
 
     public SourceLocation At(string key) => Fields.TryGetValue(key, out var at) ? at : Source;

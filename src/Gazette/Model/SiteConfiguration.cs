@@ -61,6 +61,13 @@ public sealed class SiteConfiguration
 
     public CatalogueEntry? FindEntry(string id) => _entries.GetValueOrDefault(id);
 
+    /// <summary>
+    /// A document's legal form: as its front matter writes it, else 行政规范性文件 when its genre is a policy genre
+    /// (<c>policy: true</c>) and 其他 otherwise. A 规章 is never derived: it must be written.
+    /// </summary>
+    public LegalForm LegalFormOf(Document document) =>
+        document.LegalForm ?? (FindGenre(document.Genre) is { IsPolicy: true, IsInterpretation: false } ? LegalForm.Normative : LegalForm.Other);
+
     public IEnumerable<string> TopicNames => Topics.Select(t => t.Name);
 
     public IEnumerable<string> GenreNames => Genres.Select(g => g.Name);

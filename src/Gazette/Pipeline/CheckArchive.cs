@@ -129,16 +129,19 @@ public sealed class CheckArchive
 
     private static void CheckPolicy(Document document, SiteConfiguration config, HashSet<string> interpreted, List<Finding> findings)
     {
-        if (config.FindGenre(document.Genre) is not { IsPolicy: true } genre
+        if (config.LegalFormOf(document) == LegalForm.Other
+            || config.FindGenre(document.Genre) is not { } genre
             || document.Validity.Status is ValidityStatus.Repealed or ValidityStatus.Expired
             || interpreted.Contains(document.Id))
         {
             return;
         }
 
-        findings.Add(new Finding(FindingKind.PolicyWithoutInterpretation, Leading(document), document.At("genre"),
-            $"this {genre.Name} is a policy document (规范性文件), but no published interpretation explains it",
-            $"publish a 政策解读 with 'interprets: {document.Id}'; if {genre.Name} is not a policy genre on this site, redefine it in content/genres.yml with 'policy: false'")
+        var hint = document.LegalForm is null
+            ? $"publish a 政策解读 with 'interprets: {document.Id}'; if it is not a 规范性文件, write 'legal_form: 其他' in its front matter (or, when no {genre.Name} of this site is one, redefine the genre in content/genres.yml with 'policy: false')"
+            : $"publish a 政策解读 with 'interprets: {document.Id}'";
+        findings.Add(new Finding(FindingKind.PolicyWithoutInterpretation, Leading(document), document.At(document.LegalForm is null ? "genre" : "legal_form"),
+            $"this {genre.Name} is a policy document (规范性文件), but no published interpretation explains it", hint)
         {
             DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published, Genre = genre.Name,
         });

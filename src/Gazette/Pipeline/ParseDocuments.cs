@@ -14,7 +14,7 @@ public sealed class ParseDocuments
 {
     private static readonly string[] DocumentKeys =
     [
-        "id", "title", "doc_number", "index_number", "issuers", "written", "published", "topic", "genre", "summary",
+        "id", "title", "doc_number", "index_number", "issuers", "written", "published", "topic", "genre", "legal_form", "summary",
         "disclosure", "disclosure_reason", "privacy", "privacy_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
     ];
 
@@ -39,6 +39,21 @@ public sealed class ParseDocuments
         ["reviewed"] = PrivacyMode.Reviewed,
         ["去标识化"] = PrivacyMode.Mask,
         ["已审核"] = PrivacyMode.Reviewed,
+    };
+
+    /// <summary>
+    /// The values of <c>legal_form:</c>, the Chinese term first. Without it, a document of a policy genre is a
+    /// 行政规范性文件 and any other document 其他 (<see cref="SiteConfiguration.LegalFormOf"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, LegalForm> LegalForms { get; } = new Dictionary<string, LegalForm>(StringComparer.Ordinal)
+    {
+        ["规章"] = LegalForm.Rules,
+        ["行政规范性文件"] = LegalForm.Normative,
+        ["规范性文件"] = LegalForm.Normative,
+        ["其他"] = LegalForm.Other,
+        ["rules"] = LegalForm.Rules,
+        ["normative"] = LegalForm.Normative,
+        ["other"] = LegalForm.Other,
     };
 
     public static IReadOnlyDictionary<string, ValidityStatus> Validities { get; } = new Dictionary<string, ValidityStatus>(StringComparer.Ordinal)
@@ -123,6 +138,7 @@ public sealed class ParseDocuments
 
         var topic = ReadVocabulary(fields, "topic", config.FindTopic, config.TopicNames, Codes.UnknownTopic, "topics.yml", t => t.Id);
         var genre = ReadVocabulary(fields, "genre", config.FindGenre, config.GenreNames, Codes.UnknownGenre, "genres.yml", g => g.Id);
+        var legalForm = ReadLegalForm(fields, genre is null ? null : config.FindGenre(genre));
         var disclosure = fields.Choice("disclosure", Disclosures, required: true) ?? Disclosure.Public;
         var reason = fields.Text("disclosure_reason");
         if (disclosure != Disclosure.Public && reason is null)
@@ -155,7 +171,7 @@ public sealed class ParseDocuments
             fields.Text("summary"),
             disclosure,
             reason,
-            ReadValidity(fields, locations, diagnostics),
+            ReadValidity(fields, written, locations, diagnostics),
             fields.Text("interprets"),
             ReadPlacement(fields),
             ReadAttachments(fields, file, content, locations, diagnostics),
@@ -166,6 +182,7 @@ public sealed class ParseDocuments
         {
             Privacy = privacy,
             PrivacyReason = privacyReason,
+            LegalForm = legalForm,
         };
         return id is null ? null : document;
     }
@@ -235,7 +252,21 @@ public sealed class ParseDocuments
         return null;
     }
 
-    private static Validity ReadValidity(FieldReader fields, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
+    /// <summary><c>legal_form:</c> as written, or null; a 政策解读 explains a 规章 or 行政规范性文件 and is never one itself.</summary>
+    private static LegalForm? ReadLegalForm(FieldReader fields, Genre? genre)
+    {
+        var form = fields.Choice("legal_form", LegalForms);
+        if (form is LegalForm.Rules or LegalForm.Normative && genre is { IsInterpretation: true })
+        {
+            fields.Error("legal_form", Codes.InterpretationWithLegalForm,
+                $"a {genre.Name} cannot be a {LegalForms.First(f => f.Value == form).Key}: it explains a policy and is not one",
+                "remove 'legal_form:' (the document it interprets carries the legal form), or correct the genre");
+        }
+
+        return form;
+    }
+
+    private static Validity ReadValidity(FieldReader fields, DateOnly? written, Dictionary<string, SourceLocation> locations, DiagnosticBag diagnostics)
     {
         if (fields.Raw("validity") is null)
         {
@@ -268,6 +299,13 @@ public sealed class ParseDocuments
         {
             diagnostics.Error(mapping.Start, Codes.ValidityIncomplete, $"a document marked {Label(state)} needs the date it stopped being fully valid",
                 "add 'date: YYYY-MM-DD' under validity");
+        }
+
+        if (state != ValidityStatus.Valid && date is { } since && written is { } made && since < made)
+        {
+            mapping.Error("date", Codes.ValidityBeforeWritten,
+                $"the document is marked {Label(state)} from {since:yyyy-MM-dd}, before it was written on {made:yyyy-MM-dd}",
+                "check 'written' and the validity 'date': a document can only be repealed, expire or be amended once it exists");
         }
 
         if (repealedBy is not null && state != ValidityStatus.Repealed)

@@ -285,4 +285,68 @@ public sealed class FieldErrorTests
 
         BadSite.Fails(site, Codes.InvalidId, "content/organs.yml", 1, 8);
     }
+
+    [Fact]
+    [Trait("Code", "GZ0105")]
+    public void A_legal_form_that_is_not_an_allowed_value_is_reported_with_the_allowed_values()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("测试市市容管理办法", "genre: 办法", "legal_form: 地方性法规")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.InvalidValue, "content/documents/a.md", 10, 13);
+        Assert.Equal("'legal_form' cannot be \"地方性法规\"", error.Message);
+        Assert.Equal("write one of 规章, 行政规范性文件, 规范性文件, 其他, rules, normative, other", error.Hint);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0108")]
+    public void A_repeal_dated_before_the_document_was_written_is_reported_at_the_date()
+    {
+        // "validity: {status: 废止, date: " is 29 characters, so the date is in column 30.
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("关于测试的通知", "written: 2019-03-01", "validity: {status: 废止, date: 2019-02-28}")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.ValidityBeforeWritten, "content/documents/a.md", 10, 30);
+        Assert.Equal("the document is marked 废止 from 2019-02-28, before it was written on 2019-03-01", error.Message);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0108")]
+    public void An_amendment_dated_before_the_document_was_written_is_reported_too()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("关于测试的通知", "written: 2019-03-01", "validity: {status: 已修改, date: 2018-12-31}")}
+            """);
+
+        BadSite.Fails(site, Codes.ValidityBeforeWritten, "content/documents/a.md", 10, 31);
+    }
+
+    [Fact]
+    public void A_document_that_expires_on_the_day_it_was_written_builds()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("关于测试的通知", "written: 2019-03-01", "validity: {status: 失效, date: 2019-03-01}")}
+            """);
+
+        site.BuildSuccessfully();
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0109")]
+    public void An_interpretation_marked_as_a_normative_document_is_reported_at_its_legal_form()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("《测试办法》解读", "genre: 政策解读", "legal_form: 行政规范性文件")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.InterpretationWithLegalForm, "content/documents/a.md", 10, 13);
+        Assert.Equal("a 政策解读 cannot be a 行政规范性文件: it explains a policy and is not one", error.Message);
+    }
 }

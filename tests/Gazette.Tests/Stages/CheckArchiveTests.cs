@@ -74,4 +74,27 @@ public sealed class CheckArchiveTests
         Assert.Contains("\"late_publication\": 1", first);
         Assert.Contains("\"title\": \"关于a的通知\"", first); // Chinese stays readable
     }
+
+    [Fact]
+    public void A_policy_genre_document_written_as_legal_form_other_needs_no_interpretation()
+    {
+        var workPlan = Stage.Document("a") with { Summary = "概述。", LegalForm = Gazette.Model.LegalForm.Other };
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Empty(Run(WorkingCalendar.BuiltIn, diagnostics, workPlan).Findings);
+        Assert.Empty(diagnostics.Items);
+    }
+
+    [Fact]
+    public void A_document_of_another_genre_written_as_a_normative_document_needs_an_interpretation_reported_at_its_legal_form()
+    {
+        var plan = Stage.Document("a").At("genre", 7).At("legal_form", 8) with { Genre = "fangan", Summary = "概述。", LegalForm = Gazette.Model.LegalForm.Normative };
+        var diagnostics = new DiagnosticBag();
+
+        var finding = Assert.Single(Run(WorkingCalendar.BuiltIn, diagnostics, plan).Findings);
+
+        Assert.Equal(FindingKind.PolicyWithoutInterpretation, finding.Kind);
+        Assert.Equal("方案", finding.Genre);
+        Assert.Equal("content/documents/a.md:8:1: GZ0603", Assert.Single(Stage.Summary(diagnostics)));
+    }
 }

@@ -164,6 +164,25 @@ public sealed class ParseDocumentsTests
     }
 
     [Theory]
+    [InlineData("规章", LegalForm.Rules)]
+    [InlineData("rules", LegalForm.Rules)]
+    [InlineData("行政规范性文件", LegalForm.Normative)]
+    [InlineData("规范性文件", LegalForm.Normative)]
+    [InlineData("normative", LegalForm.Normative)]
+    [InlineData("其他", LegalForm.Other)]
+    [InlineData("other", LegalForm.Other)]
+    public void A_written_legal_form_is_kept_as_written(string word, LegalForm expected)
+    {
+        Assert.Equal(expected, ParseOne("genre: 办法", "legal_form: " + word).LegalForm);
+    }
+
+    [Fact]
+    public void Without_legal_form_the_document_leaves_it_to_its_genre()
+    {
+        Assert.Null(ParseOne().LegalForm);
+    }
+
+    [Theory]
     [InlineData("依申请公开", Disclosure.OnRequest)]
     [InlineData("on_request", Disclosure.OnRequest)]
     [InlineData("不予公开", Disclosure.Withheld)]
