@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Gazette.Cli;
 
-/// <summary>The gazette command line: <c>gazette build</c> and <c>gazette check</c>.</summary>
+/// <summary>The gazette command line: <c>gazette build</c>, <c>gazette check</c> and <c>gazette report annual</c>.</summary>
 public static partial class GazetteCommand
 {
     /// <summary>Exit codes, documented in the README.</summary>
@@ -36,6 +36,7 @@ public static partial class GazetteCommand
             parse.GetValue(quiet), parse.GetValue(verbose)));
         root.Subcommands.Add(build);
         root.Subcommands.Add(CreateCheck());
+        root.Subcommands.Add(CreateReport());
         return root;
     }
 

@@ -3,6 +3,7 @@ using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Privacy;
+using Gazette.Reports;
 using Gazette.Theme;
 
 namespace Gazette.Pipeline;
@@ -132,6 +133,28 @@ public sealed class BuildPipeline
         var (config, _, documents, calendar) = ParseContent(content, diagnostics);
         var report = diagnostics.HasErrors ? null : new CheckArchive().Run(config, documents, calendar, diagnostics);
         return new CheckResult(Sorted(diagnostics), report);
+    }
+
+    /// <summary>
+    /// <c>gazette report annual</c>: reads content/ (not the theme) into the checked model like a build, then, when it has no
+    /// errors, counts table 二 of the annual report for <paramref name="year"/> (<see cref="CountAnnualTable"/>), for the
+    /// documents whose leading organ is <paramref name="organId"/>, or for every organ when it is null. An organ that
+    /// organs.yml does not define is an error (GZ0201). Renders and writes nothing.
+    /// </summary>
+    public AnnualReportResult ReportAnnual(BuildOptions options, int year, string? organId = null)
+    {
+        var diagnostics = new DiagnosticBag();
+        var content = new ReadContentFiles().Run(options, diagnostics);
+        var (config, _, documents, _) = ParseContent(content, diagnostics);
+        var organ = organId is null ? null : config.FindOrgan(organId);
+        if (organId is not null && organ is null && !diagnostics.HasErrors)
+        {
+            diagnostics.Error(new SourceLocation("content/organs.yml"), Codes.UnknownOrgan, $"the organ '{organId}' given with --organ is not defined in organs.yml",
+                DidYouMean.Hint(organId, config.Organs.Select(o => o.Id)) ?? $"use the id of an organ: {string.Join(", ", config.Organs.Select(o => o.Id))}");
+        }
+
+        var table = diagnostics.HasErrors ? null : new CountAnnualTable().Run(config, documents, year, organ);
+        return new AnnualReportResult(Sorted(diagnostics), table);
     }
 
     /// <summary>
