@@ -89,6 +89,24 @@ public sealed class ArchiveCheckWarningTests
 
     [Fact]
     [Trait("Code", "GZ0603")]
+    public void A_legal_form_decides_over_the_genre_and_the_finding_is_at_the_legal_form()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/work-notice.md --
+            {TestSite.Document("工作安排的通知", "legal_form: 其他")}
+            -- content/documents/normative-plan.md --
+            {TestSite.Document("规范性的方案", "genre: 方案", "legal_form: 行政规范性文件")}
+            """);
+
+        var (report, diagnostics) = Check(site);
+
+        AssertCounts(report, policy: 1);
+        Assert.Equal(["normative-plan"], report.Findings.Select(f => f.DocumentId));
+        Warning(diagnostics, Codes.PolicyWithoutInterpretation, "content/documents/normative-plan.md:10:1");
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0603")]
     public void A_site_can_say_a_genre_is_no_policy_genre()
     {
         using var site = new TestSite($$"""
