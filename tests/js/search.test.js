@@ -144,14 +144,37 @@ test('varints, list and bitmap postings decode', () => {
   assert.equal(S.varint(Uint8Array.from(varint(300)), at), 300);
   assert.equal(at.i, 2);
   assert.equal(S.varint(Uint8Array.from(varint(2 ** 40 + 5)), { i: 0 }), 2 ** 40 + 5);
-  assert.deepEqual(S.posting(Uint8Array.from(list([3, 4, 200, 1000])), { i: 0 }).ids, [3, 4, 200, 1000]);
-  assert.deepEqual(S.posting(Uint8Array.from(bitmap([0, 7, 8, 63, 64])), { i: 0 }).ids, [0, 7, 8, 63, 64]);
-  assert.deepEqual(S.posting(Uint8Array.from(list([])), { i: 0 }).ids, []);
+  assert.deepEqual(Array.from(S.posting(Uint8Array.from(list([3, 4, 200, 1000])), { i: 0 }).ids), [3, 4, 200, 1000]);
+  assert.deepEqual(Array.from(S.posting(Uint8Array.from(bitmap([0, 7, 8, 63, 64])), { i: 0 }).ids), [0, 7, 8, 63, 64]);
+  assert.deepEqual(Array.from(S.posting(Uint8Array.from(list([])), { i: 0 }).ids), []);
   const ext = S.posting(Uint8Array.from([2, ...varint(5000), 0x0a, 0xbc, 0x00, 0xff, 0x12]), { i: 0 });
   assert.deepEqual(ext, { ext: '0abc00ff12', count: 5000 });
   const skipped = { i: 0 };
   S.posting(Uint8Array.from([...bitmap([1, 9]), 42]), skipped, true);
   assert.equal(skipped.i, 4);
+});
+
+test('gzip files inflate to the bytes zlib compressed, at every level and block kind', () => {
+  const zlib = require('node:zlib');
+  const samples = [
+    Buffer.alloc(0),
+    Buffer.from('a'),
+    Buffer.from('国务院办公厅关于印发《国家突发公共事件总体应急预案》的通知'.repeat(50)),
+    crypto.randomBytes(70000), // stored blocks
+    Buffer.from(Array.from({ length: 40000 }, (_, i) => (i * 7) % 13)), // long matches
+    Buffer.from(JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ t: '规定' + i, n: `国办发〔2019〕${i}号` })))),
+  ];
+  for (const sample of samples) {
+    for (const level of [0, 1, 6, 9]) {
+      for (const strategy of [zlib.constants.Z_DEFAULT_STRATEGY, zlib.constants.Z_FIXED, zlib.constants.Z_HUFFMAN_ONLY]) {
+        const gz = zlib.gzipSync(sample, { level, strategy });
+        assert.deepEqual(Buffer.from(S.inflate(new Uint8Array(gz))), sample, `level ${level}, strategy ${strategy}, ${sample.length} bytes`);
+      }
+    }
+  }
+  const gz = zlib.gzipSync(samples[2]);
+  assert.throws(() => S.inflate(gz.subarray(0, gz.length - 20)), /gzip|deflate/, 'a cut file fails, it does not loop');
+  assert.throws(() => S.inflate(Uint8Array.from([1, 2, 3])), /not gzip/);
 });
 
 test('FNV-1a over UTF-8 bytes', () => {
@@ -161,9 +184,18 @@ test('FNV-1a over UTF-8 bytes', () => {
 });
 
 test('sorted id lists intersect, unite and undo deltas', () => {
-  assert.deepEqual(S.intersect([1, 3, 5, 7], [0, 3, 4, 7, 9]), [3, 7]);
-  assert.deepEqual(S.union([1, 3, 5], [0, 3, 9]), [0, 1, 3, 5, 9]);
-  assert.deepEqual(S.union([], [2]), [2]);
+  assert.deepEqual(Array.from(S.intersect([1, 3, 5, 7], [0, 3, 4, 7, 9])), [3, 7]);
+  assert.deepEqual(Array.from(S.union([1, 3, 5], [0, 3, 9])), [0, 1, 3, 5, 9]);
+  assert.deepEqual(Array.from(S.union([], [2])), [2]);
+  const random = (n, max) => Array.from(new Set(Array.from({ length: n }, () => Math.floor(Math.random() * max)))).sort((a, b) => a - b);
+  for (let round = 0; round < 200; round++) {
+    const a = random(Math.floor(Math.random() * 300), 2000);
+    const b = random(Math.floor(Math.random() * 3000), 2000);
+    const inB = new Set(b);
+    assert.deepEqual(Array.from(S.intersect(a, b)), a.filter((x) => inB.has(x)), `intersect ${a} / ${b}`);
+    assert.deepEqual(Array.from(S.intersect(Int32Array.from(b), a)), a.filter((x) => inB.has(x)));
+    assert.deepEqual(Array.from(S.union(a, b)), Array.from(new Set(a.concat(b))).sort((x, y) => x - y));
+  }
   assert.deepEqual(S.undelta([5, 4, 1, 1, 2]), [5, 9, 10, 11, 13]);
   assert.deepEqual(S.undelta([18096, 0, -91]), [18096, 18096, 18005]);
 });
