@@ -33,7 +33,7 @@ public sealed class QueryRow
 
     public double? BrowserMs { get; set; }
 
-    public double? BrowserSearchMs { get; set; }
+    public double? BrowserNavigationMs { get; set; }
 
     /// <summary>For phrases: whether every result on the first page contains the phrase (by the corpus scan).</summary>
     public bool? FirstPageExact { get; set; }
@@ -402,8 +402,8 @@ public sealed class BenchRun(Options options)
                     }
 
                     row.Browser = samples[0];
-                    row.BrowserMs = Median(samples.Where(s => s.Error is null).Select(s => s.Ms));
-                    row.BrowserSearchMs = Median(samples.Where(s => s.Error is null && s.SearchMs is not null).Select(s => s.SearchMs!.Value));
+                    row.BrowserMs = Median(samples.Where(s => s.Error is null && !double.IsNaN(s.Ms)).Select(s => s.Ms));
+                    row.BrowserNavigationMs = Median(samples.Where(s => s.Error is null && s.NavigationMs is not null).Select(s => s.NavigationMs!.Value));
                     if (row.Query.Kind == "phrase" && truth.UrlsByQuery.TryGetValue(row.Query.Id, out var exact))
                     {
                         row.FirstPageExact = samples[0].FirstPageUrls.All(exact.Contains);
@@ -419,7 +419,7 @@ public sealed class BenchRun(Options options)
                         report.Problems.Add($"query {row.Query.Id}: first-search bytes differ between repetitions ({string.Join(", ", samples.Select(s => s.SearchBytes))})");
                     }
 
-                    _log.WriteLine($"    {row.Query.Id}: {row.Browser.SearchBytes / 1024.0:N1} KB, {row.BrowserMs:N0} ms ({row.BrowserSearchMs:N0} after scripts), {row.Browser.Count?.ToString(CultureInfo.InvariantCulture) ?? "?"} results{(row.Browser.Error is null ? "" : " — " + row.Browser.Error)}");
+                    _log.WriteLine($"    {row.Query.Id}: {row.Browser.SearchBytes / 1024.0:N1} KB, {row.BrowserMs:N0} ms on the loaded page ({row.BrowserNavigationMs:N0} from navigation), {row.Browser.Count?.ToString(CultureInfo.InvariantCulture) ?? "?"} results{(row.Browser.Error is null ? "" : " — " + row.Browser.Error)}");
                 }
             }
 
