@@ -86,7 +86,7 @@ public static partial class GazetteCommand
         if (!quiet)
         {
             stdout.MarkupLine(
-                $"[green]built[/] {result.Documents} documents ({result.Withheld} not public, withheld) into {Markup.Escape(options.Relative(options.OutputDirectory))}/: " +
+                $"[green]built[/] {result.Documents} documents ({result.Withheld} not public or drafts, withheld) into {Markup.Escape(options.Relative(options.OutputDirectory))}/: " +
                 $"{result.Pages} pages, {result.Files} files in {watch.Elapsed.TotalSeconds:0.00} s");
         }
 

@@ -12,6 +12,9 @@ internal sealed class FieldReader
 {
     public const string ExtraKey = "extra";
 
+    /// <summary>The values of a yes/no field, for <see cref="Choice{T}"/>.</summary>
+    public static IReadOnlyDictionary<string, bool> Booleans { get; } = new Dictionary<string, bool>(StringComparer.Ordinal) { ["true"] = true, ["false"] = false };
+
     private readonly string _path;
     private readonly int _lineOffset;
     private readonly DiagnosticBag _diagnostics;

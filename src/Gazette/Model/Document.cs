@@ -59,7 +59,14 @@ public sealed record Document(
     /// </summary>
     public LegalForm? LegalForm { get; init; }
 
-    public bool IsPublic => Disclosure == Disclosure.Public;
+    /// <summary>A draft (<c>draft: true</c>): read and checked like any document, but never published.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>主动公开 and not a draft: the documents that are published.</summary>
+    public bool IsPublic => Disclosure == Disclosure.Public && !Draft;
+
+    /// <summary>Why a document is not published, for messages: "is a draft" or "is not 主动公开".</summary>
+    public string NotPublished => Draft ? "is a draft" : "is not 主动公开";
 
     public SourceLocation At(string key) => Fields.TryGetValue(key, out var at) ? at : Source;
 }

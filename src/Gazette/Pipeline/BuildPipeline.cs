@@ -48,6 +48,11 @@ public sealed class BuildPipeline
         var search = new BuildSearchIndex(config);
         clock.Lap("archive");
 
+        // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
+        // longest sentences, less what a published document holds too (set aside batch by batch below).
+        var withheld = new CollectWithheldText().Run(options, documents, diagnostics);
+        clock.Lap("audit");
+
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory);
         site.Write(assetFiles);
@@ -76,6 +81,8 @@ public sealed class BuildPipeline
             clock.Lap("render pages");
             var texts = search.Add(batch, rendered);
             clock.Lap("search index");
+            Parallel.For(0, batch.Length, i => withheld.SetAsideShared(batch[i], rendered[i], attachmentTexts[i]));
+            clock.Lap("audit");
             site.Write(html);
             site.Write(texts);
             site.Write(textAttachments);
@@ -107,6 +114,10 @@ public sealed class BuildPipeline
         progress?.Report("finishing the search index");
         search.Finish(archive, theme.Strings, site.Write);
         clock.Lap("search index");
+
+        // The audit: no file of the finished site holds what only a withheld document holds
+        new AuditOutput().Run(site.Folder, withheld, diagnostics);
+        clock.Lap("audit output");
         if (diagnostics.HasErrors)
         {
             site.Abandon();

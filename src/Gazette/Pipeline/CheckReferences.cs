@@ -52,7 +52,7 @@ public sealed class CheckReferences
         }
         else if (document.IsPublic && !other.IsPublic)
         {
-            diagnostics.Error(at, Codes.NonPublicReference, $"'{target}' is not 主动公开, so a published document cannot link to it",
+            diagnostics.Error(at, Codes.NonPublicReference, $"'{target}' {other.NotPublished}, so a published document cannot link to it",
                 "remove the reference, or change the other document's disclosure if it may be published");
         }
     }
@@ -69,6 +69,11 @@ public sealed class CheckReferences
             }
 
             var at = document.At("gazette");
+            if (document.Draft)
+            {
+                continue; // placed in the issue it is meant for; it appears there once it is no longer a draft
+            }
+
             if (!document.IsPublic)
             {
                 diagnostics.Error(at, Codes.NonPublicReference, "a document that is not 主动公开 cannot be printed in the gazette",

@@ -15,7 +15,7 @@ public sealed class ParseDocuments
     private static readonly string[] DocumentKeys =
     [
         "id", "title", "doc_number", "index_number", "issuers", "written", "published", "topic", "genre", "legal_form", "summary",
-        "disclosure", "disclosure_reason", "privacy", "privacy_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
+        "disclosure", "disclosure_reason", "draft", "privacy", "privacy_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
     ];
 
     private static readonly string[] ValidityKeys = ["status", "date", "repealed_by", "amended_by", "note"];
@@ -183,6 +183,7 @@ public sealed class ParseDocuments
             Privacy = privacy,
             PrivacyReason = privacyReason,
             LegalForm = legalForm,
+            Draft = fields.Choice("draft", FieldReader.Booleans) ?? false,
         };
         return id is null ? null : document;
     }

@@ -210,8 +210,8 @@ public sealed class ParseSiteConfiguration
         {
             var id = ReadId(fields, seen, diagnostics, "genre");
             var name = fields.Text("name", required: true);
-            var interpretation = fields.Choice("interpretation", Booleans);
-            var policy = fields.Choice("policy", Booleans);
+            var interpretation = fields.Choice("interpretation", FieldReader.Booleans);
+            var policy = fields.Choice("policy", FieldReader.Booleans);
             if (id is null || name is null)
             {
                 continue;
@@ -224,7 +224,6 @@ public sealed class ParseSiteConfiguration
         return genres;
     }
 
-    private static readonly Dictionary<string, bool> Booleans = new(StringComparer.Ordinal) { ["true"] = true, ["false"] = false };
 
     /// <summary>The built-in genres, then the site's; a site genre with a built-in id replaces it.</summary>
     private static IReadOnlyList<Genre> MergeGenres(IReadOnlyList<Genre> defaults, IReadOnlyList<Genre> site)

@@ -13,7 +13,7 @@ namespace Gazette.Pipeline;
 public sealed class RenderMarkdown(Archive archive, IReadOnlyList<Document> all)
 {
     private readonly MarkdownConverter _converter = new();
-    private readonly HashSet<string> _known = all.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+    private readonly Dictionary<string, Document> _known = all.DistinctBy(d => d.Id, StringComparer.Ordinal).ToDictionary(d => d.Id, StringComparer.Ordinal);
 
     /// <param name="batch">published documents.</param>
     /// <param name="bodies">their Markdown bodies, in the same order.</param>
@@ -28,9 +28,9 @@ public sealed class RenderMarkdown(Archive archive, IReadOnlyList<Document> all)
             return target.Url;
         }
 
-        if (_known.Contains(id))
+        if (_known.TryGetValue(id, out var other))
         {
-            diagnostics.Error(at, Codes.NonPublicReference, $"the link names '{id}', which is not 主动公开", "remove the link");
+            diagnostics.Error(at, Codes.NonPublicReference, $"the link names '{id}', which {other.NotPublished}", "remove the link");
         }
         else
         {

@@ -29,6 +29,9 @@ public sealed class WriteSite : IDisposable
         Directory.CreateDirectory(_staging);
     }
 
+    /// <summary>The staging folder the files are written to, until <see cref="Commit"/>.</summary>
+    public string Folder => _staging;
+
     /// <summary>Files written so far.</summary>
     public int Count => Volatile.Read(ref _count);
 

@@ -1,0 +1,223 @@
+using System.Buffers;
+using Gazette.Diagnostics;
+using Gazette.Model;
+
+namespace Gazette.Audit;
+
+/// <summary>
+/// The passages of the withheld documents (依申请公开, 不予公开, drafts) that the audit of the built site looks for. A passage
+/// that a published document also holds — the same title, a number it cites, a sentence it quotes — is set aside while the
+/// published documents are rendered (<see cref="SetAsideShared"/>): it may appear in the site, as part of that document. What is
+/// left after that is text only a withheld document holds, and its appearance in any output file is a leak.
+/// </summary>
+public sealed class WithheldText
+{
+    /// <summary>Body sentences shorter than this are too common to tell one document from another.</summary>
+    public const int MinimumSentence = 16;
+
+    /// <summary>Sentences looked for per withheld document: the longest ones.</summary>
+    public const int SentencesPerDocument = 8;
+
+    private const int MinimumTitle = 6;
+    private const int MinimumNumber = 5;
+
+    // Characters HTML, JSON or CSV escape; a passage is cut at them so that it reads the same in every output format.
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\"'&<>\\\r\n\t");
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create("。！？；!?;\n");
+
+    private readonly WithheldPassage[] _passages;
+    private readonly Dictionary<char, int[]> _byFirst;
+    private readonly SearchValues<string>? _all;
+    private readonly int[] _shared;
+
+    public WithheldText(IEnumerable<WithheldPassage> passages)
+    {
+        // One passage per text: the first document that holds it names it.
+        _passages = passages.DistinctBy(p => p.Text, StringComparer.Ordinal).ToArray();
+        _shared = new int[_passages.Length];
+        _byFirst = _passages.Select((p, i) => (p.Text[0], i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        _all = _passages.Length == 0 ? null : SearchValues.Create(_passages.Select(p => p.Text).ToArray(), StringComparison.Ordinal);
+    }
+
+    public static WithheldText None { get; } = new([]);
+
+    /// <summary>Every passage looked for, shared ones included.</summary>
+    public IReadOnlyList<WithheldPassage> Passages => _passages;
+
+    /// <summary>The passages no published document holds: the ones whose appearance in the site is a leak.</summary>
+    public IReadOnlyList<WithheldPassage> Unshared() => _passages.Where((_, i) => Volatile.Read(ref _shared[i]) == 0).ToList();
+
+    /// <summary>The passages of one withheld document: title, numbers, and its longest sentences from summary and body text.</summary>
+    /// <param name="bodyMarkdown">the body as written, to find the line of a sentence.</param>
+    /// <param name="bodyText">the body as plain text (what the search index and pages show).</param>
+    public static IEnumerable<WithheldPassage> Of(Document document, string bodyMarkdown, string bodyText)
+    {
+        if (LongestSegment(document.Title) is { Length: >= MinimumTitle } title)
+        {
+            yield return new WithheldPassage(title, document.Id, "title", document.At("title"));
+        }
+
+        if (document.DocNumber is { } number && LongestSegment(number) is { Length: >= MinimumNumber } n)
+        {
+            yield return new WithheldPassage(n, document.Id, "document number", document.At("doc_number"));
+        }
+
+        if (document.IndexNumber is { Length: >= MinimumNumber } index && LongestSegment(index) == index)
+        {
+            yield return new WithheldPassage(index, document.Id, "index number", document.At("index_number"), InPaths: true);
+        }
+
+        var sentences = Sentences(document.Summary ?? "").Select(s => (s, At: document.At("summary")))
+            .Concat(Sentences(bodyText).Select(s => (s, At: BodyLocation(document, bodyMarkdown, s))))
+            .DistinctBy(x => x.s, StringComparer.Ordinal)
+            .OrderByDescending(x => x.s.Length).ThenBy(x => x.s, StringComparer.Ordinal)
+            .Take(SentencesPerDocument);
+        foreach (var (sentence, at) in sentences)
+        {
+            yield return new WithheldPassage(sentence, document.Id, "sentence", at);
+        }
+    }
+
+    /// <summary>Sets aside every passage that <paramref name="text"/>, the text of a published document, holds. Thread-safe.</summary>
+    public void SetAsideShared(string? text)
+    {
+        if (_all is null || string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        foreach (var i in Find(text, _all))
+        {
+            Volatile.Write(ref _shared[i], 1);
+        }
+    }
+
+    /// <summary>Sets aside the passages a published document holds: in its metadata, body text or text attachments. Thread-safe.</summary>
+    public void SetAsideShared(PublishedDocument document, RenderedBody body, IReadOnlyList<byte[]?> textAttachments)
+    {
+        if (_all is null)
+        {
+            return;
+        }
+
+        var d = document.Source;
+        SetAsideShared(string.Join('\n', d.Title, d.DocNumber, document.IndexNumber, d.Summary));
+        SetAsideShared(body.Text);
+        foreach (var bytes in textAttachments)
+        {
+            SetAsideShared(bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes));
+        }
+    }
+
+    /// <summary>A finder of the passages no published document holds, once every published text has been seen.</summary>
+    public PassageFinder Finder()
+    {
+        var unshared = Enumerable.Range(0, _passages.Length).Where(i => Volatile.Read(ref _shared[i]) == 0).ToArray();
+        return new PassageFinder(this, unshared.Length == 0 ? null : SearchValues.Create(unshared.Select(i => _passages[i].Text).ToArray(), StringComparison.Ordinal));
+    }
+
+    /// <summary>Looks for passages in the built site's texts.</summary>
+    public sealed class PassageFinder
+    {
+        private readonly WithheldText _owner;
+        private readonly SearchValues<string>? _search;
+
+        internal PassageFinder(WithheldText owner, SearchValues<string>? search)
+        {
+            _owner = owner;
+            _search = search;
+        }
+
+        /// <summary>Whether there is anything to look for.</summary>
+        public bool IsEmpty => _search is null;
+
+        /// <summary>The unshared passages in <paramref name="text"/>.</summary>
+        public IEnumerable<WithheldPassage> In(ReadOnlySpan<char> text)
+        {
+            if (_search is null)
+            {
+                return [];
+            }
+
+            var found = new List<WithheldPassage>();
+            foreach (var i in _owner.Find(text, _search))
+            {
+                if (Volatile.Read(ref _owner._shared[i]) == 0)
+                {
+                    found.Add(_owner._passages[i]);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>The indexes of the passages found in <paramref name="text"/> (each once).</summary>
+    private HashSet<int> Find(ReadOnlySpan<char> text, SearchValues<string> search)
+    {
+        var found = new HashSet<int>();
+        for (var from = 0; from < text.Length;)
+        {
+            var at = text[from..].IndexOfAny(search);
+            if (at < 0)
+            {
+                break;
+            }
+
+            at += from;
+            foreach (var i in _byFirst[text[at]])
+            {
+                if (text[at..].StartsWith(_passages[i].Text, StringComparison.Ordinal))
+                {
+                    found.Add(i);
+                }
+            }
+
+            from = at + 1;
+        }
+
+        return found;
+    }
+
+    private static List<string> Sentences(string text)
+    {
+        var sentences = new List<string>();
+        foreach (var range in text.AsSpan().SplitAny(SentenceEnds))
+        {
+            sentences.AddRange(Segments(text[range]).Where(s => s.Length >= MinimumSentence));
+        }
+
+        return sentences;
+    }
+
+    private static string? LongestSegment(string text) => Segments(text).MaxBy(s => s.Length);
+
+    /// <summary>The runs of a text between characters an output format would escape, trimmed.</summary>
+    private static List<string> Segments(string text)
+    {
+        var segments = new List<string>();
+        foreach (var range in text.AsSpan().SplitAny(Escaped))
+        {
+            var segment = text[range].Trim();
+            if (segment.Length > 0)
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return segments;
+    }
+
+    private static SourceLocation BodyLocation(Document document, string markdown, string sentence)
+    {
+        var at = markdown.IndexOf(sentence, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return document.Source with { Line = document.BodyLine, Column = 1 };
+        }
+
+        var lineStart = markdown.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        var line = markdown.AsSpan(0, at).Count('\n');
+        return document.Source with { Line = document.BodyLine + line, Column = at - lineStart + 1 };
+    }
+}

@@ -1,0 +1,74 @@
+using Gazette.Diagnostics;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.Diagnostics;
+
+/// <summary>The audit of the finished site (GZ0313) and the errors about documents that are not published.</summary>
+public sealed class WithheldErrorTests
+{
+    private const string Title = "关于城区供水管网改造工程内部审核意见的报告";
+    private const string Sentence = "经内部审核，第三标段的造价测算存在较大偏差，建议暂缓招标";
+
+    /// <summary>A site whose only withheld document has <see cref="Title"/> and <see cref="Sentence"/> (line 15).</summary>
+    private static TestSite Site() => new($"""
+        -- content/documents/2019/internal.md --
+        {BadSite.DocumentWithBody(Title, $"第一段。\n\n{Sentence}。\n", "disclosure: 依申请公开", "disclosure_reason: 内部审核意见")}
+        -- content/documents/2019/public.md --
+        {TestSite.Document("关于做好防汛工作的通知")}
+        """);
+
+    [Fact]
+    [Trait("Code", "GZ0313")]
+    public void A_theme_file_holding_the_title_of_a_withheld_document_fails_the_build_at_that_title()
+    {
+        using var site = Site();
+        BadSite.CopyRepositoryTheme(site);
+        site.Write("theme/assets/notes.txt", $"待办：{Title}（下周上会）\n");
+
+        var error = BadSite.Fails(site, Codes.WithheldTextPublished, "content/documents/2019/internal.md", 2, 1);
+
+        Assert.StartsWith($"the title of this document, which is not published, appears in the built site: \"{Title}\" in assets/notes.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0313")]
+    public void A_sentence_of_a_withheld_body_in_a_theme_layout_is_reported_at_its_line()
+    {
+        using var site = Site();
+        BadSite.CopyRepositoryTheme(site);
+        var layout = Path.Combine(site.Root, "theme/layouts/home.liquid");
+        File.AppendAllText(layout, $"\n<p>{Sentence}</p>\n");
+
+        var error = BadSite.Fails(site, Codes.WithheldTextPublished, "content/documents/2019/internal.md", 15, 1);
+
+        Assert.Contains("the sentence of this document", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" in index.html", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0205")]
+    public void A_link_to_a_draft_is_reported_as_a_link_to_a_document_that_is_not_published()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/draft.md --
+            {TestSite.Document("征求意见中的办法", "draft: true")}
+            -- content/documents/a.md --
+            {BadSite.DocumentWithBody("关于测试的通知", "参见[该办法](doc:draft)。\n")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.NonPublicReference, "content/documents/a.md", 12, 3);
+        Assert.Equal("the link names 'draft', which is a draft", error.Message);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0105")]
+    public void A_draft_flag_that_is_not_true_or_false_is_reported()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("关于测试的通知", "draft: 是")}
+            """);
+
+        BadSite.Fails(site, Codes.InvalidValue, "content/documents/a.md", 10, 8);
+    }
+}
