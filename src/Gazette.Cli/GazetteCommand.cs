@@ -14,6 +14,12 @@ public static partial class GazetteCommand
     public const int ContentErrors = 1;
     public const int InternalError = 70;
 
+    /// <summary>
+    /// Up to this many timeliness and completeness warnings a build prints one by one; above it, a count of each kind, and
+    /// <c>gazette check</c> lists them (an archive of ten thousand documents can have thousands).
+    /// </summary>
+    public const int ArchiveWarningsListed = 20;
+
     public static RootCommand Create()
     {
         var root = new RootCommand("Gazette: builds a government disclosure catalogue and gazette archive as a static site.");
@@ -40,10 +46,12 @@ public static partial class GazetteCommand
         return root;
     }
 
-    public static int Build(BuildOptions options, bool quiet, bool verbose = false)
+    /// <param name="stdout">where progress and the summary go (default: the terminal).</param>
+    /// <param name="stderr">where problems go (default: standard error).</param>
+    public static int Build(BuildOptions options, bool quiet, bool verbose = false, IAnsiConsole? stdout = null, IAnsiConsole? stderr = null)
     {
-        var stdout = AnsiConsole.Console;
-        var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        stdout ??= AnsiConsole.Console;
+        stderr ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         // Never wrap: one diagnostic is one line, so editors and CI logs can jump to it.
         stdout.Profile.Width = stderr.Profile.Width = 100_000;
         var watch = Stopwatch.StartNew();
@@ -71,9 +79,22 @@ public static partial class GazetteCommand
             stdout.MarkupLine($"[grey]  peak resident memory {ConsoleProgress.Megabytes(process.PeakWorkingSet64)}, GC heap {ConsoleProgress.Megabytes(GC.GetTotalMemory(false))} at the end[/]");
         }
 
-        foreach (var diagnostic in result.Diagnostics)
+        var archiveWarnings = result.Diagnostics.Where(d => Codes.ArchiveChecks.Contains(d.Code)).ToList();
+        var summarise = archiveWarnings.Count > ArchiveWarningsListed;
+        foreach (var diagnostic in result.Diagnostics.Where(d => !summarise || !Codes.ArchiveChecks.Contains(d.Code)))
         {
             Print(stderr, diagnostic);
+        }
+
+        if (summarise)
+        {
+            foreach (var kind in archiveWarnings.GroupBy(d => d.Code).OrderBy(g => g.Key.Id, StringComparer.Ordinal))
+            {
+                var title = kind.Key.Title.Replace(" (warning)", "", StringComparison.Ordinal);
+                stderr.MarkupLine($"[yellow]warning[/]: {kind.Count():N0} × {Markup.Escape(title)} [grey]{Markup.Escape("[" + kind.Key.Id + "]")}[/]");
+            }
+
+            stderr.MarkupLine($"  [blue]hint:[/] {archiveWarnings.Count:N0} timeliness and completeness warnings in all; 'gazette check' lists them by organ (--json, --html for a report)");
         }
 
         if (!result.Succeeded)

@@ -69,6 +69,10 @@ public static class Codes
     public static readonly DiagnosticCode MissedPeriod = new("GZ0606", "a periodic catalogue entry has no document in a period (warning)");
     public static readonly DiagnosticCode NoHolidayData = new("GZ0607", "working days were counted in a year the holiday table does not cover (warning)");
 
+    /// <summary>The warnings of <c>gazette check</c> (timeliness and completeness), which a build also reports.</summary>
+    public static IReadOnlyList<DiagnosticCode> ArchiveChecks { get; } =
+        [LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData];
+
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
         FileUnreadable, MissingFile, MissingFrontMatter, UnclosedFrontMatter, YamlSyntax,
