@@ -47,16 +47,24 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   };
   const byChunk = Array.from({ length: chunks }, () => []);
   for (const term of all.keys()) byChunk[S.fnv1a(Buffer.from(term)) % chunks].push(term);
-  const chunkHashes = byChunk.map((terms, c) => {
+  /* A table's files are named with the hash of their group's hashes (groupSize files to a group). */
+  const table = (folder, extension, contents, groupSize) => {
+    const groups = [];
+    for (let g = 0; g * groupSize < contents.length; g++) {
+      const members = contents.slice(g * groupSize, g * groupSize + groupSize);
+      const h = hash(members.flatMap((b) => [...crypto.createHash('sha256').update(Buffer.from(b)).digest()])).slice(0, 8);
+      members.forEach((b, i) => put(`${folder}/${g * groupSize + i}.${h}${extension}`, b));
+      groups.push(h);
+    }
+    return groups;
+  };
+  const chunkBytes = byChunk.map((terms) => {
     terms.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
     const bytes = [...varint(terms.length)];
     for (const t of terms) bytes.push(...varint(Buffer.byteLength(t)), ...Buffer.from(t), ...encode(all.get(t)), ...encode(title.get(t)));
-    const h = hash(bytes).slice(0, 8);
-    put(`terms/${c}.${h}.bin`, bytes);
-    return h;
+    return bytes;
   });
-  const dir = (name, hashes) => { const b = hashes.flatMap((h) => [...Buffer.from(h, 'hex')]); return put(`dir/${name}.${hash(b)}.bin`, b); };
-  const shards = [];
+  const shardBytes = [];
   for (let s = 0; s * shardSize < docs.length; s++) {
     const meta = docs.slice(s * shardSize, s * shardSize + shardSize).map((d, k) => {
       const text = [d.title, d.number, d.summary, d.organ, d.body].join('\n');
@@ -64,10 +72,7 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
       put(`text/${x}.txt`, Buffer.from(text));
       return { u: `/documents/${s * shardSize + k}/`, t: d.title, n: d.number || null, o: d.organ, d: d.date, v: d.validity, s: d.summary, x };
     });
-    const b = json(meta);
-    const h = hash(b).slice(0, 8);
-    shards.push(h);
-    put(`meta/${s}.${h}.json`, b);
+    shardBytes.push(json(meta));
   }
   const deltas = (ids) => ids.map((id, i) => (i ? id - ids[i - 1] : id));
   const facet = (name, key) => {
@@ -80,10 +85,10 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   const day = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
   const days = json({ days: deltas(docs.map((d) => day(d.date))) });
   const manifest = {
-    version: 2,
+    version: 3,
     documents: docs.length,
-    terms: { count: chunks, pageSize: 3, hashBytes: 4, pages: [0, 3].filter((p) => p < chunks).map((p, i) => dir('t' + i, chunkHashes.slice(p, p + 3))) },
-    meta: { count: shards.length, shardSize, pageSize: 256, hashBytes: 4, pages: [dir('m0', shards)] },
+    terms: { count: chunks, groupSize: 3, groups: table('terms', '.bin', chunkBytes, 3) },
+    meta: { count: shardBytes.length, shardSize, groupSize: 256, groups: table('meta', '.json', shardBytes, 256) },
     facets: { organ: facet('organ', 'organId'), validity: facet('validity', 'validity'), issue: facet('issue', 'issue') },
     dates: put(`dates.${hash(days)}.json`, days),
   };
@@ -348,11 +353,11 @@ test('a phrase that is a single term needs no text; a phrase search fetches at m
   assert.ok(again.exact);
 });
 
-test('a first search fetches only its own files: manifest, term pages and chunks, result metadata', async () => {
+test('a first search fetches only its own files: manifest, term chunks, postings, result metadata', async () => {
   const s = searcher(files);
   await s.run({ q: '乡村振兴', page: 1 });
   const kinds = s.loaded.map((p) => p.replace(/[.\d][^/]*$/, ''));
-  assert.deepEqual(new Set(kinds), new Set(['manifest', 'dir/t', 'terms/', 'postings/', 'dir/m', 'meta/']));
+  assert.deepEqual(new Set(kinds), new Set(['manifest', 'terms/', 'postings/', 'meta/']));
   assert.equal(new Set(s.loaded).size, s.loaded.length, 'no file is fetched twice');
   const chunks = s.loaded.filter((p) => p.startsWith('terms/')).length;
   assert.ok(chunks <= 3, 'at most one chunk per term');

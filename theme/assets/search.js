@@ -304,16 +304,14 @@
     const textPath = (d) => 'text/' + d.x + '.txt';
     const text = async (d) => decoder.decode(await bytes(textPath(d)));
 
-    const dirPage = (table, i) => bytes(table.pages[Math.floor(i / table.pageSize)]);
-    async function entry(table, i) {
-      return hex(await dirPage(table, i), (i % table.pageSize) * table.hashBytes, table.hashBytes);
-    }
+    /* A term chunk or metadata shard is named with the hash of its group, which the manifest lists. */
+    const group = (table, i) => table.groups[Math.floor(i / table.groupSize)];
     const ids = async (p) => p.ids || posting(await bytes('postings/' + p.ext + '.bin'), { i: 0 }).ids;
 
     async function lookup(term, withTitle) {
       const t = (await manifest()).terms;
       const c = fnv1a(utf8.encode(term)) % t.count;
-      const found = findTerm(await bytes('terms/' + c + '.' + await entry(t, c) + '.bin'), term);
+      const found = findTerm(await bytes('terms/' + c + '.' + group(t, c) + '.bin'), term);
       if (!found) { return { all: [], title: [] }; }
       const [all, title] = await Promise.all([ids(found.all), withTitle ? ids(found.title) : []]);
       return { all, title };
@@ -322,7 +320,7 @@
     async function meta(id) {
       const m = (await manifest()).meta;
       const s = Math.floor(id / m.shardSize);
-      return (await json('meta/' + s + '.' + await entry(m, s) + '.json'))[id % m.shardSize];
+      return (await json('meta/' + s + '.' + group(m, s) + '.json'))[id % m.shardSize];
     }
 
     const facet = (name) => once('facet:' + name, async () => {
@@ -368,8 +366,6 @@
       const titleHits = new Uint8Array(n); /* how many of the query's terms each document has in its title */
       let base;
       if (state.q) {
-        /* The newest documents' metadata directory, fetched meanwhile: results are often among them. */
-        if (n) { dirPage((await manifest()).meta, 0).catch(() => {}); }
         const key = T.looksLikeDocumentNumber(state.q) ? T.documentNumberKey(state.q) : '';
         const lookups = query.terms.map((t) => lookup(t, !byDate));
         if (key) { lookups.push(lookup('#' + key, false)); }

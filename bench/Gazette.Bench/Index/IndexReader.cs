@@ -186,7 +186,7 @@ public sealed class IndexReader
         var utf8 = Encoding.UTF8.GetBytes(term);
         var count = terms.GetProperty("count").GetInt32();
         var chunk = (int)(Fnv1a(utf8) % (uint)count);
-        var data = Inflate($"terms/{chunk}.{Entry(terms, chunk)}.bin");
+        var data = Inflate($"terms/{chunk}.{Group(terms, chunk)}.bin");
         var at = 0;
         var n = (int)Varint(data, ref at);
         for (var i = 0; i < n; i++)
@@ -215,7 +215,7 @@ public sealed class IndexReader
         var count = terms.GetProperty("count").GetInt32();
         for (var c = 0; c < count; c++)
         {
-            var data = Inflate($"terms/{c}.{Entry(terms, c)}.bin");
+            var data = Inflate($"terms/{c}.{Group(terms, c)}.bin");
             var at = 0;
             var n = (int)Varint(data, ref at);
             for (var i = 0; i < n; i++)
@@ -338,7 +338,7 @@ public sealed class IndexReader
         var meta = _manifest.GetProperty("meta");
         var shardSize = meta.GetProperty("shardSize").GetInt32();
         var shard = id / shardSize;
-        var path = $"meta/{shard}.{Entry(meta, shard, count)}.json";
+        var path = $"meta/{shard}.{Group(meta, shard)}.json";
         var e = ParsedShard(path, count)[id % shardSize];
         return new ResultMeta(
             e.GetProperty("u").GetString()!,
@@ -424,15 +424,9 @@ public sealed class IndexReader
         return days;
     }
 
-    private string Entry(JsonElement table, int index, bool count = true)
-    {
-        var pageSize = table.GetProperty("pageSize").GetInt32();
-        var page = table.GetProperty("pages")[index / pageSize].GetString()!;
-        var bytes = Inflate(page, count);
-        var size = table.TryGetProperty("hashBytes", out var h) ? h.GetInt32() : 5;
-        var offset = index % pageSize * size;
-        return Convert.ToHexStringLower(bytes, offset, size);
-    }
+    /// <summary>The hash of the group that names file <paramref name="index"/> of a table (format version 3: from the manifest, no fetch).</summary>
+    private static string Group(JsonElement table, int index) =>
+        table.GetProperty("groups")[index / table.GetProperty("groupSize").GetInt32()].GetString()!;
 
     private void Touch(string path)
     {

@@ -79,7 +79,7 @@ public sealed class SearchIndexReader
         var terms = _manifest.GetProperty("terms");
         var utf8 = Encoding.UTF8.GetBytes(term);
         var chunk = (int)(SearchIndexWriter.Fnv1a(utf8) % (uint)terms.GetProperty("count").GetInt32());
-        var data = Read($"terms/{chunk}.{PageEntry(terms, chunk)}.bin");
+        var data = Read($"terms/{chunk}.{GroupOf(terms, chunk)}.bin");
         var offset = 0;
         var count = (int)Posting.ReadVarint(data, ref offset);
         for (var i = 0; i < count; i++)
@@ -103,7 +103,7 @@ public sealed class SearchIndexReader
     {
         var meta = _manifest.GetProperty("meta");
         var shard = id / meta.GetProperty("shardSize").GetInt32();
-        var data = Read($"meta/{shard}.{PageEntry(meta, shard)}.json");
+        var data = Read($"meta/{shard}.{GroupOf(meta, shard)}.json");
         return JsonDocument.Parse(data).RootElement[id % meta.GetProperty("shardSize").GetInt32()];
     }
 
@@ -130,15 +130,9 @@ public sealed class SearchIndexReader
         return Posting.Decode(external, ref at);
     }
 
-    private string PageEntry(JsonElement table, int index)
-    {
-        var pageSize = table.GetProperty("pageSize").GetInt32();
-        var page = table.GetProperty("pages")[index / pageSize].GetString()!;
-        var bytes = Read(page);
-        var size = table.GetProperty("hashBytes").GetInt32();
-        var entry = index % pageSize * size;
-        return IndexFile.Hex(bytes[entry..(entry + size)]);
-    }
+    /// <summary>The hash of the group that names file <paramref name="index"/> of a table.</summary>
+    private static string GroupOf(JsonElement table, int index) =>
+        table.GetProperty("groups")[index / table.GetProperty("groupSize").GetInt32()].GetString()!;
 
     private byte[] Read(string path)
     {

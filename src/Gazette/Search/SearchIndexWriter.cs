@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -16,8 +17,10 @@ namespace Gazette.Search;
 /// </summary>
 public sealed class SearchIndexWriter
 {
-    public const int Version = 2;
-    public const int PageSize = 256;
+    public const int Version = 3;
+
+    /// <summary>Term chunks and metadata shards are named with the hash of their group of this many (docs/search-index.md).</summary>
+    public const int GroupSize = 256;
     public const int ShardSize = 16;
     public const int ChunkTarget = 8 * 1024;
     public const int ExternalThreshold = 1024;
@@ -104,8 +107,8 @@ public sealed class SearchIndexWriter
         }
 
         void Write(IndexFile file) => write(file.Path, file.Bytes);
-        var termPages = WriteTerms(_all, _title, Write);
-        var metaShards = WriteMeta(archive, Write, out var metaPages);
+        var terms = WriteTerms(_all, _title, Write);
+        var meta = WriteMeta(archive, Write);
         var facets = WriteFacets(archive, strings, Write);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
             new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
@@ -115,24 +118,59 @@ public sealed class SearchIndexWriter
         {
             ["version"] = Version,
             ["documents"] = documents.Count,
-            ["terms"] = new JsonObject
-            {
-                ["count"] = termPages.Count, ["pageSize"] = PageSize, ["hashBytes"] = IndexFile.TableHashBytes, ["pages"] = Names(termPages.Pages),
-            },
-            ["meta"] = new JsonObject
-            {
-                ["count"] = metaShards, ["shardSize"] = ShardSize, ["pageSize"] = PageSize, ["hashBytes"] = IndexFile.TableHashBytes,
-                ["pages"] = Names(metaPages),
-            },
+            ["terms"] = new JsonObject { ["count"] = terms.Count, ["groupSize"] = GroupSize, ["groups"] = Names(terms.Groups) },
+            ["meta"] = new JsonObject { ["count"] = meta.Count, ["shardSize"] = ShardSize, ["groupSize"] = GroupSize, ["groups"] = Names(meta.Groups) },
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
             ["dates"] = dates.Path,
         };
         write("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)));
     }
 
-    private static JsonArray Names(IEnumerable<IndexFile> files) => new(files.Select(f => (JsonNode)f.Path).ToArray());
+    private static JsonArray Names(IEnumerable<string> groups) => new(groups.Select(g => (JsonNode)g).ToArray());
 
-    private sealed record Table(int Count, IReadOnlyList<IndexFile> Pages);
+    /// <summary>A table of files (term chunks, metadata shards): how many, and the hash of each group of <see cref="GroupSize"/>.</summary>
+    private sealed record Table(int Count, IReadOnlyList<string> Groups);
+
+    /// <summary>
+    /// Writes a table of files group by group: <paramref name="make"/> gives the content of file <c>i</c>; every file of a group is
+    /// named <c>{folder}/{i}.{group hash}{extension}</c>, the group hash being the start of the SHA-256 of the SHA-256s of the
+    /// group's compressed files. A name thus changes with its content, and the client needs only the manifest to name a file.
+    /// </summary>
+    private static Table WriteTable(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, bool parallel)
+    {
+        var groups = new List<string>();
+        for (var start = 0; start < count; start += GroupSize)
+        {
+            var size = Math.Min(GroupSize, count - start);
+            var files = new (byte[] Bytes, byte[] Hash)[size];
+            void Make(int i)
+            {
+                var bytes = IndexFile.Gzip(make(start + i));
+                files[i] = (bytes, SHA256.HashData(bytes));
+            }
+
+            if (parallel)
+            {
+                Parallel.For(0, size, Make);
+            }
+            else
+            {
+                for (var i = 0; i < size; i++)
+                {
+                    Make(i);
+                }
+            }
+
+            var group = IndexFile.Hex(SHA256.HashData(files.SelectMany(f => f.Hash).ToArray())[..IndexFile.TableHashBytes]);
+            groups.Add(group);
+            for (var i = 0; i < size; i++)
+            {
+                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", files[i].Bytes, files[i].Hash));
+            }
+        }
+
+        return new Table(count, groups);
+    }
 
     private static Table WriteTerms(TermIndex all, TermIndex title, Action<IndexFile> write)
     {
@@ -190,8 +228,7 @@ public sealed class SearchIndexWriter
             return reference.ToArray();
         }
 
-        var hashes = new IndexFile[count];
-        Parallel.For(0, count, c =>
+        return WriteTable("terms", ".bin", count, c =>
         {
             var chunk = chunks[c] ?? [];
             chunk.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
@@ -206,12 +243,8 @@ public sealed class SearchIndexWriter
             }
 
             chunks[c] = null!;
-            var file = IndexFile.Hashed("terms", c.ToString(CultureInfo.InvariantCulture), ".bin", writer.ToArray(), IndexFile.TableHashBytes);
-            write(file);
-            hashes[c] = file with { Bytes = [] };
-        });
-
-        return new Table(count, WritePages("t", hashes, write));
+            return writer.ToArray();
+        }, write, parallel: true);
     }
 
     /// <summary>The bytes a posting takes in its term chunk: itself, or the reference to its own file when it is large.</summary>
@@ -226,28 +259,14 @@ public sealed class SearchIndexWriter
         return length <= ExternalThreshold ? length : 1 + ByteWriter.VarintLength((ulong)index.CountOf(slot)) + IndexFile.HashBytes;
     }
 
-    /// <summary>The directory pages of a table of files: their hashes, <see cref="PageSize"/> to a page.</summary>
-    private static IReadOnlyList<IndexFile> WritePages(string prefix, IReadOnlyList<IndexFile> entries, Action<IndexFile> write)
+    private Table WriteMeta(Archive archive, Action<IndexFile> write)
     {
-        var pages = new List<IndexFile>();
-        for (var start = 0; start < entries.Count; start += PageSize)
-        {
-            var bytes = entries.Skip(start).Take(PageSize).SelectMany(e => e.Hash).ToArray();
-            var page = IndexFile.Hashed("dir", prefix + (start / PageSize).ToString(CultureInfo.InvariantCulture), ".bin", bytes);
-            write(page);
-            pages.Add(page);
-        }
-
-        return pages;
-    }
-
-    private int WriteMeta(Archive archive, Action<IndexFile> write, out IReadOnlyList<IndexFile> pages)
-    {
-        var shards = new List<IndexFile>();
         var count = archive.Documents.Count;
-        for (var start = 0; start < count || start == 0; start += ShardSize)
+        var shards = Math.Max(1, (count + ShardSize - 1) / ShardSize);
+        return WriteTable("meta", ".json", shards, s =>
         {
-            var docs = Enumerable.Range(start, Math.Min(ShardSize, count - start)).Select(id =>
+            var start = s * ShardSize;
+            var docs = Enumerable.Range(start, Math.Max(0, Math.Min(ShardSize, count - start))).Select(id =>
             {
                 var d = archive.Documents[id];
                 return new
@@ -262,18 +281,8 @@ public sealed class SearchIndexWriter
                     x = IndexFile.Hex(_textHashes[id]),
                 };
             }).ToList();
-            var shard = IndexFile.Hashed("meta", (start / ShardSize).ToString(CultureInfo.InvariantCulture), ".json",
-                JsonSerializer.SerializeToUtf8Bytes(docs, Json), IndexFile.TableHashBytes);
-            write(shard);
-            shards.Add(shard with { Bytes = [] });
-            if (count == 0)
-            {
-                break;
-            }
-        }
-
-        pages = WritePages("m", shards, write);
-        return shards.Count;
+            return JsonSerializer.SerializeToUtf8Bytes(docs, Json);
+        }, write, parallel: true);
     }
 
     /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>

@@ -96,19 +96,37 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
-    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash()
+    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash_chunks_and_shards_by_their_group_s()
     {
         using var site = Site();
         Build(site);
         var root = Path.Combine(site.Output, "search");
         var files = IndexFiles(site).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList();
         Assert.Contains("manifest.json", files);
-        foreach (var file in files.Where(f => f != "manifest.json"))
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(root, "manifest.json")));
+        byte[] Sha(string file) => System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(root, file)));
+        foreach (var table in new[] { "terms", "meta" })
+        {
+            var t = manifest.RootElement.GetProperty(table);
+            var (count, size) = (t.GetProperty("count").GetInt32(), t.GetProperty("groupSize").GetInt32());
+            var names = Enumerable.Range(0, count).Select(i => files.Single(f => f.StartsWith($"{table}/{i}.", StringComparison.Ordinal))).ToList();
+            var groups = t.GetProperty("groups").EnumerateArray().Select(g => g.GetString()).ToList();
+            Assert.Equal((count + size - 1) / size, groups.Count);
+            for (var g = 0; g < groups.Count; g++)
+            {
+                var members = names.Skip(g * size).Take(size).ToList();
+                var expected = IndexFile.Hex(System.Security.Cryptography.SHA256.HashData(members.SelectMany(Sha).ToArray())[..4]);
+                Assert.Equal(expected, groups[g]);
+                Assert.All(members, m => Assert.Contains($".{expected}.", m, StringComparison.Ordinal));
+            }
+        }
+
+        foreach (var file in files.Where(f => f != "manifest.json" && !f.StartsWith("terms/", StringComparison.Ordinal) && !f.StartsWith("meta/", StringComparison.Ordinal)))
         {
             var hash = HashInName().Match(file);
             Assert.True(hash.Success, file);
-            Assert.StartsWith(hash.Groups[1].Value, IndexFile.Hex(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(root, file)))), StringComparison.Ordinal);
-            Assert.Equal(file.StartsWith("terms/", StringComparison.Ordinal) || file.StartsWith("meta/", StringComparison.Ordinal) ? 8 : 10, hash.Groups[1].Length);
+            Assert.StartsWith(hash.Groups[1].Value, IndexFile.Hex(Sha(file)), StringComparison.Ordinal);
+            Assert.Equal(10, hash.Groups[1].Length);
         }
     }
 
