@@ -85,46 +85,46 @@ public sealed class CheckArchive
 
     private static void CheckPublication(Document document, WorkingCalendar calendar, SortedDictionary<int, SourceLocation> uncovered, List<Finding> findings)
     {
-        var at = document.At("published");
-        var days = Count(calendar, document.Written, document.Published, at, uncovered);
-        if (days <= CheckReport.PublicationLimit)
+        if (Late(document, document.Written, CheckReport.PublicationLimit, calendar, uncovered) is not { } late)
         {
             return;
         }
 
-        var due = calendar.AddWorkingDays(document.Written, CheckReport.PublicationLimit);
-        findings.Add(new Finding(FindingKind.LatePublication, Leading(document), at,
-            $"published {document.Published:yyyy-MM-dd}, {days} working days after it was written on {document.Written:yyyy-MM-dd}; the limit is {CheckReport.PublicationLimit} (《政府信息公开条例》第二十六条)",
-            $"publish within {CheckReport.PublicationLimit} working days of 'written', that is by {due:yyyy-MM-dd}; if a date is wrong, correct 'written' or 'published'")
-        {
-            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published,
-            WorkingDays = days, Limit = CheckReport.PublicationLimit, Due = due,
-        });
+        findings.Add(late.Finding(FindingKind.LatePublication,
+            $"published {document.Published:yyyy-MM-dd}, {late.Days} working days after it was written on {document.Written:yyyy-MM-dd}; the limit is {late.Limit} (《政府信息公开条例》第二十六条)",
+            $"publish within {late.Limit} working days of 'written', that is by {late.Due:yyyy-MM-dd}; if a date is wrong, correct 'written' or 'published'"));
     }
 
     private static void CheckInterpretation(Document document, Dictionary<string, Document> byId, WorkingCalendar calendar,
         SortedDictionary<int, SourceLocation> uncovered, List<Finding> findings)
     {
-        if (document.Interprets is null || !byId.TryGetValue(document.Interprets, out var policy))
+        if (document.Interprets is null || !byId.TryGetValue(document.Interprets, out var policy)
+            || Late(document, policy.Published, CheckReport.InterpretationLimit, calendar, uncovered) is not { } late)
         {
             return;
         }
 
+        findings.Add(late.Finding(FindingKind.LateInterpretation,
+            $"the interpretation is published {document.Published:yyyy-MM-dd}, {late.Days} working days after its policy '{policy.Id}' ({policy.Published:yyyy-MM-dd}); the limit is {late.Limit}",
+            $"publish an interpretation with its policy, at the latest {late.Limit} working days after it, that is by {late.Due:yyyy-MM-dd}")
+            with { PolicyId = policy.Id, PolicyPublished = policy.Published });
+    }
+
+    /// <summary>A document published more than <paramref name="limit"/> working days after <paramref name="from"/>: how late; null when in time.</summary>
+    private static Lateness? Late(Document document, DateOnly from, int limit, WorkingCalendar calendar, SortedDictionary<int, SourceLocation> uncovered)
+    {
         var at = document.At("published");
-        var days = Count(calendar, policy.Published, document.Published, at, uncovered);
-        if (days <= CheckReport.InterpretationLimit)
-        {
-            return;
-        }
+        var days = Count(calendar, from, document.Published, at, uncovered);
+        return days <= limit ? null : new Lateness(document, at, days, limit, calendar.AddWorkingDays(from, limit));
+    }
 
-        var due = calendar.AddWorkingDays(policy.Published, CheckReport.InterpretationLimit);
-        findings.Add(new Finding(FindingKind.LateInterpretation, Leading(document), at,
-            $"the interpretation is published {document.Published:yyyy-MM-dd}, {days} working days after its policy '{policy.Id}' ({policy.Published:yyyy-MM-dd}); the limit is {CheckReport.InterpretationLimit}",
-            $"publish an interpretation with its policy, at the latest {CheckReport.InterpretationLimit} working days after it, that is by {due:yyyy-MM-dd}")
+    private sealed record Lateness(Document Document, SourceLocation At, int Days, int Limit, DateOnly Due)
+    {
+        public Finding Finding(FindingKind kind, string message, string hint) => new(kind, Leading(Document), At, message, hint)
         {
-            DocumentId = document.Id, Title = document.Title, Written = document.Written, Published = document.Published,
-            WorkingDays = days, Limit = CheckReport.InterpretationLimit, Due = due, PolicyId = policy.Id, PolicyPublished = policy.Published,
-        });
+            DocumentId = Document.Id, Title = Document.Title, Written = Document.Written, Published = Document.Published,
+            WorkingDays = Days, Limit = Limit, Due = Due,
+        };
     }
 
     private static void CheckPolicy(Document document, SiteConfiguration config, HashSet<string> interpreted, List<Finding> findings)
