@@ -9,7 +9,9 @@
 
   /* Code point by code point: full-width ASCII to half-width, ideographic space to space, A–Z to a–z (a lone surrogate
      becomes U+FFFD, as .NET reads it). The UTF-16 length does not change. */
+  const CHANGES = /[A-Z\u3000\uD800-\uDFFF\uFF01-\uFF5E]/; /* what normalize changes; most text has none of it */
   function normalize(text) {
+    if (!CHANGES.test(text)) { return text; }
     let out = '';
     for (const ch of text) {
       let c = ch.codePointAt(0);
