@@ -7,12 +7,6 @@ namespace Gazette.Tests.Cli;
 /// <summary><c>gazette build</c>'s console output.</summary>
 public sealed class BuildCommandTests
 {
-    private static (IAnsiConsole Console, StringWriter Output) PlainConsole()
-    {
-        var output = new StringWriter();
-        return (AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) }), output);
-    }
-
     private static TestSite SiteWithoutSummaries(int documents) => new(string.Concat(Enumerable.Range(1, documents).Select(i => $"""
         -- content/documents/d{i}.md --
         {TestSite.Document($"第{i}号方案", "genre: 方案", "summary: -", $"index_number: 000014350/2019-{i:00000}")}
@@ -23,8 +17,8 @@ public sealed class BuildCommandTests
     public void A_build_lists_a_few_timeliness_and_completeness_warnings_one_by_one()
     {
         using var site = SiteWithoutSummaries(GazetteCommand.ArchiveWarningsListed);
-        var (stdout, _) = PlainConsole();
-        var (stderr, problems) = PlainConsole();
+        var (stdout, _) = PlainConsole.Create();
+        var (stderr, problems) = PlainConsole.Create();
 
         var exit = GazetteCommand.Build(site.Options, quiet: true, stdout: stdout, stderr: stderr);
 
@@ -36,8 +30,8 @@ public sealed class BuildCommandTests
     public void A_build_with_many_timeliness_and_completeness_warnings_prints_a_count_of_each_kind()
     {
         using var site = SiteWithoutSummaries(GazetteCommand.ArchiveWarningsListed + 5);
-        var (stdout, _) = PlainConsole();
-        var (stderr, problems) = PlainConsole();
+        var (stdout, _) = PlainConsole.Create();
+        var (stderr, problems) = PlainConsole.Create();
 
         var exit = GazetteCommand.Build(site.Options, quiet: true, stdout: stdout, stderr: stderr);
 

@@ -104,11 +104,7 @@ public sealed class CheckCommandTests
     public void The_console_report_groups_findings_by_organ_in_plain_lines()
     {
         using var site = SiteWithEveryKind();
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No,
-        });
+        var (console, output) = PlainConsole.Create();
 
         var exit = GazetteCommand.Check(BuildOptions.ForSite(site.Root), null, null, console);
 
@@ -132,8 +128,7 @@ public sealed class CheckCommandTests
             {TestSite.Document("日期有误的通知", "published: 2019-02-30")}
             """);
         var json = Path.Combine(site.Root, "check.json");
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, Out = new AnsiConsoleOutput(output) });
+        var (console, output) = PlainConsole.Create();
 
         var exit = GazetteCommand.Check(BuildOptions.ForSite(site.Root), json, null, console);
 

@@ -28,12 +28,6 @@ public sealed class ReportCommandTests
         {TestSite.Document("工作方案", "genre: 方案", "written: 2019-07-01", "published: 2019-07-02")}
         """);
 
-    private static (IAnsiConsole Console, StringWriter Output) PlainConsole()
-    {
-        var output = new StringWriter();
-        return (AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output) }), output);
-    }
-
     [Fact]
     public void Report_annual_writes_the_markdown_and_a_csv_with_byte_order_mark_into_the_output_folder()
     {
@@ -63,7 +57,7 @@ public sealed class ReportCommandTests
     {
         using var site = Site();
         var folder = Path.Combine(site.Root, "out");
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
 
         var exit = GazetteCommand.ReportAnnual(BuildOptions.ForSite(site.Root), 2018, null, folder, quiet: false, console);
 
@@ -73,7 +67,7 @@ public sealed class ReportCommandTests
         Assert.Contains("| 行政规范性文件 | 2 | 0 | 2 |", markdown);
         Assert.Contains("wrote " + Path.Combine(folder, "annual-report-2018-table2") + ".md and .csv", output.ToString());
 
-        var (quietConsole, quietOutput) = PlainConsole();
+        var (quietConsole, quietOutput) = PlainConsole.Create();
         Assert.Equal(GazetteCommand.Success, GazetteCommand.ReportAnnual(BuildOptions.ForSite(site.Root), 2018, null, folder, quiet: true, quietConsole));
         Assert.Equal("", quietOutput.ToString());
     }
@@ -97,7 +91,7 @@ public sealed class ReportCommandTests
     {
         using var site = Site();
         var folder = Path.Combine(site.Root, "out");
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
 
         var exit = GazetteCommand.ReportAnnual(BuildOptions.ForSite(site.Root), 2019, "city-ofice", folder, quiet: false, console);
 
@@ -116,7 +110,7 @@ public sealed class ReportCommandTests
             {TestSite.Document("类别有误的通知", "legal_form: 法律")}
             """);
         var folder = Path.Combine(site.Root, "out");
-        var (console, output) = PlainConsole();
+        var (console, output) = PlainConsole.Create();
 
         var exit = GazetteCommand.ReportAnnual(BuildOptions.ForSite(site.Root), 2019, null, folder, quiet: false, console);
 
