@@ -186,7 +186,10 @@ public sealed class ScreenPersonalData(PersonalDataScanner scanner)
         return column;
     }
 
-    /// <summary>A masked form in Markdown: its stars must not read as emphasis.</summary>
+    /// <summary>
+    /// A masked form in Markdown: its stars must not read as emphasis. They are written as character references rather than
+    /// backslash escapes, which raw HTML in the body would show as they are; Markdown and HTML both read <c>&amp;#42;</c> as a star.
+    /// </summary>
     private static string EscapeMarkdown(string masked) =>
-        masked.Replace("*", @"\*", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        masked.Replace("*", "&#42;", StringComparison.Ordinal).Replace("_", "&#95;", StringComparison.Ordinal);
 }

@@ -186,16 +186,19 @@ public sealed class MarkdownConverter
     private static string PlainText(ContainerInline? inline)
     {
         var text = new StringBuilder();
-        if (inline is not null)
+        foreach (var part in inline?.Descendants<Inline>() ?? [])
         {
-            foreach (var literal in inline.Descendants<LiteralInline>())
+            switch (part)
             {
-                text.Append(literal.Content.ToString());
-            }
-
-            foreach (var code in inline.Descendants<CodeInline>())
-            {
-                text.Append(code.Content);
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
             }
         }
 

@@ -26,6 +26,15 @@ public sealed class MarkdownConverterTests
     }
 
     [Fact]
+    public void The_plain_text_keeps_characters_written_as_references_and_code_in_their_place()
+    {
+        var text = new MarkdownConverter().Convert(
+            Stage.Document("a"), "电话138&#42;&#42;&#42;&#42;5678，见`第三条`。\n", (_, _) => null, new DiagnosticBag()).Text;
+
+        Assert.Equal("电话138****5678，见第三条。\n", text);
+    }
+
+    [Fact]
     public void A_Chinese_heading_gets_an_anchor_made_of_its_text()
     {
         var (html, outline) = Convert("## 一、总体目标\n\n正文。\n");
