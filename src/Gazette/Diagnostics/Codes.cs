@@ -46,6 +46,7 @@ public static class Codes
     public static readonly DiagnosticCode UnsafeAttachmentPath = new("GZ0309", "an attachment path leaves the document's folder");
     public static readonly DiagnosticCode ValidityReferenceMismatch = new("GZ0310", "repealed_by or amended_by does not fit the document's validity");
     public static readonly DiagnosticCode UnsafeLink = new("GZ0311", "a link or image address that could run script was removed (warning)");
+    public static readonly DiagnosticCode RawHtmlRemoved = new("GZ0312", "raw HTML in a body that is not on the allow-list was removed (warning)");
     public static readonly DiagnosticCode WithheldTextPublished = new("GZ0313", "text that only a withheld document holds appears in the built site");
 
     // Theme (GZ04xx)
@@ -82,7 +83,7 @@ public static class Codes
         UnknownSection, DuplicateIssuePosition, UnknownCatalogueEntry, MissingAttachment, SelfReference,
         DuplicateDocumentId, DuplicateIndexNumber, NonPublicWithoutReason, ValidityIncomplete,
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
-        ValidityReferenceMismatch, UnsafeLink, WithheldTextPublished,
+        ValidityReferenceMismatch, UnsafeLink, RawHtmlRemoved, WithheldTextPublished,
         TemplateSyntax, MissingTemplate, MissingUiStrings,
         ResidentIdNumber, MobileNumber, BankCardNumber, EmailAddress, ReviewedWithoutReason,
         LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,

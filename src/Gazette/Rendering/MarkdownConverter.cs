@@ -6,21 +6,26 @@ using Markdig;
 using Markdig.Renderers;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Gazette.Rendering;
 
 /// <summary>
-/// Turns a document body into HTML with one shared, thread-safe Markdig pipeline. Raw HTML is escaped, headings get anchors
-/// made from their Chinese text, body headings are shifted so the highest is h2 (the page title is the only h1),
-/// and links written <c>doc:&lt;id&gt;</c> become the permalink of that document.
+/// Turns a document body into HTML with one shared, thread-safe Markdig pipeline. Headings get anchors made from their Chinese
+/// text, body headings are shifted so the highest is h2 (the page title is the only h1), links written <c>doc:&lt;id&gt;</c>
+/// become the permalink of that document, and links whose address could run script lose it. Raw HTML is kept as far as
+/// <see cref="RawHtmlAllowList"/> allows: a body that has any is sanitised once it is rendered (<see cref="RawHtmlSanitiser"/>);
+/// a body without raw HTML, nearly every one, is never parsed as HTML.
 /// </summary>
 public sealed class MarkdownConverter
 {
     public const string DocumentScheme = "doc:";
 
+    // Precise source locations give every inline its line, column and offset, for warnings and for mapping raw HTML back to the body.
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UsePreciseSourceLocation()
         .UsePipeTables()
         .UseGridTables()
         .UseEmphasisExtras()
@@ -28,13 +33,15 @@ public sealed class MarkdownConverter
         .UseFootnotes()
         .UseAutoLinks()
         .UseFigures()
-        .DisableHtml()
         .Build();
+
+    private readonly RawHtmlSanitiser _sanitiser = new();
 
     /// <param name="document">the document, for the place of each link in its file.</param>
     /// <param name="body">its Markdown body, which starts on line <see cref="Document.BodyLine"/> of the file.</param>
     /// <param name="resolve">maps a doc: id to its URL; returns null after reporting when the id cannot be linked.</param>
-    /// <param name="diagnostics">receives a warning for each link or image whose address could run script.</param>
+    /// <param name="diagnostics">receives a warning for each link or image whose address could run script and for each tag of raw
+    /// HTML that lost something to the sanitiser.</param>
     public RenderedBody Convert(Document document, string body, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
     {
         var markdown = Markdown.Parse(body, _pipeline);
@@ -53,10 +60,9 @@ public sealed class MarkdownConverter
             {
                 link.Url = resolve(url[DocumentScheme.Length..], at) ?? "#";
             }
-            else if (!IsSafe(url))
+            else if (!Addresses.IsAllowed(url, Addresses.LinkSchemes))
             {
-                diagnostics.Warning(at, Codes.UnsafeLink, $"the address \"{Shorten(url)}\" was removed: only http, https, mailto, tel and relative addresses are kept",
-                    "link to documents with doc:<id> and to other sites with https://");
+                UnsafeLink(at, url, diagnostics);
                 link.Url = "#";
             }
         }
@@ -64,26 +70,29 @@ public sealed class MarkdownConverter
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
+        var rawHtml = new List<RawHtmlPiece>();
+        renderer.ObjectRenderers.Replace<HtmlBlockRenderer>(new RecordingHtmlBlockRenderer(rawHtml));
+        renderer.ObjectRenderers.Replace<HtmlInlineRenderer>(new RecordingHtmlInlineRenderer(rawHtml));
         renderer.Render(markdown);
         writer.Flush();
-        return new RenderedBody(writer.ToString(), outline, Text(markdown));
-    }
-
-    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
-
-    /// <summary>A relative address, a fragment, or one of the safe schemes; javascript:, data:, vbscript: and the like are not.</summary>
-    internal static bool IsSafe(string url)
-    {
-        var trimmed = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
-        var colon = trimmed.IndexOf(':');
-        var boundary = trimmed.IndexOfAny(['/', '?', '#']);
-        if (colon < 0 || (boundary >= 0 && boundary < colon))
+        if (rawHtml.Count == 0)
         {
-            return true;
+            return new RenderedBody(writer.ToString(), outline, Text(markdown));
         }
 
-        return SafeSchemes.Contains(trimmed[..colon].ToLowerInvariant());
+        var positions = new BodyPositions(document, body);
+        var sanitised = _sanitiser.Sanitise(writer.ToString(), rawHtml, (id, offset) => resolve(id, positions.At(offset)));
+        foreach (var removal in sanitised.Removals)
+        {
+            diagnostics.Warning(positions.At(removal.SourceOffset), Codes.RawHtmlRemoved, removal.Message, removal.Hint);
+        }
+
+        return new RenderedBody(sanitised.Html, outline, sanitised.Text);
     }
+
+    private static void UnsafeLink(SourceLocation at, string url, DiagnosticBag diagnostics) =>
+        diagnostics.Warning(at, Codes.UnsafeLink, $"the address \"{Shorten(url)}\" was removed: only http, https, mailto, tel and relative addresses are kept",
+            "link to documents with doc:<id> and to other sites with https://");
 
     private static string Shorten(string url) => url.Length <= 40 ? url : url[..40] + "…";
 
