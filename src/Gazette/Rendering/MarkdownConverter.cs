@@ -67,6 +67,13 @@ public sealed class MarkdownConverter
             }
         }
 
+        // An autolink <javascript:alert(1)> is as dangerous as a link: it is shown as text instead.
+        foreach (var autolink in markdown.Descendants<AutolinkInline>().Where(IsUnsafe).ToList())
+        {
+            UnsafeLink(new SourceLocation(document.Source.Path, document.BodyLine + autolink.Line, autolink.Column + 1), autolink.Url, diagnostics);
+            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        }
+
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
@@ -89,6 +96,9 @@ public sealed class MarkdownConverter
 
         return new RenderedBody(sanitised.Html, outline, sanitised.Text);
     }
+
+    private static bool IsUnsafe(AutolinkInline autolink) =>
+        !autolink.IsEmail && !autolink.Url.StartsWith(DocumentScheme, StringComparison.Ordinal) && !Addresses.IsAllowed(autolink.Url, Addresses.LinkSchemes);
 
     private static void UnsafeLink(SourceLocation at, string url, DiagnosticBag diagnostics) =>
         diagnostics.Warning(at, Codes.UnsafeLink, $"the address \"{Shorten(url)}\" was removed: only http, https, mailto, tel and relative addresses are kept",

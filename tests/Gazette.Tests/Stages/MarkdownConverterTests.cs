@@ -91,6 +91,19 @@ public sealed class MarkdownConverterTests
     }
 
     [Fact]
+    public void An_autolink_that_could_run_script_is_shown_as_text_with_a_warning()
+    {
+        var diagnostics = new DiagnosticBag();
+        var html = new MarkdownConverter().Convert(Stage.Document("a") with { BodyLine = 12 }, "见 <javascript:alert(1)> 和 <https://www.gov.cn/>\n",
+            (_, _) => null, diagnostics).Html;
+
+        Assert.Equal("<p>见 javascript:alert(1) 和 <a href=\"https://www.gov.cn/\">https://www.gov.cn/</a></p>\n", html);
+        var warning = Assert.Single(diagnostics.Items);
+        Assert.Equal(Codes.UnsafeLink, warning.Code);
+        Assert.Equal("content/documents/a.md:12:3", warning.Location.ToString());
+    }
+
+    [Fact]
     public void Pipe_tables_render_as_tables()
     {
         var (html, _) = Convert("| 项目 | 金额 |\n|---|---:|\n| 甲 | 100 |\n");
