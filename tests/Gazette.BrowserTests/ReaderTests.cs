@@ -68,6 +68,45 @@ public sealed class ReaderTests(BrowserFixture fixture)
         Assert.True(await page.Locator("[data-large-type]").First.IsVisibleAsync(), "the site's script did not run under the policy");
     }
 
+    [Fact]
+    public async Task A_raw_HTML_table_with_merged_cells_renders_under_the_content_security_policy()
+    {
+        var page = await fixture.NewPage();
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => problems.Add(error);
+
+        var response = await page.GotoAsync(fixture.Url(SampleDocuments.Url("luan-2018-acceptance-plan")));
+        var policy = response!.Headers["content-security-policy"];
+        Assert.DoesNotContain("unsafe-inline", policy);
+        Assert.DoesNotContain("unsafe-eval", policy);
+
+        // The first group of the indicator table: 序号 1 and 组织领导 span its seven rows, 组织保障 two of them.
+        var merged = page.Locator("main td[rowspan='7']").First;
+        Assert.Equal("1", (await merged.TextContentAsync())?.Trim());
+        var heights = await merged.EvaluateAsync<double[]>(
+            """
+            td => {
+              let rows = 0, row = td.parentElement;
+              for (let i = 0; i < 7; i++, row = row.nextElementSibling) { rows += row.getBoundingClientRect().height; }
+              return [td.getBoundingClientRect().height, rows, td.parentElement.getBoundingClientRect().height];
+            }
+            """);
+        Assert.True(Math.Abs(heights[0] - heights[1]) < 2 && heights[0] > 2 * heights[2],
+            $"the merged cell is {heights[0]}px high, its seven rows {heights[1]}px, the first row {heights[2]}px");
+        Assert.EndsWith("center", await merged.EvaluateAsync<string>("td => getComputedStyle(td).textAlign")); // -webkit-center in Chromium
+
+        // The theme's script ran and wrapped the raw table like a Markdown one.
+        Assert.Equal(2, await page.Locator("main .table-scroll > table").CountAsync());
+        Assert.Empty(problems);
+    }
+
     private static Task<double> FontSize(Microsoft.Playwright.IPage page) =>
         page.EvaluateAsync<double>("() => parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)");
 }
