@@ -98,7 +98,8 @@ public sealed class MarkdownConverter
     }
 
     private static bool IsUnsafe(AutolinkInline autolink) =>
-        !autolink.IsEmail && !autolink.Url.StartsWith(DocumentScheme, StringComparison.Ordinal) && !Addresses.IsAllowed(autolink.Url, Addresses.LinkSchemes);
+        !autolink.IsEmail && !autolink.Url.StartsWith(DocumentScheme, StringComparison.Ordinal)
+        && !Addresses.IsAllowed(autolink.Url, Addresses.LinkSchemes);
 
     private static void UnsafeLink(SourceLocation at, string url, DiagnosticBag diagnostics) =>
         diagnostics.Warning(at, Codes.UnsafeLink, $"the address \"{Shorten(url)}\" was removed: only http, https, mailto, tel and relative addresses are kept",

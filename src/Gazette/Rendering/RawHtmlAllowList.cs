@@ -9,13 +9,11 @@ namespace Gazette.Rendering;
 /// </summary>
 internal static class RawHtmlAllowList
 {
-    private static readonly string[] TableAlign = ["align"];
-
     /// <summary>Each element raw HTML may use, with the attributes it keeps besides <c>title</c>, which every one of them keeps.</summary>
     public static readonly FrozenDictionary<string, FrozenSet<string>> Elements = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        ["table"] = TableAlign, ["caption"] = TableAlign, ["thead"] = TableAlign, ["tbody"] = TableAlign, ["tfoot"] = TableAlign,
-        ["tr"] = TableAlign, ["colgroup"] = ["span", "align"], ["col"] = ["span", "align"],
+        ["table"] = ["align"], ["caption"] = ["align"], ["thead"] = ["align"], ["tbody"] = ["align"], ["tfoot"] = ["align"],
+        ["tr"] = ["align"], ["colgroup"] = ["span", "align"], ["col"] = ["span", "align"],
         ["th"] = ["colspan", "rowspan", "align", "scope"], ["td"] = ["colspan", "rowspan", "align"],
         ["figure"] = [], ["figcaption"] = [], ["img"] = ["src", "alt", "width", "height"],
         ["abbr"] = [], ["a"] = ["href"],

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -18,11 +19,12 @@ internal sealed class RawHtmlSanitiser
 
     private static readonly HtmlParserOptions Options = new() { IsKeepingSourceReferences = true };
 
-    private static readonly HashSet<string> TextBlocks =
-    [
+    /// <summary>Elements that start a new line of the search text.</summary>
+    private static readonly FrozenSet<string> TextBlocks = new[]
+    {
         "p", "div", "li", "dt", "dd", "tr", "td", "th", "caption", "figcaption", "blockquote", "pre", "table", "thead", "tbody",
         "tfoot", "ul", "ol", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "section",
-    ];
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <param name="html">a body rendered by <see cref="MarkdownConverter"/>.</param>
     /// <param name="pieces">the stretches of it copied from raw HTML, in order.</param>
@@ -53,7 +55,8 @@ internal sealed class RawHtmlSanitiser
         }
 
         // A paragraph that held nothing but what was removed (a script in a line of its own) goes too.
-        foreach (var paragraph in emptied.Where(e => e.LocalName == "p" && e.IsDescendantOf(body) && e.ChildElementCount == 0 && string.IsNullOrWhiteSpace(e.TextContent)))
+        foreach (var paragraph in emptied.Where(e => e.LocalName == "p" && e.IsDescendantOf(body) && e.ChildElementCount == 0
+            && string.IsNullOrWhiteSpace(e.TextContent)))
         {
             paragraph.Remove();
         }

@@ -72,7 +72,8 @@ public sealed class RawHtmlSiteTests
         var result = site.Build();
 
         Assert.False(result.Succeeded);
-        Assert.Equal("content/documents/a.md:18:35: GZ0502", Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error) is { } e ? $"{e.Location}: {e.Code.Id}" : "");
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Equal("content/documents/a.md:18:35: GZ0502", $"{error.Location}: {error.Code.Id}");
         BadSite.AssertNothingWritten(site);
     }
 

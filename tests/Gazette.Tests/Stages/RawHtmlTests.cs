@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Rendering;
@@ -240,6 +241,36 @@ public sealed class RawHtmlTests
                 "the <h3> element was removed, its content kept: headings are written in Markdown",
             ],
             warnings.Select(w => w.Message));
+    }
+
+    [Theory]
+    [InlineData("<svg></p><style><a id=\"</style><img src=\"x\" onerror=\"alert(1)\">\">")]
+    [InlineData("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>")]
+    [InlineData("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>")]
+    [InlineData("<a href=\"&#106;avascript&#58;alert(1)\">x</a>")]
+    [InlineData("<a href=\" \u0001javascript:alert(1)\">x</a>")]
+    [InlineData("<img src=\"x\" alt=\"\" onerror =alert(1)>")]
+    [InlineData("<form><button formaction=\"javascript:alert(1)\">x</button></form>")]
+    [InlineData("<details open ontoggle=alert(1)>x</details>")]
+    [InlineData("<table><tr><td background=\"javascript:alert(1)\">x</td></tr></table>")]
+    [InlineData("<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>")]
+    [InlineData("<object data=\"javascript:alert(1)\"></object>")]
+    [InlineData("<base href=\"javascript:alert(1)//\"><a href=\"/x\">x</a>")]
+    [InlineData("<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">")]
+    [InlineData("<!--><script>alert(1)</script>-->")]
+    public void Known_script_injections_come_out_without_script(string html)
+    {
+        foreach (var body in new[] { html + "\n", "文字" + html + "文字\n" })
+        {
+            var (rendered, _) = Convert(body);
+
+            // Read back as a browser reads the page: only allowed elements, no handlers, no script addresses. Text may still say "alert".
+            var elements = new HtmlParser().ParseDocument(rendered.Html).Body!.QuerySelectorAll("*");
+            Assert.All(elements, e => Assert.True(RawHtmlAllowList.Elements.ContainsKey(e.LocalName), $"<{e.LocalName}> in {rendered.Html}"));
+            Assert.All(elements.SelectMany(e => e.Attributes), a => Assert.False(
+                a.Name.StartsWith("on", StringComparison.Ordinal) || a.Value.Contains("javascript", StringComparison.OrdinalIgnoreCase),
+                $"{a.Name}=\"{a.Value}\" in {rendered.Html}"));
+        }
     }
 
     [Fact]
