@@ -70,6 +70,9 @@ public static class Codes
     public static readonly DiagnosticCode MissedPeriod = new("GZ0606", "a periodic catalogue entry has no document in a period (warning)");
     public static readonly DiagnosticCode NoHolidayData = new("GZ0607", "working days were counted in a year the holiday table does not cover (warning)");
 
+    // Integrity (GZ07xx): the manifest and its signature
+    public static readonly DiagnosticCode InvalidSigningKey = new("GZ0701", "the signing key (GAZETTE_SIGNING_KEY) is not an Ed25519 private key");
+
     /// <summary>The warnings of <c>gazette check</c> (timeliness and completeness), which a build also reports.</summary>
     public static IReadOnlyList<DiagnosticCode> ArchiveChecks { get; } =
         [LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData];
@@ -87,5 +90,6 @@ public static class Codes
         TemplateSyntax, MissingTemplate, MissingUiStrings,
         ResidentIdNumber, MobileNumber, BankCardNumber, EmailAddress, ReviewedWithoutReason,
         LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,
+        InvalidSigningKey,
     ];
 }

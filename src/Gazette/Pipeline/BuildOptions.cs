@@ -1,8 +1,13 @@
+using Gazette.Integrity;
+
 namespace Gazette.Pipeline;
 
 /// <summary>Where a build reads and writes. Every path is absolute.</summary>
 public sealed record BuildOptions(string SiteRoot, string ContentDirectory, string ThemeDirectory, string OutputDirectory)
 {
+    /// <summary>The key that signs the integrity manifest (the command line reads it from GAZETTE_SIGNING_KEY); null: unsigned.</summary>
+    public SigningKeyText? SigningKey { get; init; }
+
     /// <summary>The conventional layout: content/, theme/ and public/ under the site root.</summary>
     public static BuildOptions ForSite(string siteRoot, string? output = null, string? theme = null)
     {

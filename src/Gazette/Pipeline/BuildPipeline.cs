@@ -25,8 +25,9 @@ public sealed class BuildPipeline
         var clock = new StageClock();
         BuildResult Failed() => new(Sorted(diagnostics), 0, 0, 0, 0) { Timings = clock.Laps };
 
-        // Input and process: the typed model, checked
+        // Input and process: the typed model, checked; and the key that signs the integrity manifest, when one was given
         progress?.Report("reading content");
+        using var signing = new ParseSigningKey().Run(options, diagnostics);
         var (config, issues, documents, calendar, theme) = ReadAndCheck(options, diagnostics, clock);
         if (diagnostics.HasErrors || theme is null)
         {
@@ -55,6 +56,12 @@ public sealed class BuildPipeline
 
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory);
+        var integrity = new BuildIntegrityManifest();
+        if (signing is not null)
+        {
+            site.Write(integrity.PublicKey(signing));
+        }
+
         site.Write(assetFiles);
         site.Write(attachments);
 
@@ -127,6 +134,11 @@ public sealed class BuildPipeline
         // Timeliness and completeness (what `gazette check` reports): warnings of a build that succeeded; nothing written depends on them
         new CheckArchive().Run(config, documents, calendar, diagnostics);
         clock.Lap("check archive");
+
+        // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written last, so it lists them all
+        progress?.Report("writing the integrity manifest");
+        site.Write(integrity.Run(site.Hashes.Snapshot(), signing));
+        clock.Lap("integrity manifest");
 
         site.Commit();
         clock.Lap("write");

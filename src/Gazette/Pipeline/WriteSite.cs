@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Gazette.Integrity;
 using Gazette.Output;
 
 namespace Gazette.Pipeline;
@@ -7,7 +10,8 @@ namespace Gazette.Pipeline;
 /// <see cref="Commit"/>: the previous site stays whole until the new one is complete. <see cref="Abandon"/> — or disposing
 /// without committing, as when the build fails or throws — deletes the staging folder, so a failed build never leaves half a
 /// site. Files may be written from several threads at once; each is created new (no truncation, so ext4 does not flush every
-/// file on close), and a second file for the same path is refused.
+/// file on close), and a second file for the same path is refused. Each file's SHA-256 is taken as it is written — from the
+/// bytes at hand, or while an attachment is copied — for the integrity manifest (<see cref="Hashes"/>); nothing is read back.
 /// </summary>
 public sealed class WriteSite : IDisposable
 {
@@ -34,6 +38,9 @@ public sealed class WriteSite : IDisposable
 
     /// <summary>Files written so far.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The SHA-256 of every file written so far.</summary>
+    public FileHashes Hashes { get; } = new();
 
     /// <summary>Writes the files, several at a time.</summary>
     public void Write(IReadOnlyList<OutputFile> files)
@@ -62,20 +69,47 @@ public sealed class WriteSite : IDisposable
             throw new InvalidOperationException($"two outputs want the same file {file.Path}");
         }
 
+        Sha256Digest hash;
         using (stream)
         {
             if (file.Bytes is not null)
             {
                 stream.Write(file.Bytes);
+                hash = Sha256Digest.Of(file.Bytes);
             }
             else
             {
                 using var source = File.OpenRead(file.CopyFrom!);
-                source.CopyTo(stream);
+                hash = CopyHashing(source, stream);
             }
         }
 
+        Hashes.Add(file.Path, hash);
         Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> and gives the SHA-256 of what was copied.</summary>
+    private static Sha256Digest CopyHashing(Stream source, Stream target)
+    {
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            int read;
+            while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                target.Write(buffer, 0, read);
+                sha256.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        var hash = default(Sha256Digest);
+        sha256.GetHashAndReset(hash);
+        return hash;
     }
 
     /// <summary>Puts the new site in place of the output folder and removes the previous one.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Gazette.Output;
 using Gazette.Pipeline;
@@ -34,6 +35,21 @@ public sealed class WriteSiteTests
         Assert.Equal("文件", File.ReadAllText(Path.Combine(output, "documents/x/1/index.html")));
         Assert.Equal("%PDF-1.7", File.ReadAllText(Path.Combine(output, "documents/x/1/原文.pdf")));
         Assert.Empty(Leftovers(folder));
+    }
+
+    [Fact]
+    public void The_sha256_of_each_file_is_taken_as_it_is_written_or_copied()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.PathOf("原文.pdf"), "%PDF-1.7 原文");
+        using var site = new WriteSite(folder.PathOf("public"));
+
+        site.Write([Text("index.html", "<h1>首页</h1>"), new OutputFile("documents/x/1/原文.pdf", null, folder.PathOf("原文.pdf"))]);
+
+        var hashes = site.Hashes.Snapshot().ToDictionary(e => e.PathText, e => e.Hash.ToHex());
+        Assert.Equal(2, hashes.Count);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("<h1>首页</h1>"))), hashes["index.html"]);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(folder.PathOf("原文.pdf")))), hashes["documents/x/1/原文.pdf"]);
     }
 
     [Fact]
