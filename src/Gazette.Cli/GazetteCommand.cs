@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Gazette.Diagnostics;
+using Gazette.Integrity;
 using Gazette.Pipeline;
 using Spectre.Console;
 
 namespace Gazette.Cli;
 
-/// <summary>The gazette command line: <c>gazette build</c>, <c>gazette check</c> and <c>gazette report annual</c>.</summary>
+/// <summary>The gazette command line: <c>gazette build</c>, <c>check</c>, <c>report annual</c>, <c>verify</c> and <c>key new</c>.</summary>
 public static partial class GazetteCommand
 {
     /// <summary>Exit codes, documented in the README.</summary>
@@ -33,16 +34,19 @@ public static partial class GazetteCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print how long each part of the build took." };
 
-        var build = new Command("build", "Check the content and write the static site; on any error nothing is written.")
+        var build = new Command("build", $"Check the content and write the static site with its integrity manifest, signed with the key in {SigningKeyText.EnvironmentVariable} when it is set; on any error nothing is written.")
         {
             siteRoot, output, theme, quiet, verbose,
         };
         build.SetAction(parse => Build(
-            BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName),
+            BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName)
+                with { SigningKey = SigningKeyText.FromEnvironment() },
             parse.GetValue(quiet), parse.GetValue(verbose)));
         root.Subcommands.Add(build);
         root.Subcommands.Add(CreateCheck());
         root.Subcommands.Add(CreateReport());
+        root.Subcommands.Add(CreateVerify());
+        root.Subcommands.Add(CreateKey());
         return root;
     }
 
@@ -108,7 +112,8 @@ public static partial class GazetteCommand
         {
             stdout.MarkupLine(
                 $"[green]built[/] {result.Documents} documents ({result.Withheld} not public or drafts, withheld) into {Markup.Escape(options.Relative(options.OutputDirectory))}/: " +
-                $"{result.Pages} pages, {result.Files} files in {watch.Elapsed.TotalSeconds:0.00} s");
+                $"{result.Pages} pages, {result.Files} files in {watch.Elapsed.TotalSeconds:0.00} s; " +
+                (options.SigningKey is null ? $"manifest unsigned ({SigningKeyText.EnvironmentVariable} is not set)" : "manifest signed"));
         }
 
         return Success;
