@@ -7,4 +7,6 @@ namespace Gazette.Model;
 /// <param name="Html">the body as HTML.</param>
 /// <param name="Outline">the headings of level 2 and 3 with their anchors.</param>
 /// <param name="Text">the body's words without markup, for the search index.</param>
-public sealed record RenderedBody(string Html, IReadOnlyList<Heading> Outline, string Text);
+/// <param name="TextSha256">the SHA-256 (64 lower-case hex digits) of the Markdown it was rendered from as UTF-8: the text hash
+/// (文本校验码) of the document's authoritative text, shown on its page.</param>
+public sealed record RenderedBody(string Html, IReadOnlyList<Heading> Outline, string Text, string TextSha256);

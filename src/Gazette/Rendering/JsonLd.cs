@@ -16,7 +16,8 @@ public static class JsonLd
         WriteIndented = false,
     };
 
-    public static string Legislation(Archive archive, PublishedDocument document)
+    /// <param name="textSha256">the text hash of the document's body, given as the SHA-256 of the Markdown that encodes it.</param>
+    public static string Legislation(Archive archive, PublishedDocument document, string textSha256)
     {
         var site = archive.Config.Site;
         var source = document.Source;
@@ -41,6 +42,7 @@ public static class JsonLd
                 .Select(o => (JsonNode)new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = o!.Name })
                 .ToArray()),
             ["publisher"] = new JsonObject { ["@type"] = "GovernmentOrganization", ["name"] = site.Publisher },
+            ["encoding"] = new JsonObject { ["@type"] = "MediaObject", ["encodingFormat"] = "text/markdown", ["sha256"] = textSha256 },
         };
         if (source.DocNumber is { } number)
         {

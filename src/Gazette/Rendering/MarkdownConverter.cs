@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -84,7 +85,7 @@ public sealed class MarkdownConverter
         writer.Flush();
         if (rawHtml.Count == 0)
         {
-            return new RenderedBody(writer.ToString(), outline, Text(markdown));
+            return new RenderedBody(writer.ToString(), outline, Text(markdown), TextHash(body));
         }
 
         var positions = new BodyPositions(document, body);
@@ -94,7 +95,17 @@ public sealed class MarkdownConverter
             diagnostics.Warning(positions.At(removal.SourceOffset), Codes.RawHtmlRemoved, removal.Message, removal.Hint);
         }
 
-        return new RenderedBody(sanitised.Html, outline, sanitised.Text);
+        return new RenderedBody(sanitised.Html, outline, sanitised.Text, TextHash(body));
+    }
+
+    /// <summary>
+    /// The text hash of a body: SHA-256 of its Markdown as published — after the front matter's closing line, privacy masking
+    /// applied, line ends LF (as every content file is read), UTF-8 without BOM — in lower-case hex.
+    /// </summary>
+    public static string TextHash(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        return System.Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 
     private static bool IsUnsafe(AutolinkInline autolink) =>

@@ -88,6 +88,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
             source.Summary,
             Validity(source.Validity),
             body.Html,
+            body.TextSha256,
             body.Outline.Select(h => new OutlineItemView(h.Text, "#" + h.Id, h.Level)).ToList(),
             source.Attachments.Select(a => new AttachmentView(a.Title, _urls.Attachment(document.IndexNumber, a.FileName), a.FileName,
                 FileSize(a.Size), FileType(a.FileName))).ToList(),
@@ -97,7 +98,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
             placement,
             source.Catalogue.Select(id => _config.FindEntry(id)!).Select(e => new LinkView(e.Name, _urls.Entry(e.Id))).ToList(),
             genre?.IsInterpretation ?? false,
-            JsonLd.Legislation(archive, document));
+            JsonLd.Legislation(archive, document, body.TextSha256));
     }
 
     public string TopicName(string id) => _config.FindTopic(id)?.Name ?? id;

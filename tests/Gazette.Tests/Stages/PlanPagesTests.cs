@@ -63,7 +63,7 @@ public sealed class PlanPagesTests
     public void Every_page_has_its_own_URL_and_every_document_its_permalink()
     {
         var archive = FiveDocuments();
-        var bodies = archive.Documents.Select(_ => new RenderedBody("<p>正文。</p>", [], "正文。")).ToList();
+        var bodies = archive.Documents.Select(_ => new RenderedBody("<p>正文。</p>", [], "正文。", MarkdownConverter.TextHash("正文。\n"))).ToList();
         var pages = new PlanPages().Run(archive, Strings).Concat(new PlanDocumentPages().Run(archive, Strings, archive.Documents, bodies)).ToList();
 
         Assert.Equal(pages.Count, pages.Select(p => p.Page.Url).Distinct().Count());

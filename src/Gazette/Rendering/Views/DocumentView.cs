@@ -15,6 +15,8 @@ public sealed record DocumentView(
     ValidityView Validity,
     /// <summary>The body as HTML, to be output with <c>| raw</c>.</summary>
     string Body,
+    /// <summary>The text hash (文本校验码): SHA-256 of the body's Markdown as published, 64 lower-case hex digits.</summary>
+    string TextSha256,
     /// <summary>The body's headings (level 2 and 3) as links to their anchors.</summary>
     IReadOnlyList<OutlineItemView> Outline,
     IReadOnlyList<AttachmentView> Attachments,
