@@ -21,8 +21,8 @@ public sealed class FileHashes
         }
     }
 
-    /// <summary>The files recorded so far, in no particular order.</summary>
-    public IReadOnlyList<ManifestEntry> Snapshot()
+    /// <summary>The files recorded so far, in no particular order, in a new array.</summary>
+    public ManifestEntry[] ToArray()
     {
         lock (_lock)
         {

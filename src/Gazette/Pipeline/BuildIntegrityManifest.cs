@@ -15,7 +15,8 @@ public sealed class BuildIntegrityManifest
     public OutputFile PublicKey(SigningKey key) => new(IntegrityFiles.PublicKey, System.Text.Encoding.ASCII.GetBytes(key.PublicKey.Pem));
 
     /// <summary>The manifest of <paramref name="written"/> and, with <paramref name="key"/>, its signature.</summary>
-    public IReadOnlyList<OutputFile> Run(IReadOnlyList<ManifestEntry> written, SigningKey? key)
+    /// <param name="written">every file written, sorted here in place.</param>
+    public IReadOnlyList<OutputFile> Run(ManifestEntry[] written, SigningKey? key)
     {
         var manifest = IntegrityManifest.Write(written);
         return key is null

@@ -137,7 +137,7 @@ public sealed class BuildPipeline
 
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written last, so it lists them all
         progress?.Report("writing the integrity manifest");
-        site.Write(integrity.Run(site.Hashes.Snapshot(), signing));
+        site.Write(integrity.Run(site.Hashes.ToArray(), signing));
         clock.Lap("integrity manifest");
 
         site.Commit();

@@ -88,7 +88,7 @@ public sealed class VerifySiteTests
         File.WriteAllText(site.PathOf(IntegrityFiles.PublicKey), attackerKey.Pem);
         var entries = site.Site.OutputFiles().Where(f => !IntegrityFiles.IsUnlisted(f))
             .Select(f => new ManifestEntry(System.Text.Encoding.UTF8.GetBytes(f), Sha256Digest.Of(File.ReadAllBytes(site.PathOf(f))))).ToList();
-        var manifest = IntegrityManifest.Write(entries);
+        var manifest = IntegrityManifest.Write([.. entries]);
         File.WriteAllBytes(site.PathOf(IntegrityFiles.Manifest), manifest);
         File.WriteAllBytes(site.PathOf(IntegrityFiles.Signature), attacker.Sign(manifest));
 
