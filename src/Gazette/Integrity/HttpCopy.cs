@@ -25,7 +25,7 @@ public sealed class HttpCopy : IPublishedCopy, IDisposable
 
     public string Name => _root.AbsoluteUri;
 
-    public int Parallelism => 8;
+    public int Parallelism => 4;
 
     public Task<byte[]?> ReadAsync(string path, CancellationToken cancellation) =>
         Fetch(path, (content, token) => content.ReadAsByteArrayAsync(token), cancellation);
@@ -47,12 +47,13 @@ public sealed class HttpCopy : IPublishedCopy, IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    /// <summary>How often a request that failed on the network (not with an HTTP status) is sent again.</summary>
-    private const int Retries = 2;
+    /// <summary>How often a request that failed on the network (not with an HTTP status) is sent again, after 0.25, 0.5, 1 and 2 s.</summary>
+    private const int Retries = 4;
 
     /// <summary>
     /// GETs a file and reads its body with <paramref name="read"/>: null on 404 or 410, an <see cref="IOException"/> on another
-    /// status or when the network fails <see cref="Retries"/> + 1 times (a kept-alive connection the server just closed fails once).
+    /// status or when the network fails <see cref="Retries"/> + 1 times (a kept-alive connection the server just closed, a busy
+    /// server refusing connections).
     /// </summary>
     private async Task<T?> Fetch<T>(string path, Func<HttpContent, CancellationToken, Task<T>> read, CancellationToken cancellation) where T : class
     {
@@ -75,7 +76,7 @@ public sealed class HttpCopy : IPublishedCopy, IDisposable
             }
             catch (Exception e) when (e is HttpRequestException or HttpIOException && attempt < Retries)
             {
-                await Task.Delay(100 * (attempt + 1), cancellation);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 << attempt), cancellation);
             }
             catch (Exception e) when (e is HttpRequestException or HttpIOException)
             {
