@@ -122,6 +122,12 @@ public sealed class BuildPipeline
         search.Finish(archive, theme.Strings, site.Write);
         clock.Lap("search index");
 
+        // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it
+        // lists them all, and before the audit, which reads it too
+        progress?.Report("writing the integrity manifest");
+        site.Write(integrity.Run(site.Hashes.ToArray(), signing));
+        clock.Lap("integrity manifest");
+
         // The audit: no file of the finished site holds what only a withheld document holds
         new AuditOutput().Run(site.Folder, withheld, diagnostics);
         clock.Lap("audit output");
@@ -134,11 +140,6 @@ public sealed class BuildPipeline
         // Timeliness and completeness (what `gazette check` reports): warnings of a build that succeeded; nothing written depends on them
         new CheckArchive().Run(config, documents, calendar, diagnostics);
         clock.Lap("check archive");
-
-        // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written last, so it lists them all
-        progress?.Report("writing the integrity manifest");
-        site.Write(integrity.Run(site.Hashes.ToArray(), signing));
-        clock.Lap("integrity manifest");
 
         site.Commit();
         clock.Lap("write");

@@ -1,23 +1,13 @@
 using Gazette.Cli;
 using Gazette.Integrity;
 using Gazette.Tests.Integrity;
-using Spectre.Console;
+using Gazette.Tests.Support;
 
 namespace Gazette.Tests.Cli;
 
 /// <summary><c>gazette verify</c> and <c>gazette key new</c> on the command line: what they print and their exit codes.</summary>
 public sealed class VerifyCommandTests
 {
-    private static (IAnsiConsole Console, StringWriter Output) Console()
-    {
-        var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No,
-        });
-        return (console, output);
-    }
-
     [Fact]
     public async Task Verify_exits_0_and_says_verified_when_the_copy_is_as_built()
     {
@@ -25,7 +15,7 @@ public sealed class VerifyCommandTests
         site.Build();
         var keyFile = Path.Combine(site.Site.Root, "publisher.pem");
         await File.WriteAllTextAsync(keyFile, site.PublicKey.Pem);
-        var (console, output) = Console();
+        var (console, output) = PlainConsole.Create();
 
         var exit = await GazetteCommand.VerifyAsync(site.Output, keyFile, console);
 
@@ -40,7 +30,7 @@ public sealed class VerifyCommandTests
         site.Build();
         File.AppendAllText(site.PathOf("404.html"), "改");
         File.WriteAllText(site.PathOf("extra.js"), "alert(1)");
-        var (console, output) = Console();
+        var (console, output) = PlainConsole.Create();
 
         var exit = await GazetteCommand.VerifyAsync(site.Output, site.PublicKey.Base64, console);
 
@@ -58,7 +48,7 @@ public sealed class VerifyCommandTests
         using var site = new SignedSite();
         site.Build();
         var (_, other) = SigningKey.New();
-        var (console, output) = Console();
+        var (console, output) = PlainConsole.Create();
 
         var exit = await GazetteCommand.VerifyAsync(site.Output, other.Pem, console);
 
@@ -69,7 +59,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public async Task Verify_exits_2_for_a_key_that_is_not_a_public_key_and_for_a_folder_that_does_not_exist()
     {
-        var (console, output) = Console();
+        var (console, output) = PlainConsole.Create();
 
         Assert.Equal(GazetteCommand.CannotVerify, await GazetteCommand.VerifyAsync(Path.GetTempPath(), "not-a-key", console));
         Assert.Equal(GazetteCommand.CannotVerify, await GazetteCommand.VerifyAsync("/no/such/folder", null, console));
@@ -80,7 +70,7 @@ public sealed class VerifyCommandTests
     [Fact]
     public async Task Key_new_prints_a_private_key_for_the_environment_variable_and_its_public_key()
     {
-        var (console, output) = Console();
+        var (console, output) = PlainConsole.Create();
 
         Assert.Equal(GazetteCommand.Success, GazetteCommand.NewKey(console));
 
