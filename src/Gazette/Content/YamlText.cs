@@ -1,3 +1,4 @@
+using System.Buffers;
 using Gazette.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -10,10 +11,22 @@ internal static class YamlText
     /// <param name="lineOffset">lines before the YAML in its file (1 for front matter after its opening '---').</param>
     public static YamlNode? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics)
     {
+        // YamlDotNet ends lines also at these (as YAML 1.1 does), editors and diagnostics do not: its lines would not be the file's.
+        var separator = text.AsSpan().IndexOfAny(LineSeparators);
+        if (separator >= 0)
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, separator - 1)) + 1;
+            var line = text.AsSpan(0, separator).Count('\n') + 1;
+            diagnostics.Error(new SourceLocation(path, line + lineOffset, separator - lineStart + 1), Codes.YamlSyntax,
+                $"the YAML holds an invisible line separator (U+{(int)text[separator]:X4}), which would end the line in the middle",
+                "delete it (it usually comes with text pasted from a word processor or a web page) and press Enter if a new line was meant");
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedYamlParser(new Parser(new StringReader(text))));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
@@ -34,6 +47,8 @@ internal static class YamlText
             return null;
         }
     }
+
+    private static readonly SearchValues<char> LineSeparators = SearchValues.Create("\u0085\u2028\u2029");
 
     private static Mark LastReadable(string text)
     {

@@ -9,6 +9,7 @@ public static class Codes
     public static readonly DiagnosticCode MissingFrontMatter = new("GZ0003", "a document has no front matter");
     public static readonly DiagnosticCode UnclosedFrontMatter = new("GZ0004", "the front matter is not closed by a '---' line");
     public static readonly DiagnosticCode YamlSyntax = new("GZ0005", "the YAML cannot be parsed");
+    public static readonly DiagnosticCode NestedTooDeeply = new("GZ0006", "a document body is nested too deeply to be rendered");
 
     // Fields (GZ01xx)
     public static readonly DiagnosticCode UnknownKey = new("GZ0101", "a key that is not part of the content model");
@@ -79,7 +80,7 @@ public static class Codes
 
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
-        FileUnreadable, MissingFile, MissingFrontMatter, UnclosedFrontMatter, YamlSyntax,
+        FileUnreadable, MissingFile, MissingFrontMatter, UnclosedFrontMatter, YamlSyntax, NestedTooDeeply,
         UnknownKey, MissingField, InvalidDate, WrongType, InvalidValue, InvalidIndexNumber, InvalidId, ValidityBeforeWritten,
         InterpretationWithLegalForm,
         UnknownOrgan, UnknownTopic, UnknownGenre, UnknownDocument, NonPublicReference, UnknownIssue,

@@ -45,7 +45,16 @@ public sealed class MarkdownConverter
     /// HTML that lost something to the sanitiser.</param>
     public RenderedBody Convert(Document document, string body, Func<string, SourceLocation, string?> resolve, DiagnosticBag diagnostics)
     {
-        var markdown = Markdown.Parse(body, _pipeline);
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(body, _pipeline);
+        }
+        catch (ArgumentException e) when (IsDepthLimit(e))
+        {
+            return TooDeep(document, body, diagnostics);
+        }
+
         var outline = AssignHeadingIds(markdown);
         JoinChineseLines(markdown);
         AlignTablesWithClasses(markdown);
@@ -81,7 +90,15 @@ public sealed class MarkdownConverter
         var rawHtml = new List<RawHtmlPiece>();
         renderer.ObjectRenderers.Replace<HtmlBlockRenderer>(new RecordingHtmlBlockRenderer(rawHtml));
         renderer.ObjectRenderers.Replace<HtmlInlineRenderer>(new RecordingHtmlInlineRenderer(rawHtml));
-        renderer.Render(markdown);
+        try
+        {
+            renderer.Render(markdown);
+        }
+        catch (ArgumentException e) when (IsDepthLimit(e))
+        {
+            return TooDeep(document, body, diagnostics);
+        }
+
         writer.Flush();
         if (rawHtml.Count == 0)
         {
@@ -106,6 +123,61 @@ public sealed class MarkdownConverter
     {
         var bytes = Encoding.UTF8.GetBytes(body);
         return System.Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+
+    /// <summary>
+    /// Markdig refuses, with a plain <see cref="ArgumentException"/> and no position, to parse or render elements nested more
+    /// than its depth limit (lists, quotes, links, images, emphasis inside one another). Its subclasses
+    /// (<see cref="ArgumentOutOfRangeException"/>, …) would be bugs, and are not caught.
+    /// </summary>
+    private static bool IsDepthLimit(ArgumentException e) => e.GetType() == typeof(ArgumentException);
+
+    /// <summary>
+    /// Reports a body nested too deeply at the first line where it is: the shortest run of its first lines that Markdig
+    /// refuses, found by halving. The document gets no body; the build fails on the error.
+    /// </summary>
+    private RenderedBody TooDeep(Document document, string body, DiagnosticBag diagnostics)
+    {
+        var ends = new List<int>();
+        for (var end = body.IndexOf('\n'); end >= 0; end = body.IndexOf('\n', end + 1))
+        {
+            ends.Add(end + 1);
+        }
+
+        ends.Add(body.Length);
+        var (good, bad) = (0, ends.Count); // the first 'good' lines are accepted, the first 'bad' are not
+        while (bad - good > 1)
+        {
+            var middle = (good + bad) / 2;
+            if (Refuses(body[..ends[middle - 1]]))
+            {
+                bad = middle;
+            }
+            else
+            {
+                good = middle;
+            }
+        }
+
+        diagnostics.Error(new SourceLocation(document.Source.Path, document.BodyLine + bad - 1), Codes.NestedTooDeeply,
+            "the text is nested too deeply to be shown: lists, quotes, links or emphasis are put inside one another too many times",
+            "a document needs a few levels at most; look on this line for a long run of '>', '-', '[' or '*' (often left by a paste)");
+        return new RenderedBody("", [], "", TextHash(body));
+    }
+
+    private bool Refuses(string markdown)
+    {
+        try
+        {
+            var renderer = new HtmlRenderer(TextWriter.Null);
+            _pipeline.Setup(renderer);
+            renderer.Render(Markdown.Parse(markdown, _pipeline));
+            return false;
+        }
+        catch (ArgumentException e) when (IsDepthLimit(e))
+        {
+            return true;
+        }
     }
 
     private static bool IsUnsafe(AutolinkInline autolink) =>
