@@ -34,6 +34,7 @@ public static class Codes
     public static readonly DiagnosticCode UnknownCatalogueEntry = new("GZ0209", "a document names a catalogue entry that does not exist");
     public static readonly DiagnosticCode MissingAttachment = new("GZ0210", "an attachment file is not beside the document");
     public static readonly DiagnosticCode SelfReference = new("GZ0211", "a document refers to itself");
+    public static readonly DiagnosticCode SuccessionCycle = new("GZ0212", "repealed_by and amended_by links form a cycle");
 
     // Consistency (GZ03xx)
     public static readonly DiagnosticCode DuplicateDocumentId = new("GZ0301", "two documents have the same id");
@@ -84,7 +85,7 @@ public static class Codes
         UnknownKey, MissingField, InvalidDate, WrongType, InvalidValue, InvalidIndexNumber, InvalidId, ValidityBeforeWritten,
         InterpretationWithLegalForm,
         UnknownOrgan, UnknownTopic, UnknownGenre, UnknownDocument, NonPublicReference, UnknownIssue,
-        UnknownSection, DuplicateIssuePosition, UnknownCatalogueEntry, MissingAttachment, SelfReference,
+        UnknownSection, DuplicateIssuePosition, UnknownCatalogueEntry, MissingAttachment, SelfReference, SuccessionCycle,
         DuplicateDocumentId, DuplicateIndexNumber, NonPublicWithoutReason, ValidityIncomplete,
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
         ValidityReferenceMismatch, UnsafeLink, RawHtmlRemoved, WithheldTextPublished,

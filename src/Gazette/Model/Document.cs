@@ -43,6 +43,7 @@ public sealed record Document(
     int BodyLine,
     /// <summary>
     /// Where each front-matter key was written, for diagnostics found after reading; nested keys as <c>validity.note</c>,
+    /// <c>validity.repealed_by</c>, <c>validity.amended_by</c>,
     /// <c>attachments[0].title</c> and <c>attachments[0].file</c> (numbered as in <see cref="Attachments"/>).
     /// </summary>
     IReadOnlyDictionary<string, SourceLocation> Fields)

@@ -5,8 +5,8 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// Checks what documents say about each other and about gazette issues: ids are unique; interprets, repealed_by and
-/// amended_by name an existing, published document other than itself; every gazette placement names an issue, one of its
-/// sections, and a place no other document takes.
+/// amended_by name an existing, published document other than itself, and never lead back to where they started; every
+/// gazette placement names an issue, one of its sections, and a place no other document takes.
 /// </summary>
 public sealed class CheckReferences
 {
@@ -30,7 +30,111 @@ public sealed class CheckReferences
             CheckTarget(document, document.Validity.AmendedBy, "validity", byId, diagnostics);
         }
 
+        CheckSuccessionCycles(documents, byId, diagnostics);
         CheckPlacements(documents, issues, diagnostics);
+    }
+
+    /// <summary>
+    /// A document repealed or amended by one that it repeals or amends itself, directly or along a longer chain, is an error at
+    /// the repealed_by or amended_by of every document of the cycle, since any of them may be the one written wrong.
+    /// </summary>
+    private static void CheckSuccessionCycles(IReadOnlyList<Document> documents, Dictionary<string, Document> byId, DiagnosticBag diagnostics)
+    {
+        var nodes = byId.Values.ToList();
+        var index = nodes.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        var successors = nodes
+            .Select(d => new[] { d.Validity.RepealedBy, d.Validity.AmendedBy }
+                .Where(id => id is not null && id != d.Id && index.ContainsKey(id)).Select(id => index[id!]).Distinct().ToArray())
+            .ToArray();
+        foreach (var cycle in StronglyConnected(successors).Where(c => c.Count > 1))
+        {
+            var members = cycle.ToHashSet();
+            var first = cycle.Min();
+            var ring = new List<int> { first };
+            for (var at = successors[first].First(members.Contains); at != first && !ring.Contains(at); at = successors[at].First(members.Contains))
+            {
+                ring.Add(at);
+            }
+
+            bool Repeals(int i) => nodes[i].Validity.RepealedBy is { } id && index.TryGetValue(id, out var j) && members.Contains(j);
+            var kind = ring.All(Repeals) ? "repeal" : ring.Any(Repeals) ? "repeal and amendment" : "amendment";
+            var chain = string.Join(" → ", ring.Append(first).Select(i => nodes[i].Id));
+            foreach (var i in cycle.Order())
+            {
+                var key = Repeals(i) ? "validity.repealed_by" : "validity.amended_by";
+                diagnostics.Error(nodes[i].At(key), Codes.SuccessionCycle, $"the {kind} chain {chain} forms a cycle",
+                    "a document can only be repealed or amended by a later one: correct repealed_by or amended_by in the document that is still in force");
+            }
+        }
+    }
+
+    /// <summary>Tarjan's strongly connected components of a graph given by each node's successors, without recursion.</summary>
+    private static List<List<int>> StronglyConnected(int[][] successors)
+    {
+        var count = successors.Length;
+        var order = new int[count];
+        var low = new int[count];
+        var onStack = new bool[count];
+        Array.Fill(order, -1);
+        var stack = new Stack<int>();
+        var components = new List<List<int>>();
+        var next = 0;
+        for (var root = 0; root < count; root++)
+        {
+            if (order[root] >= 0)
+            {
+                continue;
+            }
+
+            var calls = new Stack<(int Node, int Edge)>();
+            calls.Push((root, 0));
+            order[root] = low[root] = next++;
+            stack.Push(root);
+            onStack[root] = true;
+            while (calls.TryPop(out var call))
+            {
+                var (node, edge) = call;
+                if (edge < successors[node].Length)
+                {
+                    calls.Push((node, edge + 1));
+                    var target = successors[node][edge];
+                    if (order[target] < 0)
+                    {
+                        order[target] = low[target] = next++;
+                        stack.Push(target);
+                        onStack[target] = true;
+                        calls.Push((target, 0));
+                    }
+                    else if (onStack[target])
+                    {
+                        low[node] = Math.Min(low[node], order[target]);
+                    }
+
+                    continue;
+                }
+
+                if (calls.TryPeek(out var parent))
+                {
+                    low[parent.Node] = Math.Min(low[parent.Node], low[node]);
+                }
+
+                if (low[node] == order[node])
+                {
+                    var component = new List<int>();
+                    int member;
+                    do
+                    {
+                        member = stack.Pop();
+                        onStack[member] = false;
+                        component.Add(member);
+                    }
+                    while (member != node);
+                    components.Add(component);
+                }
+            }
+        }
+
+        return components;
     }
 
     private static void CheckTarget(Document document, string? target, string key, Dictionary<string, Document> byId, DiagnosticBag diagnostics)

@@ -321,9 +321,12 @@ public sealed class ParseDocuments
                 "set status: 已修改, or use repealed_by for a repeal");
         }
 
-        if (mapping.Has("note"))
+        foreach (var key in (string[])["note", "repealed_by", "amended_by"])
         {
-            locations["validity.note"] = mapping.KeyAt("note");
+            if (mapping.Has(key))
+            {
+                locations["validity." + key] = mapping.KeyAt(key);
+            }
         }
 
         return new Validity(state, date, repealedBy, amendedBy, mapping.Text("note"));

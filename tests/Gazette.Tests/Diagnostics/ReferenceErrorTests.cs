@@ -303,4 +303,66 @@ public sealed class ReferenceErrorTests
 
         BadSite.Fails(site, Codes.SelfReference, "content/documents/a.md", 10, 1);
     }
+
+    [Fact]
+    [Trait("Code", "GZ0212")]
+    public void Two_documents_that_repeal_each_other_are_reported_at_the_repealed_by_of_both()
+    {
+        // "validity: {status: 废止, date: 2020-01-01, " is 41 characters: repealed_by starts at column 42.
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("原办法", "validity: {status: 废止, date: 2020-01-01, repealed_by: b}")}
+            -- content/documents/b.md --
+            {TestSite.Document("新办法", "validity: {status: 废止, date: 2020-01-01, repealed_by: a}")}
+            """);
+
+        var result = site.Build();
+
+        Assert.Equal(["content/documents/a.md:10:42: GZ0212", "content/documents/b.md:10:42: GZ0212"],
+            result.Diagnostics.Select(d => $"{d.Location}: {d.Code.Id}"));
+        Assert.All(result.Diagnostics, d => Assert.Equal("the repeal chain a → b → a forms a cycle", d.Message));
+        BadSite.AssertNothingWritten(site);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0212")]
+    public void A_longer_cycle_of_amendments_is_reported_once_at_each_member_with_the_whole_chain()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/c.md --
+            {TestSite.Document("三", "validity: {status: 已修改, date: 2020-01-01, amended_by: a}")}
+            -- content/documents/a.md --
+            {TestSite.Document("一", "validity: {status: 已修改, date: 2020-01-01, amended_by: b}")}
+            -- content/documents/b.md --
+            {TestSite.Document("二", "validity: {status: 已修改, date: 2020-01-01, amended_by: c}")}
+            -- content/documents/d.md --
+            {TestSite.Document("四", "validity: {status: 已修改, date: 2020-01-01, amended_by: a}")}
+            """);
+
+        var result = site.Build();
+
+        // "validity: {status: 已修改, date: 2020-01-01, " is 42 characters: amended_by starts at column 43.
+        Assert.Equal(["content/documents/a.md:10:43: GZ0212", "content/documents/b.md:10:43: GZ0212", "content/documents/c.md:10:43: GZ0212"],
+            result.Diagnostics.Select(d => $"{d.Location}: {d.Code.Id}"));
+        Assert.All(result.Diagnostics, d => Assert.Equal("the amendment chain a → b → c → a forms a cycle", d.Message));
+        BadSite.AssertNothingWritten(site);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0212")]
+    public void A_repeal_that_leads_back_through_an_amendment_is_a_cycle_too()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("原办法", "validity: {status: 废止, date: 2020-01-01, repealed_by: b}")}
+            -- content/documents/b.md --
+            {TestSite.Document("新办法", "validity: {status: 已修改, date: 2020-01-01, amended_by: a}")}
+            """);
+
+        var result = site.Build();
+
+        Assert.Equal(["content/documents/a.md:10:42: GZ0212", "content/documents/b.md:10:43: GZ0212"],
+            result.Diagnostics.Select(d => $"{d.Location}: {d.Code.Id}"));
+        Assert.All(result.Diagnostics, d => Assert.Equal("the repeal and amendment chain a → b → a forms a cycle", d.Message));
+    }
 }

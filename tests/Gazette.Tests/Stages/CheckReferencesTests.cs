@@ -127,4 +127,34 @@ public sealed class CheckReferencesTests
 
         Assert.Equal(["content/documents/a.md:11:1: GZ0205"], Stage.Summary(Check(withheld)));
     }
+
+    private static Document RepealedBy(string id, string successor) =>
+        Stage.Document(id).At("validity.repealed_by", 10) with { Validity = new Validity(ValidityStatus.Repealed, new DateOnly(2020, 1, 1), successor, null, null) };
+
+    [Fact]
+    public void A_long_chain_of_repeals_without_a_cycle_passes()
+    {
+        var chain = Enumerable.Range(0, 50_000).Select(i => RepealedBy($"d{i}", $"d{i + 1}")).Append(Stage.Document("d50000")).ToArray();
+
+        Assert.Empty(Check(chain).Items);
+    }
+
+    [Fact]
+    public void A_cycle_at_the_end_of_a_long_chain_is_reported_at_its_members_only()
+    {
+        var chain = Enumerable.Range(0, 50_000).Select(i => RepealedBy($"d{i}", $"d{i + 1}")).Append(RepealedBy("d50000", "d49999")).ToArray();
+
+        Assert.Equal(["content/documents/d49999.md:10:1: GZ0212", "content/documents/d50000.md:10:1: GZ0212"], Stage.Summary(Check(chain)));
+    }
+
+    [Fact]
+    public void Two_separate_cycles_are_reported_each_with_its_own_chain()
+    {
+        var diagnostics = Check(RepealedBy("a", "b"), RepealedBy("b", "a"), RepealedBy("x", "y"), RepealedBy("y", "z"), RepealedBy("z", "x"));
+
+        Assert.Equal(
+            ["the repeal chain a → b → a forms a cycle", "the repeal chain a → b → a forms a cycle",
+             "the repeal chain x → y → z → x forms a cycle", "the repeal chain x → y → z → x forms a cycle", "the repeal chain x → y → z → x forms a cycle"],
+            diagnostics.Items.Select(d => d.Message));
+    }
 }
