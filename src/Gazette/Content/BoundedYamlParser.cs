@@ -4,7 +4,7 @@ using YamlDotNet.Core.Events;
 namespace Gazette.Content;
 
 /// <summary>
-/// A YAML parser that stops, with a <see cref="YamlException"/> at the place, on what would make building the node tree run
+/// A YAML parser that stops, with a <see cref="YamlException"/> at the place (<see cref="KeyNotAWordException"/> for a key), on what would make building the node tree run
 /// without bound: YamlDotNet builds it recursively, so nesting deeper than <see cref="MaxDepth"/> levels would overflow the
 /// stack, and it hashes mapping keys whole, so a key that is a list, a mapping or an alias could contain itself
 /// (<c>? &amp;a [*a]</c>) or expand to billions of values. Keys in content are plain words: nothing valid is refused.
@@ -31,9 +31,9 @@ internal sealed class BoundedYamlParser(IParser inner) : IParser
         switch (current)
         {
             case MappingStart or SequenceStart when isKey:
-                throw new YamlException(current.Start, current.End, "a key must be a plain word, not a list or a mapping");
+                throw new KeyNotAWordException(current.Start, current.End, "a key must be a plain word, not a list or a mapping");
             case AnchorAlias when isKey:
-                throw new YamlException(current.Start, current.End, "a key must be a plain word, not an alias (*name)");
+                throw new KeyNotAWordException(current.Start, current.End, "a key must be a plain word, not an alias (*name)");
             case MappingStart or SequenceStart when _open.Count >= MaxDepth:
                 throw new YamlException(current.Start, current.End, $"lists and mappings are nested more than {MaxDepth} levels deep");
             case MappingStart:

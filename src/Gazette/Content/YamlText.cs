@@ -1,24 +1,27 @@
 using System.Buffers;
+using System.Globalization;
 using Gazette.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Gazette.Content;
 
-/// <summary>Parses YAML text into its node tree, turning every parser failure into a GZ0005 diagnostic.</summary>
+/// <summary>
+/// Parses YAML text into its node tree, turning every parser failure into a GZ0005 diagnostic at its place (a key that is not a
+/// word into GZ0104). Characters YAML does not allow or would take as a line end, and tabs in indentation, are reported at the
+/// character, since YamlDotNet's position for them is elsewhere or counts lines differently.
+/// </summary>
 internal static class YamlText
 {
     /// <param name="lineOffset">lines before the YAML in its file (1 for front matter after its opening '---').</param>
     public static YamlNode? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics)
     {
-        // YamlDotNet ends lines also at these (as YAML 1.1 does), editors and diagnostics do not: its lines would not be the file's.
-        var separator = text.AsSpan().IndexOfAny(LineSeparators);
-        if (separator >= 0)
+        if (text.AsSpan().IndexOfAny(Invisible) is var invisible and >= 0)
         {
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, separator - 1)) + 1;
-            var line = text.AsSpan(0, separator).Count('\n') + 1;
-            diagnostics.Error(new SourceLocation(path, line + lineOffset, separator - lineStart + 1), Codes.YamlSyntax,
-                $"the YAML holds an invisible line separator (U+{(int)text[separator]:X4}), which would end the line in the middle",
+            var what = text[invisible] is '\u0085' or '\u2028' or '\u2029'
+                ? "an invisible line separator (U+{0:X4}), which would end the line in the middle" // YamlDotNet's line end, not the editor's
+                : "an invisible control character (U+{0:X4}), which YAML does not allow";
+            diagnostics.Error(At(text, invisible, path, lineOffset), Codes.YamlSyntax, "the YAML holds " + string.Format(CultureInfo.InvariantCulture, what, (int)text[invisible]),
                 "delete it (it usually comes with text pasted from a word processor or a web page) and press Enter if a new line was meant");
             return null;
         }
@@ -28,6 +31,19 @@ internal static class YamlText
             var stream = new YamlStream();
             stream.Load(new BoundedYamlParser(new Parser(new StringReader(text))));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (KeyNotAWordException e)
+        {
+            diagnostics.Error(new SourceLocation(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column), Codes.WrongType, e.Message,
+                "write keys as words, e.g. 'title:'; a site's own structured data goes under 'extra:' with word keys");
+            return null;
+        }
+        catch (YamlException) when (TabIndent(text) is { } tab)
+        {
+            // YamlDotNet puts this where the mapping starts, not where the tab is.
+            diagnostics.Error(At(text, tab, path, lineOffset), Codes.YamlSyntax, "the line is indented with a tab, and YAML indents with spaces only",
+                "replace the tab with spaces (two for each level), and set the editor to insert spaces for Tab");
+            return null;
         }
         catch (YamlException e)
         {
@@ -48,7 +64,39 @@ internal static class YamlText
         }
     }
 
-    private static readonly SearchValues<char> LineSeparators = SearchValues.Create("\u0085\u2028\u2029");
+    /// <summary>Characters YAML does not allow (C0 and C1 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) or takes as a line end.</summary>
+    private static readonly SearchValues<char> Invisible = SearchValues.Create(
+        "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F" +
+        "\u007F\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F" +
+        "\u2028\u2029\uFFFE\uFFFF");
+
+    /// <summary>Where the first line that holds text is indented with a tab has that tab.</summary>
+    private static int? TabIndent(string text)
+    {
+        for (var start = 0; start < text.Length; start = text.IndexOf('\n', start) is var end and >= 0 ? end + 1 : text.Length)
+        {
+            var indent = start;
+            while (indent < text.Length && text[indent] is ' ' or '\t')
+            {
+                indent++;
+            }
+
+            var tab = text.IndexOf('\t', start, indent - start);
+            if (tab >= 0 && indent < text.Length && text[indent] != '\n')
+            {
+                return tab;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The file location of a character of the YAML text.</summary>
+    private static SourceLocation At(string text, int index, string path, int lineOffset)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        return new SourceLocation(path, text.AsSpan(0, index).Count('\n') + 1 + lineOffset, index - lineStart + 1);
+    }
 
     private static Mark LastReadable(string text)
     {

@@ -24,7 +24,7 @@ public sealed class FuzzRegressionTests
     }
 
     [Fact]
-    [Trait("Code", "GZ0005")]
+    [Trait("Code", "GZ0104")]
     public void A_key_that_contains_itself_is_an_error_not_a_stack_overflow()
     {
         using var site = new TestSite($"""
@@ -32,12 +32,12 @@ public sealed class FuzzRegressionTests
             {WithExtra("  ? &a [*a]", "  : v")}
             """);
 
-        var error = BadSite.Fails(site, Codes.YamlSyntax, "content/documents/a.md", 11, 5);
-        Assert.Equal("the YAML cannot be read: a key must be a plain word, not a list or a mapping", error.Message);
+        var error = BadSite.Fails(site, Codes.WrongType, "content/documents/a.md", 11, 5);
+        Assert.Equal("a key must be a plain word, not a list or a mapping", error.Message);
     }
 
     [Fact]
-    [Trait("Code", "GZ0005")]
+    [Trait("Code", "GZ0104")]
     public void A_key_that_is_an_alias_of_a_billion_values_is_an_error_at_once()
     {
         // Hashing *a8 as a key would visit 10^9 values.
@@ -50,8 +50,8 @@ public sealed class FuzzRegressionTests
             {WithExtra([.. lines])}
             """);
 
-        var error = BadSite.Fails(site, Codes.YamlSyntax, "content/documents/a.md", 20, 5);
-        Assert.Equal("the YAML cannot be read: a key must be a plain word, not an alias (*name)", error.Message);
+        var error = BadSite.Fails(site, Codes.WrongType, "content/documents/a.md", 20, 5);
+        Assert.Equal("a key must be a plain word, not an alias (*name)", error.Message);
     }
 
     [Fact]
@@ -109,4 +109,30 @@ public sealed class FuzzRegressionTests
     /// <summary>A document of <see cref="TestSite.Document"/> with an <c>extra:</c> mapping of the given lines from line 11 on.</summary>
     private static string WithExtra(params string[] lines) =>
         TestSite.Document("通知").Replace("disclosure: 主动公开\n", "disclosure: 主动公开\nextra:\n" + string.Join("\n", lines) + "\n", StringComparison.Ordinal);
+
+    [Fact]
+    [Trait("Code", "GZ0005")]
+    public void A_control_character_pasted_into_front_matter_is_an_error_at_that_character()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("关于\u0007测试的通知")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.YamlSyntax, "content/documents/a.md", 2, 10);
+        Assert.Equal("the YAML holds an invisible control character (U+0007), which YAML does not allow", error.Message);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0005")]
+    public void A_line_indented_with_a_tab_is_reported_at_the_tab_not_where_the_mapping_starts()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {WithExtra("  note: 说明", " \tsource: 原文")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.YamlSyntax, "content/documents/a.md", 12, 2);
+        Assert.Equal("the line is indented with a tab, and YAML indents with spaces only", error.Message);
+    }
 }

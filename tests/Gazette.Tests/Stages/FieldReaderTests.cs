@@ -204,10 +204,12 @@ public sealed class FieldReaderTests
     }
 
     [Fact]
-    public void A_key_that_is_not_a_word_is_reported()
+    public void A_key_that_is_not_a_word_is_reported_as_the_YAML_is_read()
     {
-        var (_, diagnostics) = Read("? [a, b]\n: c\n");
+        // Refused while reading: YamlDotNet would hash the whole key, which may contain itself (? &a [*a]).
+        var diagnostics = new DiagnosticBag();
 
+        Assert.Null(YamlText.Parse("? [a, b]\n: c\n", "f.yml", 0, diagnostics));
         Assert.Equal(["f.yml:1:3: GZ0104"], Stage.Summary(diagnostics));
     }
 
