@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Gazette.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
@@ -8,7 +9,7 @@ namespace Gazette.Content;
 /// Reads the keys of one YAML mapping into typed values, reporting every problem with its line and column.
 /// Unknown keys are reported on construction; <c>extra</c> is always allowed and never read.
 /// </summary>
-internal sealed class FieldReader
+internal sealed partial class FieldReader
 {
     public const string ExtraKey = "extra";
 
@@ -42,7 +43,7 @@ internal sealed class FieldReader
             if (!keys.Contains(key))
             {
                 diagnostics.Error(At(keyNode), Codes.UnknownKey, $"unknown key '{key}'",
-                    DidYouMean.Hint(key, keys) ?? $"allowed keys are {string.Join(", ", keys)}; put a site's own data under 'extra:'");
+                    ChineseKeyNames.Hint(key, keys) ?? DidYouMean.Hint(key, keys) ?? $"allowed keys are {string.Join(", ", keys)}; put a site's own data under 'extra:'");
                 continue;
             }
 
@@ -125,10 +126,29 @@ internal sealed class FieldReader
             return date;
         }
 
-        _diagnostics.Error(ValueAt(key), Codes.InvalidDate, $"'{key}' must be a date like 2019-07-19 (got \"{text}\")",
-            "dates are written YYYY-MM-DD and must exist in the calendar");
+        _diagnostics.Error(ValueAt(key), Codes.InvalidDate, $"'{key}' must be a date like 2019-07-19 (got \"{text}\")", DateHint(text));
         return null;
     }
+
+    /// <summary>What is wrong with a date written another way: the same date as it should be written, or why it does not exist.</summary>
+    private static string DateHint(string text)
+    {
+        var ascii = new string(text.Select(c => c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c).ToArray());
+        if (OtherDateForm().Match(ascii) is not { Success: true } match)
+        {
+            return "dates are written YYYY-MM-DD and must exist in the calendar";
+        }
+
+        var (year, month, day) = (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
+        return month is < 1 or > 12 ? $"there is no month {month}; dates are written YYYY-MM-DD"
+            : year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) ? $"{year:D4}-{month:D2} has {DateTime.DaysInMonth(Math.Max(1, year), month)} days; dates are written YYYY-MM-DD"
+            : $"write {year:D4}-{month:D2}-{day:D2}" + (match.Groups[4].Success ? ", without the time" : "");
+    }
+
+    /// <summary>2019-7-19, 2019/07/19, 2019.7.19, 2019年7月19日, maybe with a time after it.</summary>
+    [GeneratedRegex(@"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(\s+\S.*)?$")]
+    private static partial Regex OtherDateForm();
 
     /// <summary>A value chosen from a fixed set of words; returns null (after reporting) when the word is not in the set.</summary>
     public T? Choice<T>(string key, IReadOnlyDictionary<string, T> choices, bool required = false)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Gazette.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -11,7 +12,7 @@ namespace Gazette.Content;
 /// word into GZ0104). Characters YAML does not allow or would take as a line end, and tabs in indentation, are reported at the
 /// character, since YamlDotNet's position for them is elsewhere or counts lines differently.
 /// </summary>
-internal static class YamlText
+internal static partial class YamlText
 {
     /// <param name="lineOffset">lines before the YAML in its file (1 for front matter after its opening '---').</param>
     public static YamlNode? Parse(string text, string path, int lineOffset, DiagnosticBag diagnostics)
@@ -36,6 +37,14 @@ internal static class YamlText
         {
             diagnostics.Error(new SourceLocation(path, (int)e.Start.Line + lineOffset, (int)e.Start.Column), Codes.WrongType, e.Message,
                 "write keys as words, e.g. 'title:'; a site's own structured data goes under 'extra:' with word keys");
+            return null;
+        }
+        catch (YamlException e) when (MisspeltColon(text, (int)e.Start.Line) is { } colon)
+        {
+            var fullWidth = text[colon] == '：';
+            diagnostics.Error(At(text, colon, path, lineOffset), Codes.YamlSyntax,
+                fullWidth ? "the key is followed by a full-width colon '：', which YAML does not read as one" : "the key's ':' is not followed by a space",
+                fullWidth ? "type the colon with the input method switched to English: 'key: value'" : "write a space after the colon: 'key: value'");
             return null;
         }
         catch (YamlException) when (TabIndent(text) is { } tab)
@@ -90,6 +99,30 @@ internal static class YamlText
 
         return null;
     }
+
+    /// <summary>
+    /// Where a line up to <paramref name="errorLine"/> (the line YamlDotNet stopped at) starts with a key followed by a full-width
+    /// colon, or by a colon without a space (<c>written:2019-03-01</c> is one word to YAML): the colon.
+    /// </summary>
+    private static int? MisspeltColon(string text, int errorLine)
+    {
+        var line = 1;
+        for (var start = 0; start < text.Length && line <= errorLine; line++)
+        {
+            var end = text.IndexOf('\n', start) is var newline and >= 0 ? newline : text.Length;
+            if (KeyBeforeColon().Match(text, start, end - start) is { Success: true } match)
+            {
+                return match.Index + match.Length - 1;
+            }
+
+            start = end + 1;
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"\G[ ]*(-[ ]+)?[A-Za-z_][A-Za-z0-9_]*[ ]*(：|:(?=[^\s/]))")]
+    private static partial Regex KeyBeforeColon();
 
     /// <summary>The file location of a character of the YAML text.</summary>
     private static SourceLocation At(string text, int index, string path, int lineOffset)

@@ -217,8 +217,10 @@ public sealed class ParseDocuments
         {
             if (config.FindOrgan(organ) is null)
             {
+                var named = config.Organs.FirstOrDefault(o => o.Name == organ || o.ShortName == organ);
                 diagnostics.Error(at, Codes.UnknownOrgan, $"the organ '{organ}' is not defined in organs.yml",
-                    DidYouMean.Hint(organ, config.Organs.Select(o => o.Id)) ?? "add it to content/organs.yml or correct the id");
+                    named is not null ? $"organs are named by their id: write '{named.Id}' for {organ}"
+                        : DidYouMean.Hint(organ, config.Organs.Select(o => o.Id)) ?? "add it to content/organs.yml or correct the id");
             }
             else if (issuers.Contains(organ))
             {

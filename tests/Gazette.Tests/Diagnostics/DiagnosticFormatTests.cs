@@ -45,7 +45,7 @@ public sealed class DiagnosticFormatTests
 
         Assert.Equal(
             "content/documents/a.md:5:12: error: 'published' must be a date like 2019-07-19 (got \"2019-02-30\") [GZ0103]\n" +
-            "  hint: dates are written YYYY-MM-DD and must exist in the calendar",
+            "  hint: 2019-02 has 28 days; dates are written YYYY-MM-DD",
             diagnostic.ToString());
     }
 

@@ -136,7 +136,7 @@ public sealed class FieldErrorTests
 
         var error = BadSite.Fails(site, Codes.InvalidDate, "content/documents/a.md", 5, 12);
         Assert.Equal("'published' must be a date like 2019-07-19 (got \"2019-02-30\")", error.Message);
-        Assert.StartsWith("dates are written YYYY-MM-DD", error.Hint);
+        Assert.Equal("2019-02 has 28 days; dates are written YYYY-MM-DD", error.Hint);
     }
 
     [Fact]
