@@ -127,4 +127,69 @@ internal static class FuzzSamples
         ...
         """,
     ];
+
+    /// <summary>Valid site files, each as its path under the site root and its text: every key, nested catalogue and topics.</summary>
+    public static IReadOnlyList<(string Path, string Text)> Configuration { get; } =
+    [
+        ("content/site.yml", """
+            name: 测试公报
+            base_url: https://example.gov.cn/gongbao/
+            language: zh-CN
+            publisher: 测试市人民政府办公室
+            description: 测试市政府公报与政府信息公开目录。
+            page_size: 20
+            """),
+        ("content/organs.yml", """
+            - {id: city-gov, name: 测试市人民政府, short_name: 市政府, code: "000014349"}
+            - id: city-office
+              name: 测试市人民政府办公室
+              short_name: 市政府办公室
+              code: "000014350"
+            - {id: no-code, name: 没有代码的机构}
+            """),
+        ("content/catalogue.yml", """
+            - id: zhengce-wenjian
+              name: 政策文件
+              description: 政府及其部门制定的政策文件。
+              subject: 市政府办公室
+              time_limit: 自形成之日起20个工作日内
+              method: 政府门户网站、政府公报
+              children:
+                - id: shizhengfu-wenjian
+                  name: 市政府文件
+                  children:
+                    - {id: guifanxing-wenjian, name: 规范性文件}
+                - {id: kongqi-zhiliang, name: 空气质量月报, period: monthly}
+            - {id: nianbao, name: 年度报告, period: yearly}
+            """),
+        ("content/topics.yml", """
+            - id: zonghe-zhengwu
+              name: 综合政务
+              children:
+                - {id: zhengwu-gongkai, name: 政务公开}
+            - {id: weisheng-tiyu, name: 卫生、体育}
+            """),
+        ("content/genres.yml", """
+            - {id: tongzhi, name: 通知, policy: false}
+            - {id: gongshi, name: 公示, aliases: [公示公告]}
+            - {id: jiedu, name: 图解, interpretation: true}
+            """),
+        ("content/gazettes/2019/1.yml", """
+            issue: 1
+            total: 12
+            date: 2019-03-10
+            title: 特刊
+            sections: [市政府文件, 市政府办公室文件, 政策解读]
+            """),
+        ("content/holidays.yml", """
+            - year: 2019
+              notice:
+                - 国务院办公厅关于2019年部分节假日安排的通知（国办发明电〔2018〕15号）
+              holidays:
+                - {name: 元旦, from: 2018-12-30, to: 2019-01-01}
+                - {name: 国庆节, from: 2019-10-01, to: 2019-10-07}
+                - {name: 本地节日, from: 2019-11-11}
+              workdays: [2018-12-29, 2019-09-29, 2019-10-12]
+            """),
+    ];
 }

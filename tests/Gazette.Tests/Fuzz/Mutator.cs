@@ -3,11 +3,12 @@ using System.Text;
 namespace Gazette.Tests.Fuzz;
 
 /// <summary>
-/// Makes the inputs of the fuzz test from one seeded <see cref="Random"/>: mostly a valid sample with a few random mutations
+/// Makes the inputs of the fuzz tests from one seeded <see cref="Random"/>: mostly a valid sample with a few random mutations
 /// (metacharacters of YAML and Markdown, deleted, duplicated and swapped lines, truncation, odd Unicode, deep nesting, very long
 /// lines, tricky YAML values, other line ends, flipped and invalid bytes), sometimes purely random text or bytes.
 /// </summary>
-internal sealed class Mutator(Random random)
+/// <param name="samples">the valid texts to mutate.</param>
+internal sealed class Mutator(Random random, IReadOnlyList<string> samples)
 {
     private static readonly string[] Tokens =
     [
@@ -54,7 +55,7 @@ internal sealed class Mutator(Random random)
                 return Wtf8(RandomText());
         }
 
-        var text = new StringBuilder(FuzzSamples.All[random.Next(FuzzSamples.All.Count)]);
+        var text = new StringBuilder(samples[random.Next(samples.Count)]);
         for (var n = 1 + random.Next(6); n > 0; n--)
         {
             Mutate(text);

@@ -58,7 +58,7 @@ public sealed class ReaderFuzzTests(ITestOutputHelper output)
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         Parallel.For(0, cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var input = new Mutator(new Random(first + i)).Next();
+            var input = new Mutator(new Random(first + i), FuzzSamples.All).Next();
             try
             {
                 var (diagnostics, lines) = Read(input);
