@@ -55,6 +55,11 @@ public sealed class MarkdownConverter
             return TooDeep(document, body, diagnostics);
         }
 
+        // Where an inline is, from its offset: Markdig's line numbers of inlines can be wrong (a link after an ESC character in a
+        // setext heading was put 13 lines past the end of its file), its offsets are not.
+        BodyPositions? positions = null;
+        SourceLocation At(Inline inline) => (positions ??= new BodyPositions(document, body)).At(Math.Clamp(inline.Span.Start, 0, body.Length));
+
         var outline = AssignHeadingIds(markdown);
         JoinChineseLines(markdown);
         AlignTablesWithClasses(markdown);
@@ -65,7 +70,7 @@ public sealed class MarkdownConverter
                 continue;
             }
 
-            var at = new SourceLocation(document.Source.Path, document.BodyLine + link.Line, link.Column + 1);
+            var at = At(link);
             if (url.StartsWith(DocumentScheme, StringComparison.Ordinal))
             {
                 link.Url = resolve(url[DocumentScheme.Length..], at) ?? "#";
@@ -80,7 +85,7 @@ public sealed class MarkdownConverter
         // An autolink <javascript:alert(1)> is as dangerous as a link: it is shown as text instead.
         foreach (var autolink in markdown.Descendants<AutolinkInline>().Where(IsUnsafe).ToList())
         {
-            UnsafeLink(new SourceLocation(document.Source.Path, document.BodyLine + autolink.Line, autolink.Column + 1), autolink.Url, diagnostics);
+            UnsafeLink(At(autolink), autolink.Url, diagnostics);
             autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
 
@@ -105,7 +110,7 @@ public sealed class MarkdownConverter
             return new RenderedBody(writer.ToString(), outline, Text(markdown), TextHash(body));
         }
 
-        var positions = new BodyPositions(document, body);
+        positions ??= new BodyPositions(document, body);
         var sanitised = _sanitiser.Sanitise(writer.ToString(), rawHtml, (id, offset) => resolve(id, positions.At(offset)));
         foreach (var removal in sanitised.Removals)
         {

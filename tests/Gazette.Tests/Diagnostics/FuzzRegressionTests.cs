@@ -135,4 +135,20 @@ public sealed class FuzzRegressionTests
         var error = BadSite.Fails(site, Codes.YamlSyntax, "content/documents/a.md", 12, 2);
         Assert.Equal("the line is indented with a tab, and YAML indents with spaces only", error.Message);
     }
+
+    [Fact]
+    [Trait("Code", "GZ0311")]
+    public void A_link_in_a_paragraph_underlined_as_a_heading_is_reported_on_its_own_line()
+    {
+        // "[]()\n-" made Markdig put the link on the underline; three lines of heading put it two lines further down, and
+        // past the end of the file when the heading was the last thing in it. Front matter ends on line 10, the body on 13.
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {BadSite.DocumentWithBody("通知", "第一行\n第二行\n见[这里](javascript:alert(1))\n---\n", "index_number: 000014350/2019-00001")}
+            """);
+
+        var warning = TestSite.Single(site.BuildSuccessfully(), Codes.UnsafeLink);
+
+        Assert.Equal("content/documents/a.md:15:2", warning.Location.ToString());
+    }
 }
