@@ -16,6 +16,7 @@ namespace Gazette.Tests.Fuzz;
 /// exception, every diagnostic inside the mutated file. Case n uses the seed <see cref="FirstSeed"/> + n;
 /// <c>GAZETTE_FUZZ_SEED</c> and <c>GAZETTE_FUZZ_CASES</c> work as for the reader.
 /// </summary>
+[Collection("Fuzz")] // the fuzz tests take every core: one at a time
 public sealed class ConfigurationFuzzTests(ITestOutputHelper output)
 {
     public const int FirstSeed = 30_261_130;
@@ -36,6 +37,7 @@ public sealed class ConfigurationFuzzTests(ITestOutputHelper output)
         var cases = Environment.GetEnvironmentVariable("GAZETTE_FUZZ_CASES") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : Cases;
         var failures = new (int Seed, string Path, byte[] Input, string Problem)?[cases];
         var watch = Stopwatch.StartNew();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         Parallel.For(0, cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -61,7 +63,7 @@ public sealed class ConfigurationFuzzTests(ITestOutputHelper output)
             }
         });
 
-        output.WriteLine($"{cases:N0} cases in {watch.Elapsed.TotalSeconds:0.0} s on {Environment.ProcessorCount} cores");
+        output.WriteLine($"{cases:N0} cases in {watch.Elapsed.TotalSeconds:0.0} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s of processor time) on {Environment.ProcessorCount} cores");
         var failed = failures.Where(f => f is not null).Select(f => f!.Value).ToList();
         var kinds = failed.GroupBy(f => f.Problem.Split('\n')[0]).Select(g => $"{g.Count(),6} × {g.Key}");
         Assert.True(failed.Count == 0,

@@ -20,6 +20,7 @@ namespace Gazette.Tests.Fuzz;
 /// are cores; a failure prints how many cases failed in which way, the first one's seed and input, and
 /// <c>GAZETTE_FUZZ_SEED=&lt;seed&gt; GAZETTE_FUZZ_CASES=1</c> runs that case alone. The time it took is printed, not asserted.
 /// </summary>
+[Collection("Fuzz")] // the fuzz tests take every core: one at a time
 public sealed class ReaderFuzzTests(ITestOutputHelper output)
 {
     public const int FirstSeed = 20_261_130;
