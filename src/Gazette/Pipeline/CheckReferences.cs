@@ -30,15 +30,18 @@ public sealed class CheckReferences
             CheckTarget(document, document.Validity.AmendedBy, "validity", byId, diagnostics);
         }
 
-        CheckSuccessionCycles(documents, byId, diagnostics);
+        CheckSuccessionCycles(byId, diagnostics);
         CheckPlacements(documents, issues, diagnostics);
     }
+
+    /// <summary>How many documents of a cycle its message names before it says how many there are.</summary>
+    private const int MaxChainShown = 8;
 
     /// <summary>
     /// A document repealed or amended by one that it repeals or amends itself, directly or along a longer chain, is an error at
     /// the repealed_by or amended_by of every document of the cycle, since any of them may be the one written wrong.
     /// </summary>
-    private static void CheckSuccessionCycles(IReadOnlyList<Document> documents, Dictionary<string, Document> byId, DiagnosticBag diagnostics)
+    private static void CheckSuccessionCycles(Dictionary<string, Document> byId, DiagnosticBag diagnostics)
     {
         var nodes = byId.Values.ToList();
         var index = nodes.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -51,14 +54,17 @@ public sealed class CheckReferences
             var members = cycle.ToHashSet();
             var first = cycle.Min();
             var ring = new List<int> { first };
-            for (var at = successors[first].First(members.Contains); at != first && !ring.Contains(at); at = successors[at].First(members.Contains))
+            var seen = new HashSet<int> { first };
+            for (var at = successors[first].First(members.Contains); seen.Add(at); at = successors[at].First(members.Contains))
             {
                 ring.Add(at);
             }
 
             bool Repeals(int i) => nodes[i].Validity.RepealedBy is { } id && index.TryGetValue(id, out var j) && members.Contains(j);
             var kind = ring.All(Repeals) ? "repeal" : ring.Any(Repeals) ? "repeal and amendment" : "amendment";
-            var chain = string.Join(" → ", ring.Append(first).Select(i => nodes[i].Id));
+            var chain = ring.Count <= MaxChainShown
+                ? string.Join(" → ", ring.Append(first).Select(i => nodes[i].Id))
+                : string.Join(" → ", ring.Take(MaxChainShown).Select(i => nodes[i].Id)) + $" → … ({ring.Count} documents) → {nodes[first].Id}";
             foreach (var i in cycle.Order())
             {
                 var key = Repeals(i) ? "validity.repealed_by" : "validity.amended_by";

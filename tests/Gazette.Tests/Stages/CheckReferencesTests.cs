@@ -157,4 +157,15 @@ public sealed class CheckReferencesTests
              "the repeal chain x → y → z → x forms a cycle", "the repeal chain x → y → z → x forms a cycle", "the repeal chain x → y → z → x forms a cycle"],
             diagnostics.Items.Select(d => d.Message));
     }
+
+    [Fact]
+    public void A_cycle_of_twenty_thousand_documents_is_reported_at_each_with_the_chain_shortened()
+    {
+        var cycle = Enumerable.Range(0, 20_000).Select(i => RepealedBy($"d{i}", $"d{(i + 1) % 20_000}")).ToArray();
+
+        var diagnostics = Check(cycle);
+
+        Assert.Equal(20_000, diagnostics.Items.Count);
+        Assert.Equal("the repeal chain d0 → d1 → d2 → d3 → d4 → d5 → d6 → d7 → … (20000 documents) → d0 forms a cycle", diagnostics.Items[0].Message);
+    }
 }
