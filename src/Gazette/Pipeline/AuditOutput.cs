@@ -35,7 +35,9 @@ public sealed class AuditOutput
         var paths = withheld.Unshared().Where(p => p.InPaths).ToList();
         var hits = new ConcurrentDictionary<WithheldPassage, ConcurrentBag<string>>();
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList();
-        Parallel.ForEach(files, file =>
+        // One file per core at a time, read and inflated into buffers each thread keeps: the audit runs at the end of a build,
+        // when the heap is fullest, and reads the whole site (2 GB at 100,000 documents) without making garbage of it.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new Buffers(), (file, _, buffers) =>
         {
             var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
             foreach (var passage in paths.Where(p => name.Contains(p.Text, StringComparison.Ordinal)))
@@ -43,16 +45,16 @@ public sealed class AuditOutput
                 hits.GetOrAdd(passage, _ => []).Add(name);
             }
 
-            if (Binary.Contains(Path.GetExtension(file)))
+            if (!Binary.Contains(Path.GetExtension(file)))
             {
-                return;
+                foreach (var passage in finder.In(buffers.Text(file)))
+                {
+                    hits.GetOrAdd(passage, _ => []).Add(name);
+                }
             }
 
-            foreach (var passage in finder.In(Text(file)))
-            {
-                hits.GetOrAdd(passage, _ => []).Add(name);
-            }
-        });
+            return buffers;
+        }, _ => { });
 
         foreach (var (passage, names) in hits.OrderBy(h => h.Key.At.Path, StringComparer.Ordinal).ThenBy(h => h.Key.At.Line))
         {
@@ -66,25 +68,67 @@ public sealed class AuditOutput
         return files.Count;
     }
 
-    private static string Text(string file)
+    /// <summary>A thread's buffers: the file's bytes (inflated when they are gzip data) and their text.</summary>
+    private sealed class Buffers
     {
-        var bytes = File.ReadAllBytes(file);
-        if (bytes is [0x1f, 0x8b, ..])
+        private byte[] _bytes = new byte[64 * 1024];
+        private char[] _chars = new char[64 * 1024];
+
+        public ReadOnlySpan<char> Text(string file)
         {
+            var length = Read(file);
+            if (length > 2 && _bytes[0] == 0x1f && _bytes[1] == 0x8b && Inflate(length) is { } inflated)
+            {
+                length = inflated;
+            }
+
+            var chars = Utf8.GetMaxCharCount(length);
+            if (_chars.Length < chars)
+            {
+                _chars = new char[chars];
+            }
+
+            return _chars.AsSpan(0, Utf8.GetChars(_bytes.AsSpan(0, length), _chars));
+        }
+
+        private int Read(string file)
+        {
+            using var stream = File.OpenRead(file);
+            var length = (int)stream.Length;
+            if (_bytes.Length < length)
+            {
+                _bytes = new byte[length];
+            }
+
+            stream.ReadExactly(_bytes, 0, length);
+            return length;
+        }
+
+        /// <summary>Inflates the gzip data in the buffer in place of it; null when it is not gzip data after all.</summary>
+        private int? Inflate(int length)
+        {
+            var compressed = _bytes.AsSpan(0, length).ToArray();
             try
             {
-                using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var inflated = new MemoryStream();
-                gzip.CopyTo(inflated);
-                bytes = inflated.ToArray();
+                using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+                var total = 0;
+                for (int read; (read = gzip.Read(_bytes, total, _bytes.Length - total)) > 0;)
+                {
+                    total += read;
+                    if (total == _bytes.Length)
+                    {
+                        Array.Resize(ref _bytes, _bytes.Length * 2);
+                    }
+                }
+
+                return total;
             }
             catch (InvalidDataException)
             {
-                // Not gzip after all: read as it is.
+                compressed.CopyTo(_bytes, 0);
+                return null;
             }
         }
-
-        return Utf8.GetString(bytes);
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..38] + "……";
