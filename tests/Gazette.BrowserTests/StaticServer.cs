@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Gazette.Testing;
 
 namespace Gazette.BrowserTests;
 
@@ -8,60 +8,21 @@ namespace Gazette.BrowserTests;
 /// Serves a built site on 127.0.0.1 the way Netlify does: folders answer with index.html, a missing file with 404.html and
 /// status 404, and every response carries the headers netlify.toml sets for "/*" (so the theme runs under the real CSP).
 /// </summary>
-public sealed partial class StaticServer : IDisposable
+public sealed partial class StaticServer : LoopbackServer
 {
-    private readonly HttpListener _listener = new();
     private readonly string _root;
     private readonly IReadOnlyDictionary<string, string> _headers;
-    private readonly Task _loop;
 
     public StaticServer(string root, string netlifyToml)
     {
         _root = root;
         _headers = ReadHeaders(netlifyToml);
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
-        _loop = Task.Run(Serve);
+        Start();
     }
-
-    public string BaseUrl { get; }
 
     public IReadOnlyDictionary<string, string> Headers => _headers;
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
-
-    private async Task Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Respond(context));
-        }
-    }
-
-    private void Respond(HttpListenerContext context)
+    protected override void Respond(HttpListenerContext context)
     {
         using var response = context.Response;
         var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
@@ -122,13 +83,6 @@ public sealed partial class StaticServer : IDisposable
         // Plain HTTP on localhost: HSTS means nothing here.
         headers.Remove("Strict-Transport-Security");
         return headers;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     [GeneratedRegex("^([A-Za-z-]+) = \"(.*)\"$")]

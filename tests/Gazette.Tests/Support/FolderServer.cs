@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Gazette.Testing;
 
 namespace Gazette.Tests.Support;
 
@@ -7,64 +7,20 @@ namespace Gazette.Tests.Support;
 /// Serves a folder on 127.0.0.1 (a free port) for tests of reading a site over HTTP: a file's bytes with status 200, anything
 /// else 404. It counts the requests it answered.
 /// </summary>
-public sealed class FolderServer : IDisposable
+public sealed class FolderServer : LoopbackServer
 {
-    private readonly HttpListener _listener = new();
     private readonly string _root;
-    private readonly Task _loop;
     private int _requests;
 
     public FolderServer(string root)
     {
         _root = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            BaseUrl = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-            probe.Stop();
-        }
-
-        _listener.Prefixes.Add(BaseUrl);
-        _listener.Start();
-        _loop = Task.Run(Serve);
+        Start();
     }
-
-    public string BaseUrl { get; }
 
     public int Requests => Volatile.Read(ref _requests);
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(2));
-        }
-        catch (AggregateException)
-        {
-        }
-    }
-
-    private async Task Serve()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => Respond(context));
-        }
-    }
-
-    private void Respond(HttpListenerContext context)
+    protected override void Respond(HttpListenerContext context)
     {
         Interlocked.Increment(ref _requests);
         using var response = context.Response;
