@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 namespace Gazette.Search;
 
 /// <summary>
-/// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first bytes of their SHA-256 in
-/// hex: <see cref="HashBytes"/> of them for a file named by its hash alone, <see cref="TableHashBytes"/> for a file whose
-/// name also has its number in a table (a term chunk, a metadata shard), which directory pages list.
+/// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first <see cref="HashBytes"/> bytes of
+/// their SHA-256 in hex. A term chunk or metadata shard is named with its number and the hash of its group instead,
+/// <see cref="TableHashBytes"/> long (docs/search-index.md).
 /// </summary>
 internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 {
@@ -15,10 +15,10 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
     public const int TableHashBytes = 4;
 
     /// <summary>Compresses <paramref name="content"/> and names it <c>{folder}/{stem}.{hash}{extension}</c>.</summary>
-    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content, int hashBytes = HashBytes)
+    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content)
     {
         var compressed = Gzip(content);
-        var hash = SHA256.HashData(compressed)[..hashBytes];
+        var hash = SHA256.HashData(compressed)[..HashBytes];
         var prefix = folder.Length == 0 ? "" : folder + "/";
         return new IndexFile($"{prefix}{stem}.{Hex(hash)}{extension}", compressed, hash);
     }

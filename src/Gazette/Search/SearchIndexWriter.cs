@@ -136,30 +136,18 @@ public sealed class SearchIndexWriter
     /// named <c>{folder}/{i}.{group hash}{extension}</c>, the group hash being the start of the SHA-256 of the SHA-256s of the
     /// group's compressed files. A name thus changes with its content, and the client needs only the manifest to name a file.
     /// </summary>
-    private static Table WriteTable(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, bool parallel)
+    private static Table WriteTable(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write)
     {
         var groups = new List<string>();
         for (var start = 0; start < count; start += GroupSize)
         {
             var size = Math.Min(GroupSize, count - start);
             var files = new (byte[] Bytes, byte[] Hash)[size];
-            void Make(int i)
+            Parallel.For(0, size, i =>
             {
                 var bytes = IndexFile.Gzip(make(start + i));
                 files[i] = (bytes, SHA256.HashData(bytes));
-            }
-
-            if (parallel)
-            {
-                Parallel.For(0, size, Make);
-            }
-            else
-            {
-                for (var i = 0; i < size; i++)
-                {
-                    Make(i);
-                }
-            }
+            });
 
             var group = IndexFile.Hex(SHA256.HashData(files.SelectMany(f => f.Hash).ToArray())[..IndexFile.TableHashBytes]);
             groups.Add(group);
@@ -244,7 +232,7 @@ public sealed class SearchIndexWriter
 
             chunks[c] = null!;
             return writer.ToArray();
-        }, write, parallel: true);
+        }, write);
     }
 
     /// <summary>The bytes a posting takes in its term chunk: itself, or the reference to its own file when it is large.</summary>
@@ -282,7 +270,7 @@ public sealed class SearchIndexWriter
                 };
             }).ToList();
             return JsonSerializer.SerializeToUtf8Bytes(docs, Json);
-        }, write, parallel: true);
+        }, write);
     }
 
     /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>
