@@ -41,9 +41,6 @@ public sealed class WithheldText
 
     public static WithheldText None { get; } = new([]);
 
-    /// <summary>Every passage looked for, shared ones included.</summary>
-    public IReadOnlyList<WithheldPassage> Passages => _passages;
-
     /// <summary>The passages no published document holds: the ones whose appearance in the site is a leak.</summary>
     public IReadOnlyList<WithheldPassage> Unshared() => _passages.Where((_, i) => Volatile.Read(ref _shared[i]) == 0).ToList();
 

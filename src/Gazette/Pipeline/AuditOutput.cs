@@ -68,27 +68,29 @@ public sealed class AuditOutput
         return files.Count;
     }
 
-    /// <summary>A thread's buffers: the file's bytes (inflated when they are gzip data) and their text.</summary>
+    /// <summary>A thread's buffers: the file's bytes, their inflated bytes when they are gzip data, and their text.</summary>
     private sealed class Buffers
     {
         private byte[] _bytes = new byte[64 * 1024];
+        private byte[] _inflated = new byte[64 * 1024];
         private char[] _chars = new char[64 * 1024];
 
         public ReadOnlySpan<char> Text(string file)
         {
             var length = Read(file);
+            var bytes = _bytes.AsSpan(0, length);
             if (length > 2 && _bytes[0] == 0x1f && _bytes[1] == 0x8b && Inflate(length) is { } inflated)
             {
-                length = inflated;
+                bytes = _inflated.AsSpan(0, inflated);
             }
 
-            var chars = Utf8.GetMaxCharCount(length);
+            var chars = Utf8.GetMaxCharCount(bytes.Length);
             if (_chars.Length < chars)
             {
                 _chars = new char[chars];
             }
 
-            return _chars.AsSpan(0, Utf8.GetChars(_bytes.AsSpan(0, length), _chars));
+            return _chars.AsSpan(0, Utf8.GetChars(bytes, _chars));
         }
 
         private int Read(string file)
@@ -104,20 +106,19 @@ public sealed class AuditOutput
             return length;
         }
 
-        /// <summary>Inflates the gzip data in the buffer in place of it; null when it is not gzip data after all.</summary>
+        /// <summary>Inflates the gzip data of the first buffer into the second; null when it is not gzip data after all.</summary>
         private int? Inflate(int length)
         {
-            var compressed = _bytes.AsSpan(0, length).ToArray();
             try
             {
-                using var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
+                using var gzip = new GZipStream(new MemoryStream(_bytes, 0, length, writable: false), CompressionMode.Decompress);
                 var total = 0;
-                for (int read; (read = gzip.Read(_bytes, total, _bytes.Length - total)) > 0;)
+                for (int read; (read = gzip.Read(_inflated, total, _inflated.Length - total)) > 0;)
                 {
                     total += read;
-                    if (total == _bytes.Length)
+                    if (total == _inflated.Length)
                     {
-                        Array.Resize(ref _bytes, _bytes.Length * 2);
+                        Array.Resize(ref _inflated, _inflated.Length * 2);
                     }
                 }
 
@@ -125,7 +126,6 @@ public sealed class AuditOutput
             }
             catch (InvalidDataException)
             {
-                compressed.CopyTo(_bytes, 0);
                 return null;
             }
         }
