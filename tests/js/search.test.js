@@ -66,14 +66,11 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   });
   const shardBytes = [];
   for (let s = 0; s * shardSize < docs.length; s++) {
-    const meta = docs.slice(s * shardSize, s * shardSize + shardSize).map((d, k) => {
-      const text = [d.title, d.number, d.summary, d.organ, d.body].join('\n');
-      const x = hash([...Buffer.from(text)]);
-      put(`text/${x}.txt`, Buffer.from(text));
-      return { u: `/documents/${s * shardSize + k}/`, t: d.title, n: d.number || null, o: d.organ, d: d.date, v: d.validity, s: d.summary, x };
-    });
+    const meta = docs.slice(s * shardSize, s * shardSize + shardSize).map((d, k) => (
+      { u: `/documents/${s * shardSize + k}/`, t: d.title, n: d.number || null, o: d.organ, d: d.date, v: d.validity, s: d.summary }));
     shardBytes.push(json(meta));
   }
+  const texts = docs.map((d) => [...Buffer.from([d.title, d.number, d.summary, d.organ, d.body].join('\n'))]);
   const deltas = (ids) => ids.map((id, i) => (i ? id - ids[i - 1] : id));
   const facet = (name, key) => {
     const values = [...new Set(docs.map((d) => d[key]))].map((v) => ({
@@ -85,10 +82,11 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   const day = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
   const days = json({ days: deltas(docs.map((d) => day(d.date))) });
   const manifest = {
-    version: 3,
+    version: 4,
     documents: docs.length,
     terms: { count: chunks, groupSize: 3, groups: table('terms', '.bin', chunkBytes, 3) },
     meta: { count: shardBytes.length, shardSize, groupSize: 256, groups: table('meta', '.json', shardBytes, 256) },
+    text: { count: docs.length, groupSize: 5, groups: table('text', '.txt', texts, 5) },
     facets: { organ: facet('organ', 'organId'), validity: facet('validity', 'validity'), issue: facet('issue', 'issue') },
     dates: put(`dates.${hash(days)}.json`, days),
   };
@@ -150,7 +148,7 @@ test('varints, list and bitmap postings decode', () => {
   assert.equal(at.i, 2);
   assert.equal(S.varint(Uint8Array.from(varint(2 ** 40 + 5)), { i: 0 }), 2 ** 40 + 5);
   assert.deepEqual(Array.from(S.posting(Uint8Array.from(list([3, 4, 200, 1000])), { i: 0 }).ids), [3, 4, 200, 1000]);
-  assert.deepEqual(Array.from(S.posting(Uint8Array.from(bitmap([0, 7, 8, 63, 64])), { i: 0 }).ids), [0, 7, 8, 63, 64]);
+  assert.deepEqual(Array.from(S.members(S.posting(Uint8Array.from(bitmap([0, 7, 8, 63, 64])), { i: 0 }).ids)), [0, 7, 8, 63, 64]);
   assert.deepEqual(Array.from(S.posting(Uint8Array.from(list([])), { i: 0 }).ids), []);
   const ext = S.posting(Uint8Array.from([2, ...varint(5000), 0x0a, 0xbc, 0x00, 0xff, 0x12]), { i: 0 });
   assert.deepEqual(ext, { ext: '0abc00ff12', count: 5000 });
@@ -200,9 +198,40 @@ test('sorted id lists intersect, unite and undo deltas', () => {
     assert.deepEqual(Array.from(S.intersect(a, b)), a.filter((x) => inB.has(x)), `intersect ${a} / ${b}`);
     assert.deepEqual(Array.from(S.intersect(Int32Array.from(b), a)), a.filter((x) => inB.has(x)));
     assert.deepEqual(Array.from(S.union(a, b)), Array.from(new Set(a.concat(b))).sort((x, y) => x - y));
+    /* Bitmap postings (of different lengths) combine with lists and with each other without being listed first. */
+    const bitsA = S.posting(Uint8Array.from(bitmap(a)), { i: 0 }).ids;
+    const bitsB = S.posting(Uint8Array.from(bitmap(b)), { i: 0 }).ids;
+    assert.deepEqual(Array.from(S.members(bitsA)), a);
+    assert.deepEqual(Array.from(S.members(S.intersect(bitsA, bitsB))), a.filter((x) => inB.has(x)), `bitmaps ${a} / ${b}`);
+    assert.deepEqual(Array.from(S.intersect(a, bitsB)), a.filter((x) => inB.has(x)));
+    assert.deepEqual(Array.from(S.intersect(bitsB, Int32Array.from(a))), a.filter((x) => inB.has(x)));
   }
   assert.deepEqual(S.undelta([5, 4, 1, 1, 2]), [5, 9, 10, 11, 13]);
   assert.deepEqual(S.undelta([18096, 0, -91]), [18096, 18096, 18005]);
+});
+
+test('filter masks keep the ids every mask marks, in order', () => {
+  const ids = Int32Array.from([0, 2, 3, 5, 8, 9]);
+  const a = Uint8Array.from([1, 0, 1, 1, 0, 1, 0, 0, 1, 0]);
+  const b = [0, 0, 1, 0, 0, 1, 1, 1, 1, 1];
+  assert.deepEqual(Array.from(S.passing(ids, [a])), [0, 2, 3, 5, 8]);
+  assert.deepEqual(Array.from(S.passing(ids, [a, b])), [2, 5, 8]);
+  assert.deepEqual(Array.from(S.passing(ids, [])), Array.from(ids));
+});
+
+test('relevance ranking orders by boost, highest first, and keeps id order within a boost (as a comparison sort would)', () => {
+  let seed = 7;
+  const random = (k) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+  for (let round = 0; round < 50; round++) {
+    const n = 1 + random(400);
+    const boost = new Uint16Array(n);
+    for (let i = 0; i < n; i++) { boost[i] = random(4) ? 0 : random(5) + (random(20) ? 0 : 256); }
+    const ids = Int32Array.from({ length: n }, (_, i) => i).filter(() => random(3));
+    const expected = Array.from(ids).sort((x, y) => boost[y] - boost[x] || x - y);
+    assert.deepEqual(Array.from(S.rank(ids, boost)), expected, `round ${round}`);
+  }
+  const none = Int32Array.from([1, 4, 6]);
+  assert.equal(S.rank(none, new Uint16Array(8)), none, 'nothing boosted: the ids as they are');
 });
 
 test('highlight ranges merge overlapping and adjacent terms; words match whole words', () => {
@@ -351,6 +380,20 @@ test('a phrase that is a single term needs no text; a phrase search fetches at m
   assert.deepEqual(again.hits.map((h) => h.id), [59]);
   assert.equal(again.total, 1);
   assert.ok(again.exact);
+});
+
+test('a phrase candidate whose title has every term waits for its metadata; the others fetch their text beside it', async () => {
+  const s = searcher(files);
+  const r = await s.run({ q: '"推进乡村振兴"', page: 1 });
+  assert.ok(r.hits.some((h) => h.id === 5), 'the title holds the phrase');
+  const texts = s.loaded.filter((p) => p.startsWith('text/')).map((p) => +p.split('/')[1].split('.')[0]);
+  assert.ok(!texts.includes(5), 'no text for the document whose title has the phrase');
+  const others = bruteForce('推进乡村振兴').filter((id) => id !== 5);
+  assert.ok(texts.length >= 9 && texts.every((id) => others.includes(id)), 'the texts of other candidates only: ' + texts);
+  /* The prefetched texts were asked for before the metadata shards they would otherwise have waited for. */
+  const firstText = s.loaded.findIndex((p) => p.startsWith('text/'));
+  const lastMeta = s.loaded.map((p) => p.startsWith('meta/')).lastIndexOf(true);
+  assert.ok(firstText < lastMeta, s.loaded.join(' '));
 });
 
 test('a first search fetches only its own files: manifest, term chunks, postings, result metadata', async () => {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Gazette.Bench.Index;
 
 /// <summary>The metadata of one search result as a metadata shard stores it.</summary>
-public sealed record ResultMeta(string Url, string Title, string? Number, string Organs, string Date, string Validity, string Snippet, string Text);
+public sealed record ResultMeta(string Url, string Title, string? Number, string Organs, string Date, string Validity, string Snippet);
 
 /// <summary>What the reader found for a query.</summary>
 public sealed record ReaderResult(
@@ -347,8 +347,7 @@ public sealed class IndexReader
             e.GetProperty("o").GetString() ?? "",
             e.GetProperty("d").GetString()!,
             e.GetProperty("v").GetString()!,
-            e.GetProperty("s").GetString() ?? "",
-            e.GetProperty("x").GetString()!);
+            e.GetProperty("s").GetString() ?? "");
     }
 
     private readonly Dictionary<string, JsonElement[]> _shards = new(StringComparer.Ordinal);
@@ -369,8 +368,9 @@ public sealed class IndexReader
         return shard;
     }
 
-    /// <summary>The searchable text of a document (text/&lt;h&gt;.txt).</summary>
-    public string Text(int id, bool count = false) => Encoding.UTF8.GetString(Inflate($"text/{Meta(id, count).Text}.txt", count));
+    /// <summary>The searchable text of a document (text/&lt;id&gt;.&lt;group&gt;.txt).</summary>
+    public string Text(int id, bool count = false) =>
+        Encoding.UTF8.GetString(Inflate($"text/{id}.{Group(_manifest.GetProperty("text"), id)}.txt", count));
 
     private readonly Dictionary<string, Dictionary<string, HashSet<int>>> _facets = new(StringComparer.Ordinal);
 
@@ -424,7 +424,7 @@ public sealed class IndexReader
         return days;
     }
 
-    /// <summary>The hash of the group that names file <paramref name="index"/> of a table (format version 3: from the manifest, no fetch).</summary>
+    /// <summary>The hash of the group that names file <paramref name="index"/> of a table (from the manifest, no fetch).</summary>
     private static string Group(JsonElement table, int index) =>
         table.GetProperty("groups")[index / table.GetProperty("groupSize").GetInt32()].GetString()!;
 

@@ -5,7 +5,7 @@ namespace Gazette.Search;
 
 /// <summary>
 /// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first <see cref="HashBytes"/> bytes of
-/// their SHA-256 in hex. A term chunk or metadata shard is named with its number and the hash of its group instead,
+/// their SHA-256 in hex. A term chunk, metadata shard or searchable text is named with its number and the hash of its group instead,
 /// <see cref="TableHashBytes"/> long (docs/search-index.md).
 /// </summary>
 internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)

@@ -110,8 +110,8 @@ public sealed class SearchIndexReader
     /// <summary>A document's searchable text, normalised as the tokenizer does, for checking phrases.</summary>
     public string Text(int id)
     {
-        var hash = Metadata(id).GetProperty("x").GetString();
-        return Tokenizer.Normalize(Encoding.UTF8.GetString(Read($"text/{hash}.txt")));
+        var text = _manifest.GetProperty("text");
+        return Tokenizer.Normalize(Encoding.UTF8.GetString(Read($"text/{id}.{GroupOf(text, id)}.txt")));
     }
 
     private List<int> ReadPosting(byte[] data, ref int offset)

@@ -17,9 +17,9 @@ namespace Gazette.Search;
 /// </summary>
 public sealed class SearchIndexWriter
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
-    /// <summary>Term chunks and metadata shards are named with the hash of their group of this many (docs/search-index.md).</summary>
+    /// <summary>Term chunks, metadata shards and searchable texts are named with the hash of their group of this many (docs/search-index.md).</summary>
     public const int GroupSize = 256;
     public const int ShardSize = 16;
     public const int ChunkTarget = 8 * 1024;
@@ -35,7 +35,10 @@ public sealed class SearchIndexWriter
     private readonly TermIndex _all = new();
     private readonly TermIndex _title = new();
     private readonly List<string> _snippets = [];
-    private readonly List<byte[]> _textHashes = [];
+
+    // Searchable texts wait here, compressed, until their group is complete and can be named; then they are handed out.
+    private readonly List<(byte[] Bytes, byte[] Hash)> _pendingTexts = [];
+    private readonly List<string> _textGroups = [];
 
     public SearchIndexWriter(SiteConfiguration config)
     {
@@ -46,13 +49,14 @@ public sealed class SearchIndexWriter
     public int Count => _snippets.Count;
 
     /// <summary>
-    /// Indexes the next documents, in id order (the archive's order), with the text of each body. Returns their searchable
-    /// text files at once so the caller can write them and let the texts go: the writer keeps only postings and snippets.
+    /// Indexes the next documents, in id order (the archive's order), with the text of each body. Returns the searchable text
+    /// files that can be named now (those of every group of <see cref="GroupSize"/> documents completed), so the caller can
+    /// write them and let the texts go: the writer keeps only postings, snippets and the texts of the group not yet complete.
     /// </summary>
     public IReadOnlyList<(string Path, byte[] Bytes)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch)
     {
         var first = Count;
-        var texts = new IndexFile[batch.Count];
+        var texts = new (byte[] Bytes, byte[] Hash)[batch.Count];
         var snippets = new string[batch.Count];
         var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, batch.Count / 256));
         var indexes = new (TermIndex All, TermIndex Title)[parts];
@@ -74,8 +78,8 @@ public sealed class SearchIndexWriter
                     title.AddTerm(DocumentNumberPrefix + key, id);
                 }
 
-                var file = IndexFile.Hashed("text", "x", ".txt", Encoding.UTF8.GetBytes(searchable));
-                texts[i] = file with { Path = $"text/{IndexFile.Hex(file.Hash)}.txt" };
+                var compressed = IndexFile.Gzip(Encoding.UTF8.GetBytes(searchable));
+                texts[i] = (compressed, SHA256.HashData(compressed));
                 snippets[i] = Snippet(source.Summary ?? body);
             }
 
@@ -89,9 +93,30 @@ public sealed class SearchIndexWriter
         }
 
         _snippets.AddRange(snippets);
-        _textHashes.AddRange(texts.Select(t => t.Hash));
-        return texts.DistinctBy(t => t.Path).Select(t => (t.Path, t.Bytes)).ToList();
+        _pendingTexts.AddRange(texts);
+        var named = new List<(string Path, byte[] Bytes)>();
+        while (_pendingTexts.Count >= GroupSize)
+        {
+            named.AddRange(NameTextGroup(GroupSize));
+        }
+
+        return named;
     }
+
+    /// <summary>Names the first <paramref name="size"/> waiting texts, a group: <c>text/{id}.{group hash}.txt</c>.</summary>
+    private IEnumerable<(string Path, byte[] Bytes)> NameTextGroup(int size)
+    {
+        var first = _textGroups.Count * GroupSize;
+        var files = _pendingTexts[..size];
+        _pendingTexts.RemoveRange(0, size);
+        var group = GroupHash(files.Select(f => f.Hash));
+        _textGroups.Add(group);
+        return files.Select((f, i) => ($"text/{(first + i).ToString(CultureInfo.InvariantCulture)}.{group}.txt", f.Bytes));
+    }
+
+    /// <summary>The name of a group of files: the start of the SHA-256 of their SHA-256s, in order.</summary>
+    private static string GroupHash(IEnumerable<byte[]> hashes) =>
+        IndexFile.Hex(SHA256.HashData(hashes.SelectMany(h => h).ToArray())[..IndexFile.TableHashBytes]);
 
     /// <summary>
     /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every
@@ -107,6 +132,14 @@ public sealed class SearchIndexWriter
         }
 
         void Write(IndexFile file) => write(file.Path, file.Bytes);
+        if (_pendingTexts.Count > 0)
+        {
+            foreach (var (path, bytes) in NameTextGroup(_pendingTexts.Count))
+            {
+                write(path, bytes);
+            }
+        }
+
         var terms = WriteTerms(_all, _title, Write);
         var meta = WriteMeta(archive, Write);
         var facets = WriteFacets(archive, strings, Write);
@@ -120,6 +153,7 @@ public sealed class SearchIndexWriter
             ["documents"] = documents.Count,
             ["terms"] = new JsonObject { ["count"] = terms.Count, ["groupSize"] = GroupSize, ["groups"] = Names(terms.Groups) },
             ["meta"] = new JsonObject { ["count"] = meta.Count, ["shardSize"] = ShardSize, ["groupSize"] = GroupSize, ["groups"] = Names(meta.Groups) },
+            ["text"] = new JsonObject { ["count"] = documents.Count, ["groupSize"] = GroupSize, ["groups"] = Names(_textGroups) },
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
             ["dates"] = dates.Path,
         };
@@ -149,7 +183,7 @@ public sealed class SearchIndexWriter
                 files[i] = (bytes, SHA256.HashData(bytes));
             });
 
-            var group = IndexFile.Hex(SHA256.HashData(files.SelectMany(f => f.Hash).ToArray())[..IndexFile.TableHashBytes]);
+            var group = GroupHash(files.Select(f => f.Hash));
             groups.Add(group);
             for (var i = 0; i < size; i++)
             {
@@ -266,7 +300,6 @@ public sealed class SearchIndexWriter
                     d = ViewFactory.Date(d.Source.Published),
                     v = ViewFactory.ValidityKey(d.Source.Validity.Status),
                     s = _snippets[id],
-                    x = IndexFile.Hex(_textHashes[id]),
                 };
             }).ToList();
             return JsonSerializer.SerializeToUtf8Bytes(docs, Json);

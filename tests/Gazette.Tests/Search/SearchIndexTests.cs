@@ -96,16 +96,34 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
-    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash_chunks_and_shards_by_their_group_s()
+    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash_chunks_shards_and_texts_by_their_group_s()
     {
         using var site = Site();
         Build(site);
+        AssertNamedByHash(site, 1);
+    }
+
+    [Fact]
+    public void Texts_of_documents_rendered_in_several_batches_are_named_in_groups_of_256_by_id()
+    {
+        // 600 documents: three batches of the pipeline, and text groups that do not line up with them.
+        var files = string.Concat(Enumerable.Range(0, 600).Select(i =>
+            $"-- content/documents/d{i}.md --\n{Body(TestSite.Document($"关于第{i}号事项的通知", $"published: {new DateOnly(2019, 1, 1).AddDays(i):yyyy-MM-dd}", $"written: {new DateOnly(2018, 12, 1).AddDays(i):yyyy-MM-dd}"), $"第{i}号事项的正文。")}"));
+        using var site = new TestSite(files);
+        var reader = Build(site);
+        AssertNamedByHash(site, 3);
+        Assert.Contains("第599号事项的正文", reader.Text(reader.Search("第599号事项")[0].Id), StringComparison.Ordinal);
+    }
+
+    private static void AssertNamedByHash(TestSite site, int textGroups)
+    {
         var root = Path.Combine(site.Output, "search");
         var files = IndexFiles(site).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList();
         Assert.Contains("manifest.json", files);
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(root, "manifest.json")));
         byte[] Sha(string file) => System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(root, file)));
-        foreach (var table in new[] { "terms", "meta" })
+        string[] tables = ["terms", "meta", "text"];
+        foreach (var table in tables)
         {
             var t = manifest.RootElement.GetProperty(table);
             var (count, size) = (t.GetProperty("count").GetInt32(), t.GetProperty("groupSize").GetInt32());
@@ -117,11 +135,13 @@ public sealed partial class SearchIndexTests
                 var members = names.Skip(g * size).Take(size).ToList();
                 var expected = IndexFile.Hex(System.Security.Cryptography.SHA256.HashData(members.SelectMany(Sha).ToArray())[..4]);
                 Assert.Equal(expected, groups[g]);
-                Assert.All(members, m => Assert.Contains($".{expected}.", m, StringComparison.Ordinal));
+                Assert.All(members, m => Assert.Matches($@"^{table}/\d+\.{expected}\.(bin|json|txt)$", m));
             }
         }
 
-        foreach (var file in files.Where(f => f != "manifest.json" && !f.StartsWith("terms/", StringComparison.Ordinal) && !f.StartsWith("meta/", StringComparison.Ordinal)))
+        Assert.Equal(textGroups, manifest.RootElement.GetProperty("text").GetProperty("groups").GetArrayLength());
+        Assert.Equal(manifest.RootElement.GetProperty("documents").GetInt32(), files.Count(f => f.StartsWith("text/", StringComparison.Ordinal)));
+        foreach (var file in files.Where(f => f != "manifest.json" && !tables.Any(t => f.StartsWith(t + "/", StringComparison.Ordinal))))
         {
             var hash = HashInName().Match(file);
             Assert.True(hash.Success, file);
@@ -131,16 +151,16 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
-    public void Each_result_names_its_searchable_text_for_checking_quoted_phrases()
+    public void Each_result_s_searchable_text_is_named_by_its_id_for_checking_quoted_phrases()
     {
         using var site = Site();
         var reader = Build(site);
         var id = reader.Search("PPP项目")[0].Id;
-        var hash = reader.Metadata(id).GetProperty("x").GetString();
-        var text = System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(File.ReadAllBytes(Path.Combine(site.Output, "search", "text", hash + ".txt"))));
+        var text = reader.Text(id);
         Assert.Contains("关于做好政务公开工作的通知", text);
         Assert.Contains("测府办发〔2019〕3号", text);
-        Assert.Contains("推进乡村振兴和PPP项目。", text);
+        Assert.Contains("推进乡村振兴和ppp项目。", text);
+        Assert.False(reader.Metadata(id).TryGetProperty("x", out _), "the metadata no longer names the text");
     }
 
     [Fact]
