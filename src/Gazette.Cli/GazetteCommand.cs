@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Gazette.Cli;
 
-/// <summary>The gazette command line: <c>gazette build</c>, <c>check</c>, <c>report annual</c>, <c>verify</c> and <c>key new</c>.</summary>
+/// <summary>The gazette command line: <c>gazette build</c>, <c>serve</c>, <c>check</c>, <c>report annual</c>, <c>verify</c> and <c>key new</c>.</summary>
 public static partial class GazetteCommand
 {
     /// <summary>Exit codes, documented in the README.</summary>
@@ -47,12 +47,17 @@ public static partial class GazetteCommand
         root.Subcommands.Add(CreateReport());
         root.Subcommands.Add(CreateVerify());
         root.Subcommands.Add(CreateKey());
+        root.Subcommands.Add(CreateServe());
         return root;
     }
 
     /// <param name="stdout">where progress and the summary go (default: the terminal).</param>
     /// <param name="stderr">where problems go (default: standard error).</param>
-    public static int Build(BuildOptions options, bool quiet, bool verbose = false, IAnsiConsole? stdout = null, IAnsiConsole? stderr = null)
+    public static int Build(BuildOptions options, bool quiet, bool verbose = false, IAnsiConsole? stdout = null, IAnsiConsole? stderr = null) =>
+        RunBuild(options, quiet, verbose, stdout, stderr).ExitCode;
+
+    /// <summary>A build as <c>gazette build</c> makes and prints it: the exit code, and the result (null after an internal error).</summary>
+    internal static (int ExitCode, BuildResult? Result) RunBuild(BuildOptions options, bool quiet, bool verbose, IAnsiConsole? stdout, IAnsiConsole? stderr)
     {
         stdout ??= AnsiConsole.Console;
         stderr ??= AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -69,7 +74,7 @@ public static partial class GazetteCommand
         {
             stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content. The previous output is unchanged.");
             stderr.WriteLine(e.ToString());
-            return InternalError;
+            return (InternalError, null);
         }
 
         if (verbose)
@@ -105,7 +110,7 @@ public static partial class GazetteCommand
         {
             var errors = result.Diagnostics.Count(d => d.Severity == Severity.Error);
             stderr.MarkupLine($"[red]build failed:[/] {errors} error(s); nothing was written and {Markup.Escape(options.Relative(options.OutputDirectory))}/ is unchanged.");
-            return ContentErrors;
+            return (ContentErrors, result);
         }
 
         if (!quiet)
@@ -116,7 +121,7 @@ public static partial class GazetteCommand
                 (options.SigningKey is null ? $"manifest unsigned ({SigningKeyText.EnvironmentVariable} is not set)" : "manifest signed"));
         }
 
-        return Success;
+        return (Success, result);
     }
 
     private static void Print(IAnsiConsole console, Diagnostic diagnostic)
