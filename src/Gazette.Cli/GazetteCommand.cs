@@ -48,6 +48,7 @@ public static partial class GazetteCommand
         root.Subcommands.Add(CreateVerify());
         root.Subcommands.Add(CreateKey());
         root.Subcommands.Add(CreateServe());
+        root.Subcommands.Add(CreateImport());
         return root;
     }
 
