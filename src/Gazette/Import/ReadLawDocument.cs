@@ -35,15 +35,20 @@ internal static partial class ReadLawDocument
         var promulgation = inVersion.Where(l => Promulgation().IsMatch(l.Line)).OrderBy(l => l.Date).LastOrDefault();
 
         var fields = new List<ImportField> { new("title", FrontMatterText.Quote(title)) };
-        if (promulgation.Line is { } line && OrderNumber().Match(line) is { Success: true } order)
+
+        // The organ that made it: named in the 令 or the promulgation, else in the adoption, else in the title.
+        // A 令 is the order of the organ that issues it (交通部令, not the 国务院 that approved it): then it alone names the organ.
+        var order = promulgation.Line is { } promulgated ? OrderNumber().Match(promulgated) : null;
+        var candidates = order is { Success: true }
+            ? [order.Value]
+            : new[] { promulgation.Line }.Concat(inVersion.Where(l => Adoption().IsMatch(l.Line)).Select(l => l.Line).Reverse()).OfType<string>().Append(title);
+        var organs = candidates.Select(c => context.Organs.Find(c)).FirstOrDefault(o => o.Count > 0) ?? [];
+        var named = promulgation.Line ?? inVersion.LastOrDefault().Line;
+        if (order is { Success: true })
         {
             fields.Add(new ImportField("doc_number", FrontMatterText.Quote(order.Value)));
         }
 
-        // The organ that made it: named in the 令 or the promulgation, else in the adoption, else in the title.
-        var candidates = new[] { promulgation.Line }.Concat(inVersion.Where(l => Adoption().IsMatch(l.Line)).Select(l => l.Line).Reverse()).OfType<string>().Append(title);
-        var organs = candidates.Select(c => context.Organs.Find(c)).FirstOrDefault(o => o.Count > 0) ?? [];
-        var named = promulgation.Line ?? inVersion.LastOrDefault().Line;
         fields.Add(context.IssuersField(organs, named is null ? null : IssuingBody(named)).Field);
 
         var published = promulgation.Line is not null ? promulgation.Date : version;
