@@ -12,16 +12,21 @@ namespace Gazette.Import;
 /// </summary>
 internal static partial class OutlineConverter
 {
+    /// <summary>The first cell of a table printed one cell per line (a web page's table copied as text).</summary>
+    private const string TableStart = "序号";
+
     /// <summary>A numbered line longer than this, or with a full stop inside, is a paragraph, not a heading.</summary>
     private const int HeadingLength = 40;
 
-    public static string Convert(IEnumerable<string> lines)
+    /// <summary>The Markdown of the lines; what could not be kept as it was printed is added to <paramref name="notes"/>.</summary>
+    public static string Convert(IEnumerable<string> lines, List<string> notes)
     {
         var blocks = new List<(string Kind, string Text)>();
         var table = new List<string[]>();
-        foreach (var raw in lines)
+        var all = lines.Select(raw => (Raw: raw, Line: raw.Trim().Trim('\u3000').Trim())).ToList();
+        for (var i = 0; i < all.Count; i++)
         {
-            var line = raw.Trim().Trim('\u3000').Trim();
+            var (raw, line) = all[i];
             if (raw.Contains('\t') && line.Contains('\t'))
             {
                 table.Add(line.Split('\t').Select(c => c.Trim()).ToArray());
@@ -32,6 +37,27 @@ internal static partial class OutlineConverter
             if (line.Length == 0)
             {
                 continue;
+            }
+
+            if (line == TableStart)
+            {
+                var cells = all.Skip(i).Where(l => l.Line.Length > 0).Select(l => l.Line).ToList();
+                if (CellTable(cells) is { } rows)
+                {
+                    FlushTable(blocks, rows.Rows);
+                    for (var taken = 0; taken < rows.Cells; i++)
+                    {
+                        taken += all[i].Line.Length > 0 ? 1 : 0;
+                    }
+
+                    i--;
+                    continue;
+                }
+
+                // Merged cells (a row that does not start with the next number): the cells stay paragraphs, with a note.
+                const string note = "这里的表格在原文中每格占一行，且有合并的单元格，导入后每格成了一段；请改写为表格（Markdown 表格或 README 所述的 HTML 表格）";
+                blocks.Add(("note", "<!-- " + FrontMatterText.TodoMarker + ": " + note + " -->"));
+                notes.Add(note);
             }
 
             blocks.Add(Block(line));
@@ -92,6 +118,32 @@ internal static partial class OutlineConverter
     /// <summary>A numbered line is a heading when it is short and is not a sentence (no full stop before its end).</summary>
     private static bool IsHeading(string line) =>
         line.Length <= HeadingLength && line.TrimEnd('。').IndexOfAny(['。', '；', ';']) < 0 && !line.EndsWith('：') && !line.EndsWith(':');
+
+    /// <summary>
+    /// A table printed one cell per line: 序号, the other short header cells up to the line <c>1</c>, then rows of as many
+    /// cells each starting with the next number. Null when a row does not (merged cells) or there is no row.
+    /// </summary>
+    private static (List<string[]> Rows, int Cells)? CellTable(List<string> cells)
+    {
+        var columns = cells.IndexOf("1");
+        if (columns is < 2 or > 10 || cells.Take(columns).Any(c => c.Length > 12))
+        {
+            return null;
+        }
+
+        var rows = new List<string[]> { cells.Take(columns).ToArray() };
+        var at = columns;
+        for (var number = 1; at + columns <= cells.Count && cells[at] == number.ToString(System.Globalization.CultureInfo.InvariantCulture); number++)
+        {
+            rows.Add(cells.Skip(at).Take(columns).ToArray());
+            at += columns;
+        }
+
+        // The table ends where the text does or where an attachment or a numbered heading starts; any other line after the
+        // last row is a cell of a row that spans rows above it.
+        var ends = at == cells.Count || cells[at].StartsWith("附件", StringComparison.Ordinal) || Outline.Any(o => o.Pattern.IsMatch(cells[at]));
+        return rows.Count > 1 && ends ? (rows, at) : null;
+    }
 
     private static void FlushTable(List<(string Kind, string Text)> blocks, List<string[]> rows)
     {

@@ -94,7 +94,10 @@ internal static partial class ReadPlainTextDocument
         fields.Add(new ImportField("disclosure", FrontMatterText.Quote("主动公开"), "导入的是已经公开发布的文件；如不属主动公开，请改为依申请公开或不予公开并写明理由"));
         fields.Add(new ImportField("#validity", "有效", "有效性无法从原文得出，按默认“有效”；已废止、失效或修改的请写明"));
         fields.Add(new ImportField("extra", "{imported_from: " + FrontMatterText.Quote(source) + "}"));
-        return new ImportedDocument(source, id, DateOf(fields, "written")?.Year ?? year ?? 2000, fields, OutlineConverter.Convert(body));
+        var notes = new List<string>();
+        var markdown = OutlineConverter.Convert(body, notes);
+        fields.AddRange(notes.Distinct().Select(n => new ImportField("#body", "", n)));
+        return new ImportedDocument(source, id, DateOf(fields, "written")?.Year ?? year ?? 2000, fields, markdown);
     }
 
     private static IEnumerable<ImportField> Dates(DateOnly? written, DateOnly? published, int? year)

@@ -87,6 +87,20 @@ public sealed class ImportTests
         Assert.DoesNotContain("浏览次数", file.Body);
         Assert.Contains("\n## 一、组织实施\n\n1. 试点单位自查。", file.Body);
         Assert.Contains("\n附件1\n", file.Body);
+        Assert.Contains("\n| 序号 | 评估验收方式 | 责任主体 | 权重 |\n| --- | --- | --- | --- |\n| 1 | 自查自评 | 各试点县区 | 10% |\n", file.Body);
+        Assert.Contains("合并的单元格", file.Todo("#body"));
+        Assert.Contains("<!-- TODO(import): 这里的表格在原文中每格占一行", file.Body);
+    }
+
+    [Fact]
+    public void Tab_separated_lines_become_a_table_and_markdown_characters_show_as_written()
+    {
+        var notes = new List<string>();
+
+        var markdown = Gazette.Import.OutlineConverter.Convert(["项目\t金额", "办公费\t1,200", "*合计*\t<b>1,200</b>", "- 不是列表", "2019. 不是列表"], notes);
+
+        Assert.Equal("| 项目 | 金额 |\n| --- | --- |\n| 办公费 | 1,200 |\n| \\*合计\\* | \\<b\\>1,200\\</b\\> |\n\n\\- 不是列表\n\n2019\\. 不是列表\n", markdown);
+        Assert.Empty(notes);
     }
 
     [Fact]
