@@ -49,6 +49,7 @@ public static partial class GazetteCommand
         root.Subcommands.Add(CreateKey());
         root.Subcommands.Add(CreateServe());
         root.Subcommands.Add(CreateImport());
+        root.Subcommands.Add(CreateNew());
         return root;
     }
 
