@@ -68,7 +68,7 @@ public static partial class GazetteCommand
         {
             var diagnostics = new DiagnosticBag();
             var config = new ParseSiteConfiguration().Run(new ReadContentFiles().Run(options, diagnostics), diagnostics);
-            if (ImportRefused(stderr, diagnostics, config, organ, topic) is { } refused)
+            if (ConfigurationRefused(stderr, diagnostics, config, organ, topic) is { } refused)
             {
                 return refused;
             }
@@ -128,8 +128,8 @@ public static partial class GazetteCommand
         return result.Failures.Count > 0 || result.WithoutOrgan.Count > 0 ? ContentErrors : Success;
     }
 
-    /// <summary>The exit code when the site cannot take an import (content errors, an unknown --organ or --topic), else null.</summary>
-    private static int? ImportRefused(IAnsiConsole stderr, DiagnosticBag diagnostics, SiteConfiguration config, string? organ, string? topic)
+    /// <summary>The exit code when the site cannot take a new or imported file (configuration errors, an unknown --organ or --topic), else null.</summary>
+    private static int? ConfigurationRefused(IAnsiConsole stderr, DiagnosticBag diagnostics, SiteConfiguration config, string? organ, string? topic)
     {
         var configErrors = diagnostics.Items.Where(d => d.Severity == Severity.Error && !d.Location.Path.Contains("/documents/", StringComparison.Ordinal)).ToList();
         foreach (var diagnostic in configErrors)

@@ -57,7 +57,7 @@ public static partial class GazetteCommand
             var config = new ParseSiteConfiguration().Run(content, diagnostics);
             var issues = new ParseGazetteIssues().Run(content, diagnostics);
             var documents = new AssignIndexNumbers().Run(new ParseDocuments().Run(content, config, diagnostics), config, new DiagnosticBag());
-            if (ImportRefused(stderr, diagnostics, config, null, null) is { } refused)
+            if (ConfigurationRefused(stderr, diagnostics, config, null, null) is { } refused)
             {
                 return refused;
             }

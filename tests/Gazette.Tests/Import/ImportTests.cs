@@ -218,6 +218,21 @@ public sealed class ImportTests
     }
 
     [Fact]
+    public void Progress_is_a_plain_line_when_not_on_a_terminal_and_quiet_prints_nothing()
+    {
+        using var site = Site();
+        var (console, output) = PlainConsole.Create();
+
+        GazetteCommand.Import(Path.Combine(Fixtures, "seeds"), BuildOptions.ForSite(site.Root), null, null, "综合政务", null, quiet: true, verbose: false, console);
+
+        Assert.Equal("", output.ToString());
+        using var again = Site();
+        var (_, shown) = Import(again, Path.Combine(Fixtures, "seeds"), "--topic", "综合政务");
+        Assert.Contains("imported 3 of 3 files…\n", shown);
+        Assert.Contains("imported 3 documents (2 as drafts until reviewed)", shown);
+    }
+
+    [Fact]
     public void An_unknown_organ_option_or_a_missing_folder_is_refused_before_anything_is_written()
     {
         using var site = Site();
