@@ -60,7 +60,9 @@ internal static partial class OutlineConverter
                 notes.Add(note);
             }
 
-            blocks.Add(Block(line));
+            // The numbered lines under 附件：1.… are the other attachments' captions, not a heading or a list.
+            var caption = ArabicNumber().IsMatch(line) && blocks.Count > 0 && blocks[^1].Kind == "attachment";
+            blocks.Add(caption || AttachmentList().IsMatch(line) ? ("attachment", EscapeStart(Escape(line))) : Block(line));
         }
 
         FlushTable(blocks, table);
@@ -234,6 +236,9 @@ internal static partial class OutlineConverter
     [GeneratedRegex(@"^[（(](?<n>[0-9]{1,3})[)）]")]
     private static partial Regex ArabicParenthesised();
 
-    [GeneratedRegex(@"^[0-9]{1,9}[.)]")]
+    [GeneratedRegex(@"^附件\s*[:：]\s*1\s*[.．、]")]
+    private static partial Regex AttachmentList();
+
+    [GeneratedRegex(@"^[0-9]{1,9}[.)](?=[ \t]|$)")]
     private static partial Regex ListStart();
 }
