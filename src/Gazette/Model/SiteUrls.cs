@@ -39,6 +39,24 @@ public sealed class SiteUrls(string basePath)
 
     public string Asset(string hashedName) => BasePath + "assets/" + hashedName;
 
+    /// <summary>The Atom feed of the whole site: its newest documents.</summary>
+    public string Feed => BasePath + "feed.xml";
+
+    /// <summary>The Atom feed of one value of a navigation (an organ, a topic), beside its listing.</summary>
+    public string FacetFeed(string facet, string value) => Facet(facet) + value + "/feed.xml";
+
+    /// <summary>The Atom feed of the gazette: its newest issues.</summary>
+    public string GazetteFeed => Gazette + "feed.xml";
+
+    /// <summary>The sitemap, or the sitemap index when the site has more pages than one sitemap may list.</summary>
+    public string Sitemap => BasePath + "sitemap.xml";
+
+    /// <summary>The <paramref name="number"/>th (1-based) sitemap listed by the sitemap index.</summary>
+    public string SitemapPart(int number) => string.Create(CultureInfo.InvariantCulture, $"{BasePath}sitemap-{number}.xml");
+
+    /// <summary>robots.txt; crawlers read it at the root of a host only, so it does its work when the base path is '/'.</summary>
+    public string Robots => BasePath + "robots.txt";
+
     public static string Paged(string url, int page) =>
         page <= 1 ? url : string.Create(CultureInfo.InvariantCulture, $"{url}page/{page}/");
 
