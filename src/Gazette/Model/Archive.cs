@@ -23,6 +23,43 @@ public sealed class Archive
 
     public SiteConfiguration Config { get; }
 
+    /// <summary>
+    /// The latest publication date in the archive (null when nothing is published): the build's "today", never the clock, so
+    /// the same content always gives the same bytes.
+    /// </summary>
+    public DateOnly? Newest => Documents.Count > 0 ? Documents[0].Source.Published : null;
+
+    /// <summary>
+    /// The latest date on which <paramref name="document"/> changed as its page shows it: its publication date, or the date its
+    /// validity changed (repealed, expired, amended) when that is later but not after <see cref="Newest"/> (a validity date
+    /// still to come is not yet a change). Feeds' <c>updated</c> and the sitemap's <c>lastmod</c>.
+    /// </summary>
+    public DateOnly LastChanged(PublishedDocument document)
+    {
+        var published = document.Source.Published;
+        return document.Source.Validity.Date is { } date && date > published && date <= Newest ? date : published;
+    }
+
+    /// <summary>The latest <see cref="LastChanged"/> of <paramref name="documents"/>, or null when there are none.</summary>
+    public DateOnly? LastChanged(IEnumerable<PublishedDocument> documents)
+    {
+        DateOnly? latest = null;
+        foreach (var document in documents)
+        {
+            var changed = LastChanged(document);
+            if (latest is null || changed > latest)
+            {
+                latest = changed;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>The latest date an issue's page changed: its own date or a later change of a document it prints.</summary>
+    public DateOnly LastChanged(IssueContents issue) =>
+        LastChanged(issue.Sections.SelectMany(s => s.Documents)) is { } changed && changed > issue.Issue.Date ? changed : issue.Issue.Date;
+
     public SiteUrls Urls { get; }
 
     /// <summary>Published documents, newest first.</summary>

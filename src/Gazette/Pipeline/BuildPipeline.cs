@@ -47,6 +47,7 @@ public sealed class BuildPipeline
         var attachments = new CollectAttachments().Run(archive, options);
         var markdown = new RenderMarkdown(archive, documents);
         var search = new BuildSearchIndex(config);
+        var sitemap = new BuildSitemap();
         clock.Lap("archive");
 
         // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
@@ -84,7 +85,9 @@ public sealed class BuildPipeline
                 continue; // the build has failed: the other bodies are only checked, so that every error is reported at once
             }
 
-            var html = new RenderPages().Run(new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered), theme, archive, assetUrls, diagnostics);
+            var plans = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
+            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics);
+            sitemap.Add(plans);
             clock.Lap("render pages");
             var texts = search.Add(batch, rendered);
             clock.Lap("search index");
@@ -112,11 +115,23 @@ public sealed class BuildPipeline
         foreach (var plans in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
             var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics);
+            sitemap.Add(plans);
             clock.Lap("render pages");
             site.Write(html);
             clock.Lap("write");
             pages += html.Count;
         }
+
+        // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only),
+        // the sitemap of every page planned above and robots.txt
+        progress?.Report("writing the feeds and the sitemap");
+        site.Write(new BuildFeeds().Run(archive, theme.Strings));
+        foreach (var file in sitemap.Finish(archive))
+        {
+            site.Write(file);
+        }
+
+        clock.Lap("feeds and sitemap");
 
         progress?.Report("finishing the search index");
         search.Finish(archive, theme.Strings, site.Write);

@@ -23,6 +23,9 @@ public sealed class PlanPages
         private readonly SiteUrls _urls = archive.Urls;
         private readonly Site _site = archive.Config.Site;
 
+        // The latest change of any document: what the pages that count or summarise all of them show
+        private readonly DateOnly? _updated = archive.LastChanged(archive.Documents);
+
         public IEnumerable<PagePlan> All()
         {
             var facets = Facets();
@@ -31,7 +34,7 @@ public sealed class PlanPages
                 _views.Summaries(archive.Documents.Take(LatestDocuments)),
                 facets.Select(f => f.View).ToList(),
                 archive.Documents.Count,
-                archive.Issues.Count)));
+                archive.Issues.Count)), ("feed", _views.SiteFeed)) with { LastModified = Latest(_updated, LastChanged(archive.Issues)) };
             foreach (var page in PlanGazette().Concat(PlanCatalogue(facets)))
             {
                 yield return page;
@@ -46,19 +49,23 @@ public sealed class PlanPages
             var years = archive.Issues.GroupBy(i => i.Issue.Key.Year).OrderByDescending(g => g.Key)
                 .Select(g => (Year: g.Key, Issues: g.ToList()))
                 .ToList();
+            var feed = _views.GazetteFeed;
             yield return _views.Page("gazette-index", strings["gazette_title"], _urls.Gazette, [], null,
-                ("years", years.Select(y => _views.Year(y.Year, y.Issues, withDocuments: false)).ToList()));
+                ("years", years.Select(y => _views.Year(y.Year, y.Issues, withDocuments: false)).ToList()), ("feed", feed))
+                with { LastModified = LastChanged(archive.Issues) };
             foreach (var (year, issues) in years)
             {
                 var full = _views.Year(year, issues, withDocuments: true);
-                yield return _views.Page("gazette-year", full.Label, full.Url, [_views.GazetteLink], null, ("year", full));
+                yield return _views.Page("gazette-year", full.Label, full.Url, [_views.GazetteLink], null, ("year", full), ("feed", feed))
+                    with { LastModified = LastChanged(issues) };
             }
 
             foreach (var contents in archive.Issues)
             {
                 var view = _views.Issue(contents, withDocuments: true);
                 var yearLink = new LinkView(strings.Format("year_label", ("year", view.Year)), _urls.Year(view.Year));
-                yield return _views.Page("gazette-issue", view.Label, view.Url, [_views.GazetteLink, yearLink], null, ("issue", view));
+                yield return _views.Page("gazette-issue", view.Label, view.Url, [_views.GazetteLink, yearLink], null, ("issue", view), ("feed", feed))
+                    with { LastModified = archive.LastChanged(contents) };
             }
         }
 
@@ -126,14 +133,16 @@ public sealed class PlanPages
                 .ToLookup(x => x.Entry, x => x.Document);
             var tree = archive.Config.Catalogue.Select(e => EntryView(e, byEntry)).ToList();
             yield return _views.Page("catalogue-index", strings["catalogue_title"], _urls.Catalogue, [], null,
-                ("facets", facets.Select(f => f.View).ToList()), ("catalogue", tree));
+                ("facets", facets.Select(f => f.View).ToList()), ("catalogue", tree)) with { LastModified = _updated };
             foreach (var facet in facets)
             {
                 var facetLink = new LinkView(facet.View.Title, facet.View.Url);
-                yield return _views.Page("facet", facet.View.Title, facet.View.Url, [_views.CatalogueLink], null, ("facet", facet.View));
+                yield return _views.Page("facet", facet.View.Title, facet.View.Url, [_views.CatalogueLink], null, ("facet", facet.View))
+                    with { LastModified = _updated };
                 foreach (var (key, title, documents) in facet.Values)
                 {
-                    foreach (var page in PlanListing(title, documents, facetLink, null, page => _urls.FacetValue(facet.View.Key, key, page)))
+                    var feed = _views.FacetFeed(facet.View.Key, key, title);
+                    foreach (var page in PlanListing(title, documents, facetLink, null, feed, page => _urls.FacetValue(facet.View.Key, key, page)))
                     {
                         yield return page;
                     }
@@ -144,12 +153,17 @@ public sealed class PlanPages
             foreach (var entry in Flatten(tree))
             {
                 var documents = archive.Documents.Where(d => InEntry(d, entry)).ToList();
-                foreach (var page in PlanListing(entry.Name, documents, treeLink, entry, page => _urls.Entry(entry.Id, page)))
+                foreach (var page in PlanListing(entry.Name, documents, treeLink, entry, null, page => _urls.Entry(entry.Id, page)))
                 {
                     yield return page;
                 }
             }
         }
+
+        private DateOnly? LastChanged(IEnumerable<IssueContents> issues) =>
+            issues.Select(i => (DateOnly?)archive.LastChanged(i)).Max();
+
+        private static DateOnly? Latest(DateOnly? a, DateOnly? b) => a is null || b > a ? b : a;
 
         private static IEnumerable<CatalogueEntryView> Flatten(IEnumerable<CatalogueEntryView> entries) =>
             entries.SelectMany(e => Flatten(e.Children).Prepend(e));
@@ -166,8 +180,12 @@ public sealed class PlanPages
                 entry.Method, _views.PeriodLabel(entry.Period), count, children);
         }
 
-        private IEnumerable<PagePlan> PlanListing(string title, IReadOnlyList<PublishedDocument> documents, LinkView parent, CatalogueEntryView? entry, Func<int, string> url)
+        /// <param name="feed">the Atom feed of the same documents, for an organ or a topic.</param>
+        private IEnumerable<PagePlan> PlanListing(string title, IReadOnlyList<PublishedDocument> documents, LinkView parent, CatalogueEntryView? entry,
+            LinkView? feed, Func<int, string> url)
         {
+            // Every page of a listing moves when a document joins it, so each has the latest change of them all
+            var changed = archive.LastChanged(documents);
             var size = _site.PageSize;
             var pageCount = Math.Max(1, (documents.Count + size - 1) / size);
             for (var page = 1; page <= pageCount; page++)
@@ -177,7 +195,8 @@ public sealed class PlanPages
                 var pageTitle = page == 1 ? title : $"{title} · {strings.Format("page_label", ("page", page))}";
                 var catalogueLink = _views.CatalogueLink;
                 IReadOnlyList<LinkView> trail = parent.Url == catalogueLink.Url ? [catalogueLink] : [catalogueLink, parent];
-                yield return _views.Page("listing", pageTitle, url(page), trail, entry?.Description, ("listing", listing));
+                yield return _views.Page("listing", pageTitle, url(page), trail, entry?.Description, ("listing", listing), ("feed", feed))
+                    with { LastModified = changed };
             }
         }
     }

@@ -48,6 +48,27 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
 
     public LinkView CatalogueLink => new(strings["nav_catalogue"], _urls.Catalogue);
 
+    /// <summary>The Atom feed of the whole site, titled as the feed is; null when nothing is published (there is no feed then).</summary>
+    public LinkView? SiteFeed => archive.Documents.Count > 0
+        ? new LinkView(strings.Format("feed_title_site", ("site", _config.Site.Name)), _urls.Feed)
+        : null;
+
+    /// <summary>The Atom feed of the gazette; null when it has no issue (there is no feed then).</summary>
+    public LinkView? GazetteFeed => archive.Issues.Count > 0
+        ? new LinkView(strings.Format("feed_title_gazette", ("site", _config.Site.Name)), _urls.GazetteFeed)
+        : null;
+
+    /// <summary>
+    /// The Atom feed of one organ's or one topic's documents (<paramref name="facet"/> is <see cref="Facets.Organs"/> or
+    /// <see cref="Facets.Topics"/>), titled with its <paramref name="name"/>; null for the other navigations, which have none.
+    /// </summary>
+    public LinkView? FacetFeed(string facet, string key, string name) => facet switch
+    {
+        Facets.Organs => new LinkView(strings.Format("feed_title_organ", ("site", _config.Site.Name), ("organ", name)), _urls.FacetFeed(facet, key)),
+        Facets.Topics => new LinkView(strings.Format("feed_title_topic", ("site", _config.Site.Name), ("topic", name)), _urls.FacetFeed(facet, key)),
+        _ => null,
+    };
+
     /// <summary>A page of <paramref name="kind"/>: its breadcrumbs (home, <paramref name="trail"/>, the page), canonical URL and variables.</summary>
     public PagePlan Page(string kind, string title, string url, IReadOnlyList<LinkView> trail, string? description, params (string Name, object? Value)[] values)
     {
@@ -65,7 +86,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
         IReadOnlyList<LinkView> trail = view.Gazette is { } placement
             ? [GazetteLink, new LinkView(strings.Format("year_label", ("year", document.Source.Gazette!.Year)), _urls.Year(document.Source.Gazette.Year)), placement.Issue]
             : [CatalogueLink, view.Topic];
-        return Page("document", view.Title, view.Url, trail, document.Source.Summary, ("document", view));
+        return Page("document", view.Title, view.Url, trail, document.Source.Summary, ("document", view)) with { LastModified = archive.LastChanged(document) };
     }
 
     public DocumentView Document(PublishedDocument document, RenderedBody body)

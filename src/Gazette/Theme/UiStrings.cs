@@ -14,6 +14,9 @@ public sealed class UiStrings(string language, IReadOnlyDictionary<string, strin
         "nav_home", "nav_gazette", "nav_catalogue", "not_found_title",
         "period_monthly", "period_quarterly", "period_yearly",
         "home_title", "gazette_title", "catalogue_title", "search_title",
+        "feed_title_site", "feed_title_organ", "feed_title_topic", "feed_title_gazette",
+        "feed_issue_title", "feed_issue_summary", "feed_issue_section", "feed_section_separator",
+        "quote_open", "quote_close", "quote_inner_open", "quote_inner_close", "list_separator",
     ];
 
     public string Language { get; } = language;

@@ -13,4 +13,6 @@ public sealed record UrlsView(
     /// <summary>The search page.</summary>
     string Search,
     /// <summary>The search index's manifest, read by the search client.</summary>
-    string SearchManifest);
+    string SearchManifest,
+    /// <summary>The Atom feed of the whole site; null when nothing is published.</summary>
+    string? Feed);
