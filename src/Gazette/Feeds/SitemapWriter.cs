@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using Gazette.Model;
 using Gazette.Output;
@@ -107,5 +108,9 @@ public static class SitemapWriter
     }
 
     /// <summary>The absolute URL, with every character outside ASCII percent-encoded as the protocol requires.</summary>
-    private static string Absolute(string baseUrl, SiteUrls urls, string url) => new Uri(SiteUrls.Absolute(baseUrl, urls.BasePath, url)).AbsoluteUri;
+    private static string Absolute(string baseUrl, SiteUrls urls, string url)
+    {
+        var absolute = SiteUrls.Absolute(baseUrl, urls.BasePath, url);
+        return Ascii.IsValid(absolute) && !absolute.Contains(' ', StringComparison.Ordinal) ? absolute : new Uri(absolute).AbsoluteUri;
+    }
 }

@@ -42,41 +42,44 @@ public sealed class BuildFeeds
         }
 
         // One pass, newest first: each document goes into the site's feed, its organs' and its topic's (and the topic's parent's,
-        // whose listing shows its children's documents too), each feed up to its limit.
-        var latest = new List<AtomEntry>();
-        var organs = new Dictionary<string, List<AtomEntry>>(StringComparer.Ordinal);
-        var topics = new Dictionary<string, List<AtomEntry>>(StringComparer.Ordinal);
-        static void Put(Dictionary<string, List<AtomEntry>> feeds, string key, AtomEntry entry)
+        // whose listing shows its children's documents too), each feed up to its limit. An entry is made once, for a document
+        // that some feed takes, so the rest of a large archive costs a few lookups each.
+        var entries = new Dictionary<PublishedDocument, AtomEntry>(ReferenceEqualityComparer.Instance);
+        AtomEntry EntryOf(PublishedDocument document) =>
+            entries.TryGetValue(document, out var entry) ? entry : entries[document] = Entry(archive, views, document, Absolute);
+        void Put(Dictionary<string, List<AtomEntry>> feeds, string key, PublishedDocument document)
         {
-            if (!feeds.TryGetValue(key, out var entries))
+            if (!feeds.TryGetValue(key, out var feed))
             {
-                feeds[key] = entries = [];
+                feeds[key] = feed = [];
             }
 
-            if (entries.Count < EntriesPerFeed)
+            if (feed.Count < EntriesPerFeed)
             {
-                entries.Add(entry);
+                feed.Add(EntryOf(document));
             }
         }
 
+        var latest = new List<AtomEntry>();
+        var organs = new Dictionary<string, List<AtomEntry>>(StringComparer.Ordinal);
+        var topics = new Dictionary<string, List<AtomEntry>>(StringComparer.Ordinal);
         foreach (var document in archive.Documents)
         {
-            var entry = Entry(archive, views, document, Absolute);
             if (latest.Count < EntriesPerFeed)
             {
-                latest.Add(entry);
+                latest.Add(EntryOf(document));
             }
 
             foreach (var organ in document.Source.Issuers.Distinct(StringComparer.Ordinal))
             {
-                Put(organs, organ, entry);
+                Put(organs, organ, document);
             }
 
             var topic = config.FindTopic(document.Source.Topic);
-            Put(topics, topic?.Id ?? document.Source.Topic, entry);
+            Put(topics, topic?.Id ?? document.Source.Topic, document);
             if (topic?.ParentId is { } parent)
             {
-                Put(topics, parent, entry);
+                Put(topics, parent, document);
             }
         }
 

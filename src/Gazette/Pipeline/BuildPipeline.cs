@@ -126,12 +126,13 @@ public sealed class BuildPipeline
         // the sitemap of every page planned above and robots.txt
         progress?.Report("writing the feeds and the sitemap");
         site.Write(new BuildFeeds().Run(archive, theme.Strings));
+        clock.Lap("feeds");
         foreach (var file in sitemap.Finish(archive))
         {
             site.Write(file);
         }
 
-        clock.Lap("feeds and sitemap");
+        clock.Lap("sitemap");
 
         progress?.Report("finishing the search index");
         search.Finish(archive, theme.Strings, site.Write);
