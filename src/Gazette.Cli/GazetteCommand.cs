@@ -69,8 +69,22 @@ public static partial class GazetteCommand
         BuildResult result;
         try
         {
-            var progress = quiet ? null : new ConsoleProgress(stdout, verbose);
-            result = new BuildPipeline().Run(options, progress);
+            if (!quiet && !verbose && stdout.Profile.Capabilities.Interactive)
+            {
+                // A terminal: one bar, its description the stage, filled by the documents rendered, with the time left.
+                result = stdout.Progress().AutoClear(true)
+                    .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .Start(context =>
+                    {
+                        var bar = new ConsoleProgress(stdout, verbose, context.AddTask("reading content"));
+                        return new BuildPipeline().Run(options, bar, bar);
+                    });
+            }
+            else
+            {
+                var progress = quiet ? null : new ConsoleProgress(stdout, verbose);
+                result = new BuildPipeline().Run(options, progress, progress);
+            }
         }
         catch (Exception e)
         {

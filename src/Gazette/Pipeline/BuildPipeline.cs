@@ -19,7 +19,9 @@ public sealed class BuildPipeline
     /// <summary>How many documents are rendered together: their bodies, pages and search texts are in memory at once.</summary>
     public const int BatchSize = 256;
 
-    public BuildResult Run(BuildOptions options, IProgress<string>? progress = null)
+    /// <param name="progress">told what the build is doing, at each stage.</param>
+    /// <param name="rendering">told how many documents of how many are rendered, after each batch.</param>
+    public BuildResult Run(BuildOptions options, IProgress<string>? progress = null, IProgress<(int Done, int Total)>? rendering = null)
     {
         var diagnostics = new DiagnosticBag();
         var clock = new StageClock();
@@ -98,10 +100,7 @@ public sealed class BuildPipeline
             site.Write(textAttachments);
             clock.Lap("write");
             pages += html.Count;
-            if ((index + 1) % (16384 / BatchSize) == 0)
-            {
-                progress?.Report($"rendered {index * BatchSize + batch.Length} of {archive.Documents.Count} documents");
-            }
+            rendering?.Report((index * BatchSize + batch.Length, archive.Documents.Count));
         }
 
         if (diagnostics.HasErrors)

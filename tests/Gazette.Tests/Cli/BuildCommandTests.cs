@@ -41,4 +41,35 @@ public sealed class BuildCommandTests
             "  hint: 25 timeliness and completeness warnings in all; 'gazette check' lists them by organ (--json, --html for a report)"], lines);
         Assert.True(Directory.Exists(site.Output));
     }
+
+    [Fact]
+    public void A_build_on_plain_output_prints_each_stage_and_the_documents_rendered_with_the_time_left()
+    {
+        using var site = SiteWithoutSummaries(3 * Gazette.Pipeline.BuildPipeline.BatchSize + 10);
+        var (stdout, output) = PlainConsole.Create();
+        var (stderr, _) = PlainConsole.Create();
+
+        var exit = GazetteCommand.Build(site.Options, quiet: false, stdout: stdout, stderr: stderr);
+
+        Assert.Equal(GazetteCommand.Success, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains("reading content…", lines);
+        Assert.Contains("rendering 778 documents…", lines);
+        // The first batch starts the clock; each later tenth reached says how many are done and about how long is left.
+        Assert.Matches(@"^rendered 512 of 778 documents, about \d+ (s|min) left$", Assert.Single(lines, l => l.StartsWith("rendered 512 ", StringComparison.Ordinal)));
+        Assert.Matches(@"^rendered 768 of 778 documents, about \d+ (s|min) left$", Assert.Single(lines, l => l.StartsWith("rendered 768 ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.StartsWith("rendered 256 ", StringComparison.Ordinal) || l.StartsWith("rendered 778 ", StringComparison.Ordinal));
+        Assert.StartsWith("built 778 documents", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quiet_build_prints_no_progress()
+    {
+        using var site = SiteWithoutSummaries(2 * Gazette.Pipeline.BuildPipeline.BatchSize + 1);
+        var (stdout, output) = PlainConsole.Create();
+        var (stderr, _) = PlainConsole.Create();
+
+        Assert.Equal(GazetteCommand.Success, GazetteCommand.Build(site.Options, quiet: true, stdout: stdout, stderr: stderr));
+        Assert.Equal("", output.ToString());
+    }
 }
