@@ -17,6 +17,15 @@ public sealed record Site(
 {
     public const int DefaultPageSize = 20;
 
+    /// <summary>The licence of the open data under /data/ (<c>data_licence</c>), or null when site.yml states none.</summary>
+    public DataLicence? DataLicence { get; init; }
+
+    /// <summary>网站标识码, the site's identification code issued for government websites (<c>site_id_code</c>), e.g. 3715000001.</summary>
+    public string? SiteIdCode { get; init; }
+
+    /// <summary>The host name of <see cref="BaseUrl"/>, the page tag SiteDomain.</summary>
+    public string Domain => new Uri(BaseUrl).Host;
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath => new Uri(BaseUrl).AbsolutePath is var p && p.EndsWith('/') ? p : p + "/";
 }

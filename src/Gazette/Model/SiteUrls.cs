@@ -23,6 +23,27 @@ public sealed class SiteUrls(string basePath)
     /// <summary>Where the search index lives; its manifest is <c>{SearchIndex}manifest.json</c>.</summary>
     public string SearchIndex => BasePath + "search/";
 
+    /// <summary>The open-data page; the data files lie beside it (<see cref="DataFile"/>).</summary>
+    public string Data => BasePath + "data/";
+
+    /// <summary>A file of the open data, e.g. <c>catalogue.json</c> or <c>documents/000014349/2018-00222.json</c>.</summary>
+    public string DataFile(string path) => Data + path;
+
+    /// <summary>The JSON file of one document under /data/documents/, named by its 索引号.</summary>
+    public string DocumentData(string indexNumber) => DataFile("documents/" + indexNumber + ".json");
+
+    /// <summary>The JSON file of one gazette issue's contents under /data/gazette/.</summary>
+    public string IssueData(IssueKey key) => DataFile(string.Create(CultureInfo.InvariantCulture, $"gazette/{key.Year}/{key.Number}.json"));
+
+    /// <summary>The short permalink of a document by its 索引号 (<c>/i/000014349/2018-00222</c>), redirected to its page.</summary>
+    public string ByIndexNumber(string indexNumber) => BasePath + "i/" + indexNumber;
+
+    /// <summary>
+    /// The permalink of a document by its document number (<c>/n/&lt;key&gt;</c>): the search index's document-number key
+    /// (brackets, spaces and 号 removed), percent-encoded as UTF-8, redirected to its page.
+    /// </summary>
+    public string ByDocumentNumber(string key) => BasePath + "n/" + Uri.EscapeDataString(key);
+
     public string Year(int year) => string.Create(CultureInfo.InvariantCulture, $"{Gazette}{year}/");
 
     public string Issue(IssueKey key) => string.Create(CultureInfo.InvariantCulture, $"{Gazette}{key.Year}/{key.Number}/");

@@ -50,6 +50,7 @@ public sealed class BuildPipeline
         var markdown = new RenderMarkdown(archive, documents);
         var search = new BuildSearchIndex(config);
         var sitemap = new BuildSitemap();
+        var openData = new BuildOpenData(archive);
         clock.Lap("archive");
 
         // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
@@ -93,11 +94,14 @@ public sealed class BuildPipeline
             clock.Lap("render pages");
             var texts = search.Add(batch, rendered);
             clock.Lap("search index");
+            var data = openData.Add(batch, rendered);
+            clock.Lap("open data");
             Parallel.For(0, batch.Length, i => withheld.SetAsideShared(batch[i], rendered[i], attachmentTexts[i]));
             clock.Lap("audit");
             site.Write(html);
             site.Write(texts);
             site.Write(textAttachments);
+            site.Write(data);
             clock.Lap("write");
             pages += html.Count;
             rendering?.Report((index * BatchSize + batch.Length, archive.Documents.Count));
@@ -136,6 +140,11 @@ public sealed class BuildPipeline
         progress?.Report("finishing the search index");
         search.Finish(archive, theme.Strings, site.Write);
         clock.Lap("search index");
+
+        // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
+        progress?.Report("writing the open data");
+        openData.Finish(site.Write);
+        clock.Lap("open data");
 
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it
         // lists them all, and before the audit, which reads it too

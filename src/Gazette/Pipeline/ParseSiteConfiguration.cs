@@ -9,7 +9,8 @@ namespace Gazette.Pipeline;
 /// <summary>Reads site.yml, organs.yml, topics.yml, genres.yml and catalogue.yml into a <see cref="SiteConfiguration"/>.</summary>
 public sealed class ParseSiteConfiguration
 {
-    private static readonly string[] SiteKeys = ["name", "base_url", "language", "publisher", "description", "page_size"];
+    private static readonly string[] SiteKeys = ["name", "base_url", "language", "publisher", "description", "page_size", "data_licence", "site_id_code"];
+    private static readonly string[] LicenceKeys = ["name", "url"];
     private static readonly string[] OrganKeys = ["id", "name", "short_name", "code"];
     private static readonly string[] TopicKeys = ["id", "name", "children"];
     private static readonly string[] GenreKeys = ["id", "name", "aliases", "interpretation", "policy"];
@@ -87,7 +88,31 @@ public sealed class ParseSiteConfiguration
         }
 
         return new Site(name, baseUrl, language, fields.Text("publisher", required: true) ?? fallback.Publisher,
-            fields.Text("description"), pageSize);
+            fields.Text("description"), pageSize)
+        {
+            DataLicence = ReadLicence(fields),
+            SiteIdCode = fields.Text("site_id_code"),
+        };
+    }
+
+    /// <summary><c>data_licence: {name, url}</c>: both are required when the key is written; the address is http or https.</summary>
+    private static DataLicence? ReadLicence(FieldReader site)
+    {
+        if (site.Mapping("data_licence", LicenceKeys) is not { } fields)
+        {
+            return null;
+        }
+
+        var name = fields.Text("name", required: true);
+        var url = fields.Text("url", required: true);
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
+        {
+            fields.Error("url", Codes.InvalidValue, $"the licence's 'url' must be an absolute http or https URL (got \"{url}\")",
+                "the address of the licence's full text, e.g. a page of the site that states it");
+            url = null;
+        }
+
+        return name is null || url is null ? null : new DataLicence(name, url);
     }
 
     private static IReadOnlyList<T>? ReadList<T>(ContentSet content, string name, string[] keys, bool required, DiagnosticBag diagnostics,

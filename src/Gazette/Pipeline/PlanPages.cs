@@ -1,4 +1,5 @@
 using Gazette.Model;
+using Gazette.OpenData;
 using Gazette.Rendering;
 using Gazette.Rendering.Views;
 using Gazette.Theme;
@@ -41,7 +42,27 @@ public sealed class PlanPages
             }
 
             yield return _views.Page("search", strings["search_title"], _urls.Search, [], null);
+            yield return _views.Page("data", strings["data_title"], _urls.Data, [], strings["column_data_description"], ("data", DataPage()));
             yield return _views.Page("not-found", strings["not_found_title"], _urls.NotFound, [], null);
+        }
+
+        private DataView DataPage()
+        {
+            var newest = archive.Documents.Count > 0 ? archive.Documents[0] : null;
+            var lastIssue = archive.Issues.Count > 0 ? archive.Issues[^1].Issue.Key : (IssueKey?)null;
+            return new DataView(
+                _site.DataLicence is { } licence ? new LinkView(licence.Name, licence.Url) : null,
+                OpenDataJson.SchemaVersion,
+                newest is null ? null : ViewFactory.Date(newest.Source.Published),
+                archive.Documents.Count,
+                archive.Issues.Count,
+                _urls.DataFile("catalogue.json"),
+                _urls.DataFile("catalogue.csv"),
+                _urls.DataFile("gazette.json"),
+                newest is null ? null : new LinkView(newest.Source.Title, _urls.DocumentData(newest.IndexNumber)),
+                lastIssue is { } key ? new LinkView(_views.IssueLabel(key), _urls.IssueData(key)) : null,
+                CatalogueCsv.OrganSeparator,
+                CatalogueCsv.Columns.Select(c => new DataColumnView(c.Header, c.Field, "data_field_" + c.Field.Replace('.', '_'))).ToList());
         }
 
         private IEnumerable<PagePlan> PlanGazette()

@@ -23,10 +23,10 @@ public sealed class RenderPages
     {
         var site = archive.Config.Site;
         var urls = archive.Urls;
-        var siteView = new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, urls.Home);
+        var siteView = new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, urls.Home, site.Domain, site.SiteIdCode);
         var urlsView = new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
             urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity), urls.Search, urls.SearchIndex + "manifest.json",
-            archive.Documents.Count > 0 ? urls.Feed : null);
+            archive.Documents.Count > 0 ? urls.Feed : null, urls.Data);
         var results = new OutputFile?[pages.Count];
         var errors = new Diagnostic?[pages.Count];
         Parallel.For(0, pages.Count, i =>

@@ -56,19 +56,7 @@ public sealed class WriteSite : IDisposable
 
     public void Write(OutputFile file)
     {
-        ObjectDisposedException.ThrowIf(_ended, this);
-        var path = Path.Combine(_staging, file.Path);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            throw new InvalidOperationException($"two outputs want the same file {file.Path}");
-        }
-
+        var stream = Create(file.Path);
         Sha256Digest hash;
         using (stream)
         {
@@ -86,6 +74,35 @@ public sealed class WriteSite : IDisposable
 
         Hashes.Add(file.Path, hash);
         Interlocked.Increment(ref _count);
+    }
+
+    /// <summary>
+    /// Writes the file at <paramref name="path"/> (relative, forward slashes) piece by piece: <paramref name="write"/> is given the
+    /// stream to write to and never holds the whole file, which is hashed on the way.
+    /// </summary>
+    public void Write(string path, Action<Stream> write)
+    {
+        using var stream = Create(path);
+        using var hashing = new HashingStream(stream);
+        write(hashing);
+        hashing.Flush();
+        Hashes.Add(path, hashing.Hash());
+        Interlocked.Increment(ref _count);
+    }
+
+    private FileStream Create(string relativePath)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        var path = Path.Combine(_staging, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            throw new InvalidOperationException($"two outputs want the same file {relativePath}");
+        }
     }
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> and gives the SHA-256 of what was copied.</summary>

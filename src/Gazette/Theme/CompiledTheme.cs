@@ -13,5 +13,5 @@ public sealed record CompiledTheme(
 
     /// <summary>Every page kind the build renders; the theme has layouts/&lt;kind&gt;.liquid for each, plus base.liquid.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
-        ["home", "gazette-index", "gazette-year", "gazette-issue", "document", "catalogue-index", "facet", "listing", "search", "not-found"];
+        ["home", "gazette-index", "gazette-year", "gazette-issue", "document", "catalogue-index", "facet", "listing", "search", "data", "not-found"];
 }

@@ -13,7 +13,7 @@ public sealed class UiStrings(string language, IReadOnlyDictionary<string, strin
         "issue_label", "issue_total_label", "year_label", "page_label",
         "nav_home", "nav_gazette", "nav_catalogue", "not_found_title",
         "period_monthly", "period_quarterly", "period_yearly",
-        "home_title", "gazette_title", "catalogue_title", "search_title",
+        "home_title", "gazette_title", "catalogue_title", "search_title", "data_title", "column_data_description",
         "feed_title_site", "feed_title_organ", "feed_title_topic", "feed_title_gazette",
         "feed_issue_title", "feed_issue_summary", "feed_issue_section", "feed_section_separator",
         "quote_open", "quote_close", "quote_inner_open", "quote_inner_close", "list_separator",

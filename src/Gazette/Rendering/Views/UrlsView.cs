@@ -15,4 +15,6 @@ public sealed record UrlsView(
     /// <summary>The search index's manifest, read by the search client.</summary>
     string SearchManifest,
     /// <summary>The Atom feed of the whole site; null when nothing is published.</summary>
-    string? Feed);
+    string? Feed,
+    /// <summary>The open-data page, which documents the files under /data/ and their licence.</summary>
+    string Data);

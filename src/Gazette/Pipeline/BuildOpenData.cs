@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Text.Json;
+using Gazette.Model;
+using Gazette.OpenData;
+using Gazette.Output;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// Makes the open data under data/ (README, "Open data"): <see cref="Add"/> takes each batch of documents as it is rendered and
+/// gives back one JSON file per document, keeping only each document's text hash; <see cref="Finish"/> then writes the whole
+/// catalogue as JSON and CSV, a document at a time to a stream, and the gazette's issues. Nothing of a withheld document is
+/// in the archive, so nothing of it can reach these files.
+/// </summary>
+public sealed class BuildOpenData(Archive archive)
+{
+    public const string Folder = "data/";
+
+    /// <summary>How many bytes the JSON writer gathers before it hands them to the file.</summary>
+    private const int FlushEvery = 64 * 1024;
+
+    private readonly OpenDataJson _json = new(archive);
+    private readonly Dictionary<string, string> _textHashes = new(StringComparer.Ordinal);
+
+    /// <summary>The JSON file of each document of <paramref name="batch"/>.</summary>
+    /// <param name="bodies">the rendered bodies of <paramref name="batch"/>, in the same order: their text hashes are kept.</param>
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            _textHashes[batch[i].Id] = bodies[i].TextSha256;
+        }
+
+        var files = new OutputFile[batch.Count];
+        Parallel.For(0, batch.Count, i =>
+        {
+            var buffer = new ArrayBufferWriter<byte>(2048);
+            using (var json = new Utf8JsonWriter(buffer, OpenDataJson.WriterOptions))
+            {
+                _json.WriteDocumentFile(json, batch[i], bodies[i].TextSha256);
+            }
+
+            files[i] = new OutputFile(archive.Urls.ToOutputPath(archive.Urls.DocumentData(batch[i].IndexNumber)), buffer.WrittenSpan.ToArray());
+        });
+        return files;
+    }
+
+    /// <summary>
+    /// Writes catalogue.json, catalogue.csv, gazette.json and one file per issue, each through <paramref name="write"/>, which
+    /// gives the stream of a new file at a path of the site. Call once every document was added.
+    /// </summary>
+    public void Finish(Action<string, Action<Stream>> write)
+    {
+        var urls = archive.Urls;
+        write(Folder + "catalogue.json", stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
+            _json.WriteCatalogueHead(json);
+            foreach (var document in archive.Documents)
+            {
+                _json.WriteDocument(json, document, _textHashes[document.Id]);
+                if (json.BytesPending > FlushEvery)
+                {
+                    json.Flush();
+                }
+            }
+
+            OpenDataJson.WriteCatalogueTail(json);
+        });
+
+        write(Folder + "catalogue.csv", stream =>
+        {
+            var csv = new CatalogueCsv(archive);
+            using var writer = csv.Begin(stream);
+            foreach (var document in archive.Documents)
+            {
+                csv.Write(writer, document, _textHashes[document.Id], _json);
+            }
+        });
+
+        write(Folder + "gazette.json", stream =>
+        {
+            using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
+            _json.WriteIssueList(json);
+        });
+
+        foreach (var issue in archive.Issues)
+        {
+            write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), stream =>
+            {
+                using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
+                _json.WriteIssue(json, issue);
+            });
+        }
+    }
+}
