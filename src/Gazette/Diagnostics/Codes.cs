@@ -50,6 +50,8 @@ public static class Codes
     public static readonly DiagnosticCode UnsafeLink = new("GZ0311", "a link or image address that could run script was removed (warning)");
     public static readonly DiagnosticCode RawHtmlRemoved = new("GZ0312", "raw HTML in a body that is not on the allow-list was removed (warning)");
     public static readonly DiagnosticCode WithheldTextPublished = new("GZ0313", "text that only a withheld document holds appears in the built site");
+    public static readonly DiagnosticCode AliasCollidesWithPage = new("GZ0314", "a document's alias is the address of a page or file the site publishes");
+    public static readonly DiagnosticCode DuplicateAlias = new("GZ0315", "two documents (or one twice) have the same alias");
 
     // Theme (GZ04xx)
     public static readonly DiagnosticCode TemplateSyntax = new("GZ0401", "a theme template cannot be parsed");
@@ -88,7 +90,7 @@ public static class Codes
         UnknownSection, DuplicateIssuePosition, UnknownCatalogueEntry, MissingAttachment, SelfReference, SuccessionCycle,
         DuplicateDocumentId, DuplicateIndexNumber, NonPublicWithoutReason, ValidityIncomplete,
         PublishedBeforeWritten, IssueMisfiled, DuplicateDefinition, MissingOrganCode, UnsafeAttachmentPath,
-        ValidityReferenceMismatch, UnsafeLink, RawHtmlRemoved, WithheldTextPublished,
+        ValidityReferenceMismatch, UnsafeLink, RawHtmlRemoved, WithheldTextPublished, AliasCollidesWithPage, DuplicateAlias,
         TemplateSyntax, MissingTemplate, MissingUiStrings,
         ResidentIdNumber, MobileNumber, BankCardNumber, EmailAddress, ReviewedWithoutReason,
         LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,

@@ -63,6 +63,9 @@ public sealed record Document(
     /// <summary>A draft (<c>draft: true</c>): read and checked like any document, but never published.</summary>
     public bool Draft { get; init; }
 
+    /// <summary>The old addresses of the document (<c>aliases:</c>), redirected to its page (301) so that links to them keep working.</summary>
+    public IReadOnlyList<Alias> Aliases { get; init; } = [];
+
     /// <summary>主动公开 and not a draft: the documents that are published.</summary>
     public bool IsPublic => Disclosure == Disclosure.Public && !Draft;
 

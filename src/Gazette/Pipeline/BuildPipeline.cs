@@ -146,6 +146,10 @@ public sealed class BuildPipeline
         openData.Finish(site.Write);
         clock.Lap("open data");
 
+        // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
+        new BuildNetlifyFiles().Run(archive, theme.Headers, site.Write);
+        clock.Lap("netlify files");
+
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it
         // lists them all, and before the audit, which reads it too
         progress?.Report("writing the integrity manifest");
@@ -231,6 +235,7 @@ public sealed class BuildPipeline
         var documents = new ParseDocuments().Run(content, config, diagnostics);
         new CheckReferences().Run(documents, issues, diagnostics);
         documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
+        new CheckAliases().Run(documents, new SiteUrls(config.Site.BasePath), diagnostics);
         var calendar = new ParseHolidays().Run(content, diagnostics);
         return (config, issues, documents, calendar);
     }

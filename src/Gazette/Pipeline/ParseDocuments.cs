@@ -16,6 +16,7 @@ public sealed class ParseDocuments
     [
         "id", "title", "doc_number", "index_number", "issuers", "written", "published", "topic", "genre", "legal_form", "summary",
         "disclosure", "disclosure_reason", "draft", "privacy", "privacy_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
+        "aliases",
     ];
 
     private static readonly string[] ValidityKeys = ["status", "date", "repealed_by", "amended_by", "note"];
@@ -184,8 +185,32 @@ public sealed class ParseDocuments
             PrivacyReason = privacyReason,
             LegalForm = legalForm,
             Draft = fields.Choice("draft", FieldReader.Booleans) ?? false,
+            Aliases = ReadAliases(fields, diagnostics),
         };
         return id is null ? null : document;
+    }
+
+    /// <summary>
+    /// <c>aliases:</c>, the old addresses of a document that moved: paths on the site's host written from its root (/…), without
+    /// query, fragment, white space or Netlify's * and : patterns; percent-escapes are read as the characters they stand for.
+    /// </summary>
+    private static IReadOnlyList<Alias> ReadAliases(FieldReader fields, DiagnosticBag diagnostics)
+    {
+        var aliases = new List<Alias>();
+        foreach (var (value, at) in fields.TextList("aliases"))
+        {
+            var path = Alias.Normalise(value);
+            if (path is null)
+            {
+                diagnostics.Error(at, Codes.InvalidValue, $"the alias \"{value}\" is not a path of this site",
+                    "write the old address from the site's root, e.g. /art/2019/7/19/art_1234_5678.html, without ?, #, spaces, * or :");
+                continue;
+            }
+
+            aliases.Add(new Alias(path, at));
+        }
+
+        return aliases;
     }
 
     private static string? ReadId(FieldReader fields, ContentFile file, DiagnosticBag diagnostics)

@@ -64,7 +64,8 @@ public sealed partial class ParseTheme
             TimeZone = TimeZoneInfo.Utc,
         };
         var assets = files.Where(f => f.Name.StartsWith("assets/", StringComparison.Ordinal)).ToList();
-        return new CompiledTheme(layouts, options, strings, assets);
+        var headers = files.FirstOrDefault(f => f.Name == "_headers") is { } headerFile ? ReadContentFiles.Decode(headerFile.Bytes, headerFile.SitePath, diagnostics) : null;
+        return new CompiledTheme(layouts, options, strings, assets) { Headers = headers };
     }
 
     private static UiStrings? ReadStrings(IReadOnlyList<ThemeFile> files, string language, DiagnosticBag diagnostics)

@@ -11,6 +11,9 @@ public sealed record CompiledTheme(
 {
     public const string Shell = "base";
 
+    /// <summary>The theme's response headers in Netlify's _headers format (theme/_headers), or null when it has none.</summary>
+    public string? Headers { get; init; }
+
     /// <summary>Every page kind the build renders; the theme has layouts/&lt;kind&gt;.liquid for each, plus base.liquid.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
         ["home", "gazette-index", "gazette-year", "gazette-issue", "document", "catalogue-index", "facet", "listing", "search", "data", "not-found"];

@@ -1,0 +1,76 @@
+using System.Text;
+using Gazette.Model;
+using Gazette.Search;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// Netlify's two files (README, "Netlify"). <c>_redirects</c>: for each published document, newest first, its short permalink by
+/// 索引号 (<c>/i/&lt;索引号&gt;</c>), its permalink by document number (<c>/n/&lt;key&gt;</c>, the search index's document-number key
+/// percent-encoded; a key that several documents share leads to the search page for it instead, 302) and each of its old
+/// addresses (<c>aliases:</c>), all 301 to its page; written a line at a time to a stream. <c>_headers</c>: the theme's
+/// response headers (theme/_headers) with the site's base path put in front of each path.
+/// </summary>
+public sealed class BuildNetlifyFiles
+{
+    /// <summary>Writes _redirects, and _headers when the theme has headers, through <paramref name="write"/>.</summary>
+    public void Run(Archive archive, string? themeHeaders, Action<string, Action<Stream>> write)
+    {
+        var urls = archive.Urls;
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var document in archive.Documents)
+        {
+            if (NumberKey(document) is { } key)
+            {
+                numbers[key] = numbers.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        write("_redirects", stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+            writer.WriteLine("# Written by Gazette: permalinks by 索引号 (/i/) and by document number (/n/), and the old addresses of moved documents.");
+            foreach (var document in archive.Documents)
+            {
+                var page = Alias.Encode(document.Url);
+                Rule(writer, Alias.Encode(urls.ByIndexNumber(document.IndexNumber)), page, 301);
+                if (NumberKey(document) is { } key)
+                {
+                    var search = urls.Search + "?q=" + Uri.EscapeDataString(document.Source.DocNumber!);
+                    Rule(writer, urls.ByDocumentNumber(key), numbers[key] == 1 ? page : search, numbers[key] == 1 ? 301 : 302);
+                }
+
+                foreach (var alias in document.Source.Aliases)
+                {
+                    Rule(writer, Alias.Encode(alias.Path), page, 301);
+                }
+            }
+        });
+
+        if (themeHeaders is not null)
+        {
+            write("_headers", stream => stream.Write(Encoding.UTF8.GetBytes(Headers(themeHeaders, urls.BasePath))));
+        }
+    }
+
+    /// <summary>The theme's headers with <paramref name="basePath"/> in place of the leading '/' of each path line.</summary>
+    public static string Headers(string themeHeaders, string basePath)
+    {
+        var lines = themeHeaders.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n')
+            .Select(line => line.StartsWith('/') ? basePath + line[1..] : line);
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The key of a document's number, or null when it has none that gives a key.</summary>
+    private static string? NumberKey(PublishedDocument document) =>
+        document.Source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key ? key : null;
+
+    private static void Rule(StreamWriter writer, string from, string to, int status)
+    {
+        writer.Write(from);
+        writer.Write("  ");
+        writer.Write(to);
+        writer.Write("  ");
+        writer.WriteLine(status == 301 ? "301" : "302");
+    }
+}
