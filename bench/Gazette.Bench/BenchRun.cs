@@ -389,7 +389,8 @@ public sealed class BenchRun(Options options)
 
         await using (browser)
         {
-            var headers = StaticServer.NetlifyHeaders(File.ReadAllText(Path.Combine(Paths.RepositoryRoot, "netlify.toml")));
+            var headersFile = Path.Combine(site, "_headers");
+            var headers = StaticServer.NetlifyHeaders(File.Exists(headersFile) ? File.ReadAllText(headersFile) : "");
             using (var server = new StaticServer(site, headers))
             {
                 await browser.GazetteSearch(server.BaseUrl, queries[0], null); // warm-up: browser process, server, JIT

@@ -6,21 +6,25 @@ namespace Gazette.BrowserTests;
 
 /// <summary>
 /// Serves a built site on 127.0.0.1 the way Netlify does: folders answer with index.html, a missing file with 404.html and
-/// status 404, and every response carries the headers netlify.toml sets for "/*" (so the theme runs under the real CSP).
+/// status 404, and every response carries the headers the site's own _headers file sets for its path, as Netlify reads it (so the
+/// theme runs under the real CSP and the hashed assets get their caching).
 /// </summary>
 public sealed partial class StaticServer : LoopbackServer
 {
     private readonly string _root;
-    private readonly IReadOnlyDictionary<string, string> _headers;
+    private readonly IReadOnlyList<(string Prefix, Dictionary<string, string> Headers)> _rules;
 
-    public StaticServer(string root, string netlifyToml)
+    /// <param name="root">the built site; its _headers file gives the response headers.</param>
+    public StaticServer(string root)
     {
         _root = root;
-        _headers = ReadHeaders(netlifyToml);
+        var file = Path.Combine(root, "_headers");
+        _rules = ReadRules(File.Exists(file) ? File.ReadAllText(file) : "");
         Start();
     }
 
-    public IReadOnlyDictionary<string, string> Headers => _headers;
+    /// <summary>The headers of every response (the <c>/*</c> rule of _headers).</summary>
+    public IReadOnlyDictionary<string, string> Headers => HeadersFor("/");
 
     protected override void Respond(HttpListenerContext context)
     {
@@ -38,7 +42,7 @@ public sealed partial class StaticServer : LoopbackServer
             file = Path.Combine(_root, "404.html");
         }
 
-        foreach (var (name, value) in _headers)
+        foreach (var (name, value) in HeadersFor(context.Request.Url!.AbsolutePath))
         {
             response.Headers[name] = value;
         }
@@ -59,24 +63,15 @@ public sealed partial class StaticServer : LoopbackServer
         response.OutputStream.Write(bytes);
     }
 
-    /// <summary>The header values of the <c>for = "/*"</c> block of netlify.toml.</summary>
-    private static Dictionary<string, string> ReadHeaders(string toml)
+    /// <summary>The headers of every rule whose path matches <paramref name="path"/>, later rules overriding earlier ones.</summary>
+    private Dictionary<string, string> HeadersFor(string path)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var inAll = false;
-        foreach (var line in toml.Split('\n').Select(l => l.Trim()))
+        foreach (var (prefix, values) in _rules.Where(r => path.StartsWith(r.Prefix, StringComparison.Ordinal)))
         {
-            if (line.StartsWith("for = ", StringComparison.Ordinal))
+            foreach (var (name, value) in values)
             {
-                inAll = line == "for = \"/*\"";
-            }
-            else if (line.StartsWith("[[", StringComparison.Ordinal) || line.StartsWith("[build", StringComparison.Ordinal))
-            {
-                inAll = false;
-            }
-            else if (inAll && HeaderLine().Match(line) is { Success: true } match)
-            {
-                headers[match.Groups[1].Value] = match.Groups[2].Value;
+                headers[name] = value;
             }
         }
 
@@ -85,6 +80,28 @@ public sealed partial class StaticServer : LoopbackServer
         return headers;
     }
 
-    [GeneratedRegex("^([A-Za-z-]+) = \"(.*)\"$")]
+    /// <summary>
+    /// The rules of a Netlify _headers file: a line starting with '/' is a path (a trailing * matches the rest), the indented
+    /// <c>Name: value</c> lines under it its headers; '#' starts a comment.
+    /// </summary>
+    private static List<(string Prefix, Dictionary<string, string> Headers)> ReadRules(string file)
+    {
+        var rules = new List<(string Prefix, Dictionary<string, string> Headers)>();
+        foreach (var line in file.Split('\n'))
+        {
+            if (line.StartsWith('/'))
+            {
+                rules.Add((line.Trim().TrimEnd('*'), new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)));
+            }
+            else if (rules.Count > 0 && HeaderLine().Match(line) is { Success: true } match)
+            {
+                rules[^1].Headers[match.Groups[1].Value] = match.Groups[2].Value.Trim();
+            }
+        }
+
+        return rules;
+    }
+
+    [GeneratedRegex(@"^\s+([A-Za-z-]+):\s*(.*)$")]
     private static partial Regex HeaderLine();
 }

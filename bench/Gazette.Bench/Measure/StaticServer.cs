@@ -10,7 +10,7 @@ namespace Gazette.Bench.Measure;
 /// Serves a built site on 127.0.0.1 as a static host does: folders answer with index.html, a missing file with 404. Text
 /// responses (HTML, CSS, JS, JSON, SVG, plain text, WebAssembly) are gzip-compressed when the browser asks for it, as Netlify and
 /// every CDN do, unless the file is already gzip data (Gazette's and Pagefind's index files are). With
-/// <paramref name="headers"/> every response carries those headers (the Content-Security-Policy of netlify.toml for Gazette).
+/// <paramref name="headers"/> every response carries those headers (the Content-Security-Policy of the built site's _headers for Gazette).
 /// </summary>
 public sealed partial class StaticServer : IDisposable
 {
@@ -154,24 +154,23 @@ public sealed partial class StaticServer : IDisposable
         return output.ToArray();
     }
 
-    /// <summary>The headers of the <c>for = "/*"</c> block of netlify.toml (without HSTS, meaningless on plain HTTP).</summary>
-    public static Dictionary<string, string> NetlifyHeaders(string toml)
+    /// <summary>
+    /// The headers of the <c>/*</c> rule of a Netlify _headers file, as Gazette writes one into the site (without HSTS, meaningless
+    /// on plain HTTP): the indented <c>Name: value</c> lines under the line <c>/*</c>.
+    /// </summary>
+    public static Dictionary<string, string> NetlifyHeaders(string headersFile)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var inAll = false;
-        foreach (var line in toml.Split('\n').Select(l => l.Trim()))
+        foreach (var line in headersFile.Split('\n'))
         {
-            if (line.StartsWith("for = ", StringComparison.Ordinal))
+            if (line.StartsWith('/'))
             {
-                inAll = line == "for = \"/*\"";
-            }
-            else if (line.StartsWith("[[", StringComparison.Ordinal) || line.StartsWith("[build", StringComparison.Ordinal))
-            {
-                inAll = false;
+                inAll = line.Trim() == "/*";
             }
             else if (inAll && HeaderLine().Match(line) is { Success: true } match)
             {
-                headers[match.Groups[1].Value] = match.Groups[2].Value;
+                headers[match.Groups[1].Value] = match.Groups[2].Value.Trim();
             }
         }
 
@@ -186,6 +185,6 @@ public sealed partial class StaticServer : IDisposable
         return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex("^([A-Za-z-]+) = \"(.*)\"$")]
+    [GeneratedRegex(@"^\s+([A-Za-z-]+):\s*(.*)$")]
     private static partial Regex HeaderLine();
 }
