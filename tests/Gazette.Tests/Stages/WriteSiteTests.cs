@@ -53,6 +53,32 @@ public sealed class WriteSiteTests
     }
 
     [Fact]
+    public void A_file_written_piece_by_piece_to_a_stream_is_hashed_as_it_is_written_and_cannot_be_written_twice()
+    {
+        using var folder = new TempFolder();
+        using var site = new WriteSite(folder.PathOf("public"));
+        var pieces = Enumerable.Range(0, 10_000).Select(i => $"第{i}行,\"引号\"\r\n").ToList();
+
+        site.Write("data/catalogue.csv", stream =>
+        {
+            foreach (var piece in pieces)
+            {
+                stream.Write(Encoding.UTF8.GetBytes(piece));
+            }
+
+            stream.WriteByte((byte)'!');
+        });
+
+        var expected = Encoding.UTF8.GetBytes(string.Concat(pieces) + "!");
+        Assert.Equal(expected, File.ReadAllBytes(Path.Combine(site.Folder, "data/catalogue.csv")));
+        var entry = Assert.Single(site.Hashes.ToArray());
+        Assert.Equal("data/catalogue.csv", entry.PathText);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), entry.Hash.ToHex());
+        Assert.Equal(1, site.Count);
+        Assert.Throws<InvalidOperationException>(() => site.Write("data/catalogue.csv", _ => { }));
+    }
+
+    [Fact]
     public void A_new_build_replaces_the_old_folder_entirely()
     {
         using var folder = new TempFolder();
