@@ -22,6 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         { "listing", "/catalogue/validity/valid/" },
         { "listing (page 2)", "/catalogue/validity/valid/page/2/" },
         { "listing (catalogue entry)", "/catalogue/entries/zhengce-wenjian/" },
+        { "data", "/data/" },
         { "not-found", "/404.html" },
     };
 

@@ -58,7 +58,7 @@ public sealed class ReaderTests(BrowserFixture fixture)
                 violations.Add(message.Text);
             }
         };
-        foreach (var path in new[] { "/", "/gazette/2019/2/", SampleDocuments.Url("tongliang-2019-5"), "/catalogue/", "/catalogue/topics/" })
+        foreach (var path in new[] { "/", "/gazette/2019/2/", SampleDocuments.Url("tongliang-2019-5"), "/catalogue/", "/catalogue/topics/", "/data/" })
         {
             var response = await page.GotoAsync(fixture.Url(path));
             Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"]);
@@ -66,6 +66,25 @@ public sealed class ReaderTests(BrowserFixture fixture)
 
         Assert.Empty(violations);
         Assert.True(await page.Locator("[data-large-type]").First.IsVisibleAsync(), "the site's script did not run under the policy");
+    }
+
+    [Fact]
+    public async Task Hashed_assets_are_cached_for_a_year_and_pages_are_revalidated_as_the_sites_headers_say()
+    {
+        var page = await fixture.NewPage();
+        var asset = "";
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/assets/site.", StringComparison.Ordinal) && response.Url.EndsWith(".css", StringComparison.Ordinal))
+            {
+                asset = response.Headers.GetValueOrDefault("cache-control", "");
+            }
+        };
+
+        var html = await page.GotoAsync(fixture.Url("/data/"));
+
+        Assert.Equal("public, max-age=0, must-revalidate", html!.Headers["cache-control"]);
+        Assert.Equal("public, max-age=31536000, immutable", asset);
     }
 
     [Fact]
