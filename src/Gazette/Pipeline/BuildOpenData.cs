@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Gazette.Integrity;
 using Gazette.Model;
 using Gazette.OpenData;
 using Gazette.Output;
@@ -8,7 +9,7 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// Makes the open data under data/ (README, "Open data"): <see cref="Add"/> takes each batch of documents as it is rendered and
-/// gives back one JSON file per document, keeping only each document's text hash; <see cref="Finish"/> then writes the whole
+/// gives back one JSON file per document, keeping only each document's text hash (32 bytes); <see cref="Finish"/> then writes the whole
 /// catalogue as JSON and CSV, a document at a time to a stream, and the gazette's issues. Nothing of a withheld document is
 /// in the archive, so nothing of it can reach these files.
 /// </summary>
@@ -20,7 +21,9 @@ public sealed class BuildOpenData(Archive archive)
     private const int FlushEvery = 64 * 1024;
 
     private readonly OpenDataJson _json = new(archive);
-    private readonly Dictionary<string, string> _textHashes = new(StringComparer.Ordinal);
+    // The text hash of each document, at its place in the archive's order, in which the batches come.
+    private readonly Sha256Digest[] _textHashes = new Sha256Digest[archive.Documents.Count];
+    private int _added;
 
     /// <summary>The JSON file of each document of <paramref name="batch"/>.</summary>
     /// <param name="bodies">the rendered bodies of <paramref name="batch"/>, in the same order: their text hashes are kept.</param>
@@ -28,7 +31,12 @@ public sealed class BuildOpenData(Archive archive)
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            _textHashes[batch[i].Id] = bodies[i].TextSha256;
+            if (!ReferenceEquals(archive.Documents[_added], batch[i]) || !Sha256Digest.TryParseHex(bodies[i].TextSha256, out _textHashes[_added]))
+            {
+                throw new InvalidOperationException($"open data: {batch[i].Id} came out of the archive's order or without a text hash");
+            }
+
+            _added++;
         }
 
         var files = new OutputFile[batch.Count];
@@ -51,14 +59,19 @@ public sealed class BuildOpenData(Archive archive)
     /// </summary>
     public void Finish(Action<string, Action<Stream>> write)
     {
+        if (_added != archive.Documents.Count)
+        {
+            throw new InvalidOperationException($"open data: {_added} of {archive.Documents.Count} documents were added");
+        }
+
         var urls = archive.Urls;
         write(Folder + "catalogue.json", stream =>
         {
             using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
             _json.WriteCatalogueHead(json);
-            foreach (var document in archive.Documents)
+            foreach (var (i, document) in archive.Documents.Index())
             {
-                _json.WriteDocument(json, document, _textHashes[document.Id]);
+                _json.WriteDocument(json, document, _textHashes[i].ToHex());
                 if (json.BytesPending > FlushEvery)
                 {
                     json.Flush();
@@ -72,9 +85,9 @@ public sealed class BuildOpenData(Archive archive)
         {
             var csv = new CatalogueCsv(archive);
             using var writer = csv.Begin(stream);
-            foreach (var document in archive.Documents)
+            foreach (var (i, document) in archive.Documents.Index())
             {
-                csv.Write(writer, document, _textHashes[document.Id], _json);
+                csv.Write(writer, document, _textHashes[i].ToHex(), _json);
             }
         });
 
