@@ -36,8 +36,16 @@ public sealed class BuildNetlifyFiles
                 Rule(writer, Alias.Encode(urls.ByIndexNumber(document.IndexNumber)), page, 301);
                 if (NumberKey(document) is { } key)
                 {
-                    var search = urls.Search + "?q=" + Uri.EscapeDataString(document.Source.DocNumber!);
-                    Rule(writer, urls.ByDocumentNumber(key), numbers[key] == 1 ? page : search, numbers[key] == 1 ? 301 : 302);
+                    if (numbers[key] == 1)
+                    {
+                        Rule(writer, urls.ByDocumentNumber(key), page, 301);
+                    }
+                    else if (numbers[key] > 0)
+                    {
+                        // Shared by several documents: once, to the search for the number as the newest of them writes it.
+                        Rule(writer, urls.ByDocumentNumber(key), urls.Search + "?q=" + Uri.EscapeDataString(document.Source.DocNumber!), 302);
+                        numbers[key] = 0;
+                    }
                 }
 
                 foreach (var alias in document.Source.Aliases)

@@ -38,10 +38,8 @@ public sealed class NetlifyTests
             """);
         site.BuildSuccessfully();
 
-        var rules = site.ReadOutput("_redirects").Split('\n').Where(l => l.StartsWith("/n/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, rules.Count);
-        Assert.All(rules, r => Assert.EndsWith("  302", r));
-        Assert.Contains($"/search/?q={Uri.EscapeDataString("测府办发〔2019〕5号")}  302", rules[0] + rules[1]);
+        var rule = Assert.Single(site.ReadOutput("_redirects").Split('\n'), l => l.StartsWith("/n/", StringComparison.Ordinal));
+        Assert.Equal($"/n/{Uri.EscapeDataString("测府办发20195")}  /search/?q={Uri.EscapeDataString("测府办发〔2019〕5号")}  302", rule);
     }
 
     [Fact]
