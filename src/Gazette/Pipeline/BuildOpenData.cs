@@ -15,8 +15,6 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class BuildOpenData(Archive archive)
 {
-    public const string Folder = "data/";
-
     /// <summary>How many bytes the JSON writer gathers before it hands them to the file.</summary>
     private const int FlushEvery = 64 * 1024;
 
@@ -65,7 +63,7 @@ public sealed class BuildOpenData(Archive archive)
         }
 
         var urls = archive.Urls;
-        write(Folder + "catalogue.json", stream =>
+        write(urls.ToOutputPath(urls.DataFile("catalogue.json")), stream =>
         {
             using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
             _json.WriteCatalogueHead(json);
@@ -81,7 +79,7 @@ public sealed class BuildOpenData(Archive archive)
             OpenDataJson.WriteCatalogueTail(json);
         });
 
-        write(Folder + "catalogue.csv", stream =>
+        write(urls.ToOutputPath(urls.DataFile("catalogue.csv")), stream =>
         {
             var csv = new CatalogueCsv(archive);
             using var writer = csv.Begin(stream);
@@ -91,7 +89,7 @@ public sealed class BuildOpenData(Archive archive)
             }
         });
 
-        write(Folder + "gazette.json", stream =>
+        write(urls.ToOutputPath(urls.DataFile("gazette.json")), stream =>
         {
             using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
             _json.WriteIssueList(json);

@@ -16,6 +16,7 @@ public sealed class CheckAliases
     public static IReadOnlyList<string> Reserved { get; } =
         ["gazette/", "catalogue/", "search/", "assets/", "data/", "integrity/", "i/", "n/", "404.html", "_redirects", "_headers"];
 
+    /// <summary>Reports GZ0314 and GZ0315 at the aliases of the published documents of <paramref name="documents"/>.</summary>
     public void Run(IReadOnlyList<Document> documents, SiteUrls urls, DiagnosticBag diagnostics)
     {
         var published = documents.Where(d => d.IsPublic && d.IndexNumber is not null).ToList();
