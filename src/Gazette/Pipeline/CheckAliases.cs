@@ -7,14 +7,17 @@ namespace Gazette.Pipeline;
 /// Checks the old addresses (<c>aliases:</c>) of the published documents. Netlify serves a file that exists rather than follow a
 /// redirect from its address, so an alias that is the address of something the site publishes would never lead to its document
 /// (GZ0314): the home page, 404.html, anything under the folders the build writes (gazette/, catalogue/, search/, assets/, data/,
-/// integrity/ and the permalinks i/ and n/), _redirects and _headers, or a published document's page or attachment. An alias two
+/// integrity/ and the permalinks i/ and n/), _redirects, _headers, feed.xml, sitemap*.xml and robots.txt, or a published
+/// document's page or attachment. An alias two
 /// documents claim, or one claims twice, could lead to only one of them (GZ0315). Linear in the number of aliases and documents.
 /// </summary>
 public sealed class CheckAliases
 {
-    /// <summary>The folders and files under the base path that the build writes; an alias cannot be in or at one of them.</summary>
-    public static IReadOnlyList<string> Reserved { get; } =
-        ["gazette/", "catalogue/", "search/", "assets/", "data/", "integrity/", "i/", "n/", "404.html", "_redirects", "_headers"];
+    /// <summary>The folders under the base path that the build writes; an alias cannot be in or at one of them.</summary>
+    public static IReadOnlyList<string> Folders { get; } = ["gazette/", "catalogue/", "search/", "assets/", "data/", "integrity/", "i/", "n/"];
+
+    /// <summary>The files at the base path that the build writes (and sitemap-N.xml past 50,000 pages).</summary>
+    public static IReadOnlyList<string> Files { get; } = ["404.html", "_redirects", "_headers", "feed.xml", "sitemap.xml", "robots.txt"];
 
     /// <summary>Reports GZ0314 and GZ0315 at the aliases of the published documents of <paramref name="documents"/>.</summary>
     public void Run(IReadOnlyList<Document> documents, SiteUrls urls, DiagnosticBag diagnostics)
@@ -64,9 +67,14 @@ public sealed class CheckAliases
         if (path.StartsWith(basePath, StringComparison.Ordinal))
         {
             var rest = path[basePath.Length..];
-            if (Reserved.FirstOrDefault(r => rest.StartsWith(r, StringComparison.Ordinal) || rest + "/" == r) is { } folder)
+            if (Folders.FirstOrDefault(r => rest.StartsWith(r, StringComparison.Ordinal) || rest + "/" == r) is { } folder)
             {
                 return "the site's " + folder;
+            }
+
+            if (Files.Contains(rest) || (rest.StartsWith("sitemap-", StringComparison.Ordinal) && rest.EndsWith(".xml", StringComparison.Ordinal)))
+            {
+                return "the site's " + rest;
             }
         }
 

@@ -39,6 +39,20 @@ public sealed class AliasErrorTests
     }
 
     [Fact]
+    [Trait("Code", "GZ0314")]
+    public void An_alias_that_is_the_sitemap_is_an_error_but_an_old_sitemap_page_is_not()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("甲通知", "aliases: [/sitemap.html, /sitemap.xml]")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.AliasCollidesWithPage, "content/documents/a.md", 10, 26);
+
+        Assert.Contains("sitemap.xml", error.Message);
+    }
+
+    [Fact]
     [Trait("Code", "GZ0315")]
     public void An_alias_two_documents_claim_is_an_error_at_the_second()
     {
