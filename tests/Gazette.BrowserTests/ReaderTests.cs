@@ -88,6 +88,32 @@ public sealed class ReaderTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task The_search_index_files_named_by_hash_are_cached_for_a_year_and_its_manifest_is_revalidated()
+    {
+        var page = await fixture.NewPage();
+        var caching = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/search/", StringComparison.Ordinal) && !response.Url.Contains("/search/?", StringComparison.Ordinal))
+            {
+                caching[new Uri(response.Url).AbsolutePath] = response.Headers.GetValueOrDefault("cache-control", "");
+            }
+        };
+
+        await page.GotoAsync(fixture.Url("/search/?q=" + Uri.EscapeDataString("\"健康有序发展\"") + "&organ=tongliang-gov-office"));
+        await page.Locator("#search-results[data-state='done']").WaitForAsync();
+
+        Assert.Equal("public, max-age=0, must-revalidate", caching["/search/manifest.json"]);
+        string[] hashed = ["/search/terms/", "/search/meta/", "/search/text/", "/search/facets/"];
+        foreach (var kind in hashed)
+        {
+            var files = caching.Where(c => c.Key.StartsWith(kind, StringComparison.Ordinal)).ToList();
+            Assert.True(files.Count > 0, $"the search fetched nothing under {kind}: {string.Join(" ", caching.Keys)}");
+            Assert.All(files, f => Assert.Equal("public, max-age=31536000, immutable", f.Value));
+        }
+    }
+
+    [Fact]
     public async Task A_raw_HTML_table_with_merged_cells_renders_under_the_content_security_policy()
     {
         var page = await fixture.NewPage();
