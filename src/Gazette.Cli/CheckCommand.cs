@@ -49,9 +49,7 @@ public static partial class GazetteCommand
         }
         catch (Exception e)
         {
-            stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content.");
-            stderr.WriteLine(e.ToString());
-            return InternalError;
+            return InternalFailure(stderr, e);
         }
 
         // Content errors and the warnings that belong to no organ, GCC style; the findings follow grouped by organ.

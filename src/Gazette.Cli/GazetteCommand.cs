@@ -88,9 +88,7 @@ public static partial class GazetteCommand
         }
         catch (Exception e)
         {
-            stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content. The previous output is unchanged.");
-            stderr.WriteLine(e.ToString());
-            return (InternalError, null);
+            return (InternalFailure(stderr, e, " The previous output is unchanged."), null);
         }
 
         if (verbose)
@@ -138,6 +136,17 @@ public static partial class GazetteCommand
         }
 
         return (Success, result);
+    }
+
+    /// <summary>
+    /// Prints an exception that escaped a command as an internal error (a bug in Gazette, never the user's input): the line that
+    /// says so, with <paramref name="unchanged"/> added, then the stack trace to report. Returns <see cref="InternalError"/>.
+    /// </summary>
+    internal static int InternalFailure(IAnsiConsole stderr, Exception e, string unchanged = "")
+    {
+        stderr.MarkupLine($"[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content or files.{Markup.Escape(unchanged)}");
+        stderr.WriteLine(e.ToString());
+        return InternalError;
     }
 
     private static void Print(IAnsiConsole console, Diagnostic diagnostic)

@@ -73,9 +73,7 @@ public static partial class GazetteCommand
         }
         catch (Exception e)
         {
-            stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content.");
-            stderr.WriteLine(e.ToString());
-            return InternalError;
+            return InternalFailure(stderr, e);
         }
 
         foreach (var diagnostic in result.Diagnostics)

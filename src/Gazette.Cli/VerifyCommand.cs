@@ -76,9 +76,7 @@ public static partial class GazetteCommand
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            stderr.MarkupLine("[red]internal error:[/] Gazette failed; this is a bug in Gazette.");
-            stderr.WriteLine(e.ToString());
-            return InternalError;
+            return InternalFailure(stderr, e);
         }
         finally
         {

@@ -110,7 +110,10 @@ public sealed class WithheldText
     public PassageFinder Finder()
     {
         var unshared = Enumerable.Range(0, _passages.Length).Where(i => Volatile.Read(ref _shared[i]) == 0).ToArray();
-        return new PassageFinder(this, unshared.Length == 0 ? null : SearchValues.Create(unshared.Select(i => _passages[i].Text).ToArray(), StringComparison.Ordinal));
+        return new PassageFinder(this, unshared.Length == 0 ? null : SearchValues.Create(unshared.Select(i => _passages[i].Text).ToArray(), StringComparison.Ordinal))
+        {
+            Longest = unshared.Length == 0 ? 0 : unshared.Max(i => _passages[i].Text.Length),
+        };
     }
 
     /// <summary>Looks for passages in the built site's texts.</summary>
@@ -127,6 +130,9 @@ public sealed class WithheldText
 
         /// <summary>Whether there is anything to look for.</summary>
         public bool IsEmpty => _search is null;
+
+        /// <summary>The length of the longest passage looked for, in UTF-16 code units.</summary>
+        public int Longest { get; init; }
 
         /// <summary>The unshared passages in <paramref name="text"/>.</summary>
         public IEnumerable<WithheldPassage> In(ReadOnlySpan<char> text)

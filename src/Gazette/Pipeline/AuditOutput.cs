@@ -35,9 +35,10 @@ public sealed class AuditOutput
         var paths = withheld.Unshared().Where(p => p.InPaths).ToList();
         var hits = new ConcurrentDictionary<WithheldPassage, ConcurrentBag<string>>();
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList();
-        // One file per core at a time, read and inflated into buffers each thread keeps: the audit runs at the end of a build,
-        // when the heap is fullest, and reads the whole site (2 GB at 100,000 documents) without making garbage of it.
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new Buffers(), (file, _, buffers) =>
+        // One file per core at a time, read (and inflated) a megabyte at a time into buffers each thread keeps: the audit runs at the
+        // end of a build, when the heap is fullest, and reads the whole site (2 GB at 100,000 documents, files of up to 100 MB)
+        // without making garbage of it or holding any file whole.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PieceReader(finder.Longest), (file, _, reader) =>
         {
             var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
             foreach (var passage in paths.Where(p => name.Contains(p.Text, StringComparison.Ordinal)))
@@ -47,13 +48,13 @@ public sealed class AuditOutput
 
             if (!Binary.Contains(Path.GetExtension(file)))
             {
-                foreach (var passage in finder.In(buffers.Text(file)))
+                foreach (var passage in reader.Find(file, finder))
                 {
                     hits.GetOrAdd(passage, _ => []).Add(name);
                 }
             }
 
-            return buffers;
+            return reader;
         }, _ => { });
 
         foreach (var (passage, names) in hits.OrderBy(h => h.Key.At.Path, StringComparer.Ordinal).ThenBy(h => h.Key.At.Line))
@@ -68,65 +69,53 @@ public sealed class AuditOutput
         return files.Count;
     }
 
-    /// <summary>A thread's buffers: the file's bytes, their inflated bytes when they are gzip data, and their text.</summary>
-    private sealed class Buffers
+    /// <summary>
+    /// A thread's reader: looks through a file's text a piece at a time — gzip data inflated — each piece starting with the end
+    /// of the one before, as long as the longest passage less one, so that a passage across two pieces is found too.
+    /// </summary>
+    private sealed class PieceReader(int longest)
     {
-        private byte[] _bytes = new byte[64 * 1024];
-        private byte[] _inflated = new byte[64 * 1024];
-        private char[] _chars = new char[64 * 1024];
+        private const int Piece = 1 << 20;
 
-        public ReadOnlySpan<char> Text(string file)
+        private readonly byte[] _bytes = new byte[Piece];
+        private readonly char[] _chars = new char[Utf8.GetMaxCharCount(Piece) + longest];
+        private readonly int _overlap = Math.Max(0, longest - 1);
+
+        public HashSet<WithheldPassage> Find(string file, WithheldText.PassageFinder finder)
         {
-            var length = Read(file);
-            var bytes = _bytes.AsSpan(0, length);
-            if (length > 2 && _bytes[0] == 0x1f && _bytes[1] == 0x8b && Inflate(length) is { } inflated)
-            {
-                bytes = _inflated.AsSpan(0, inflated);
-            }
-
-            var chars = Utf8.GetMaxCharCount(bytes.Length);
-            if (_chars.Length < chars)
-            {
-                _chars = new char[chars];
-            }
-
-            return _chars.AsSpan(0, Utf8.GetChars(bytes, _chars));
-        }
-
-        private int Read(string file)
-        {
-            using var stream = File.OpenRead(file);
-            var length = (int)stream.Length;
-            if (_bytes.Length < length)
-            {
-                _bytes = new byte[length];
-            }
-
-            stream.ReadExactly(_bytes, 0, length);
-            return length;
-        }
-
-        /// <summary>Inflates the gzip data of the first buffer into the second; null when it is not gzip data after all.</summary>
-        private int? Inflate(int length)
-        {
+            var found = new HashSet<WithheldPassage>();
             try
             {
-                using var gzip = new GZipStream(new MemoryStream(_bytes, 0, length, writable: false), CompressionMode.Decompress);
-                var total = 0;
-                for (int read; (read = gzip.Read(_inflated, total, _inflated.Length - total)) > 0;)
-                {
-                    total += read;
-                    if (total == _inflated.Length)
-                    {
-                        Array.Resize(ref _inflated, _inflated.Length * 2);
-                    }
-                }
-
-                return total;
+                Scan(file, finder, found, inflate: true);
             }
             catch (InvalidDataException)
             {
-                return null;
+                Scan(file, finder, found, inflate: false); // it only began like gzip data: its bytes are the text
+            }
+
+            return found;
+        }
+
+        private void Scan(string file, WithheldText.PassageFinder finder, HashSet<WithheldPassage> found, bool inflate)
+        {
+            using var stream = File.OpenRead(file);
+            var gzip = inflate && stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
+            stream.Position = 0;
+            using var text = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : (Stream)stream;
+            var decoder = Utf8.GetDecoder();
+            var kept = 0;
+            while (true)
+            {
+                var read = text.Read(_bytes, 0, _bytes.Length);
+                var total = kept + decoder.GetChars(_bytes, 0, read, _chars, kept, flush: read == 0);
+                found.UnionWith(finder.In(_chars.AsSpan(0, total)));
+                if (read == 0)
+                {
+                    return;
+                }
+
+                kept = Math.Min(_overlap, total);
+                Array.Copy(_chars, total - kept, _chars, 0, kept);
             }
         }
     }

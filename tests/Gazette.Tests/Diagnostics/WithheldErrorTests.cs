@@ -46,6 +46,46 @@ public sealed class WithheldErrorTests
     }
 
     [Fact]
+    [Trait("Code", "GZ0313")]
+    public void A_withheld_sentence_across_the_first_megabyte_of_a_large_file_is_found()
+    {
+        // The audit reads files a megabyte at a time: the sentence starts just before the first megabyte ends.
+        using var site = Site();
+        BadSite.CopyRepositoryTheme(site);
+        var filler = new string('x', (1 << 20) - 10);
+        site.Write("theme/assets/big.txt", filler + Sentence + "\n" + filler);
+
+        var error = BadSite.Fails(site, Codes.WithheldTextPublished, "content/documents/2019/internal.md", 15, 1);
+
+        Assert.Contains(" in assets/big.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0313")]
+    public void A_withheld_title_inside_gzip_data_is_found_and_a_file_that_only_starts_like_gzip_is_read_as_text()
+    {
+        using var site = Site();
+        BadSite.CopyRepositoryTheme(site);
+        using (var output = new MemoryStream())
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(System.Text.Encoding.UTF8.GetBytes(new string('y', 3 << 20) + Title));
+            }
+
+            site.WriteBytes("theme/assets/packed.bin.txt", output.ToArray());
+        }
+
+        var error = BadSite.Fails(site, Codes.WithheldTextPublished, "content/documents/2019/internal.md", 2, 1);
+        Assert.Contains(" in assets/packed.", error.Message, StringComparison.Ordinal);
+
+        site.Delete("theme/assets/packed.bin.txt");
+        site.WriteBytes("theme/assets/fake.txt", [0x1f, 0x8b, .. System.Text.Encoding.UTF8.GetBytes(Title)]);
+        error = BadSite.Fails(site, Codes.WithheldTextPublished, "content/documents/2019/internal.md", 2, 1);
+        Assert.Contains(" in assets/fake.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [Trait("Code", "GZ0205")]
     public void A_link_to_a_draft_is_reported_as_a_link_to_a_document_that_is_not_published()
     {

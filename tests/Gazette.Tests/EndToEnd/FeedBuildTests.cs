@@ -101,14 +101,7 @@ public sealed class FeedBuildTests
     [Fact]
     public void A_site_under_a_path_gives_its_feeds_and_sitemap_absolute_addresses_under_that_path()
     {
-        using var site = new TestSite($"""
-            -- content/site.yml --
-            name: 测试公报
-            base_url: https://example.gov.cn/gongbao/
-            publisher: 测试市人民政府办公室
-            -- content/documents/a.md --
-            {TestSite.Document("某通知", "index_number: 000014350/2019-00001")}
-            """);
+        using var site = TestSite.UnderFolder("某通知");
 
         site.BuildSuccessfully();
 

@@ -45,14 +45,7 @@ public sealed class NetlifyTests
     [Fact]
     public void Headers_come_from_the_theme_with_the_site_base_path_and_netlify_toml_sets_none()
     {
-        using var site = new TestSite($"""
-            -- content/site.yml --
-            name: 测试公报
-            base_url: https://example.gov.cn/gongbao/
-            publisher: 测试市人民政府办公室
-            -- content/documents/a.md --
-            {TestSite.Document("通知", "index_number: 000014350/2019-00001")}
-            """);
+        using var site = TestSite.UnderFolder("通知");
         site.BuildSuccessfully();
 
         var headers = site.ReadOutput("_headers").Split('\n');

@@ -273,14 +273,7 @@ public sealed class SiteBuildTests
     [Fact]
     public void A_site_under_a_sub_folder_links_everything_under_that_folder()
     {
-        using var site = new TestSite($"""
-            -- content/site.yml --
-            name: 测试公报
-            base_url: https://example.gov.cn/gongbao/
-            publisher: 测试市人民政府办公室
-            -- content/documents/a.md --
-            {TestSite.Document("关于测试的通知", "index_number: 000014350/2019-00001")}
-            """);
+        using var site = TestSite.UnderFolder("关于测试的通知");
         site.BuildSuccessfully();
         var html = site.ReadOutput("index.html");
         Assert.Contains("href=\"/gongbao/documents/000014350/2019-00001/\"", html);

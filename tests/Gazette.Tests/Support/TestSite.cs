@@ -71,6 +71,16 @@ public sealed class TestSite : IDisposable
             ? Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal)
             : [];
 
+    /// <summary>A site of one document (index number 000014350/2019-00001) whose base_url puts it under /gongbao/.</summary>
+    public static TestSite UnderFolder(string title) => new($"""
+        -- content/site.yml --
+        name: 测试公报
+        base_url: https://example.gov.cn/gongbao/
+        publisher: 测试市人民政府办公室
+        -- content/documents/a.md --
+        {Document(title, "index_number: 000014350/2019-00001")}
+        """);
+
     /// <summary>A one-line front matter document with sensible defaults; pass extra YAML lines to add or override fields.</summary>
     public static string Document(string title, params string[] fields)
     {
