@@ -12,16 +12,10 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class ParseDocuments
 {
-    private static readonly string[] DocumentKeys =
-    [
-        "id", "title", "doc_number", "index_number", "issuers", "written", "published", "topic", "genre", "legal_form", "summary",
-        "disclosure", "disclosure_reason", "draft", "privacy", "privacy_reason", "validity", "interprets", "gazette", "attachments", "catalogue",
-        "aliases",
-    ];
-
-    private static readonly string[] ValidityKeys = ["status", "date", "repealed_by", "amended_by", "note"];
-    private static readonly string[] GazetteKeys = ["year", "issue", "section", "order"];
-    private static readonly string[] AttachmentKeys = ["file", "title"];
+    private static readonly string[] DocumentKeys = ContentSchema.KeysOf(ContentSchema.Document);
+    private static readonly string[] ValidityKeys = ContentSchema.KeysOf(ContentSchema.ValidityFields);
+    private static readonly string[] GazetteKeys = ContentSchema.KeysOf(ContentSchema.GazetteFields);
+    private static readonly string[] AttachmentKeys = ContentSchema.KeysOf(ContentSchema.AttachmentFields);
 
     public static IReadOnlyDictionary<string, Disclosure> Disclosures { get; } = new Dictionary<string, Disclosure>(StringComparer.Ordinal)
     {

@@ -9,7 +9,7 @@ namespace Gazette.Pipeline;
 /// <summary>Reads content/gazettes/&lt;year&gt;/&lt;number&gt;.yml into issues, checking that folder, file name and contents agree.</summary>
 public sealed class ParseGazetteIssues
 {
-    private static readonly string[] IssueKeys = ["issue", "total", "date", "title", "sections"];
+    private static readonly string[] IssueKeys = ContentSchema.KeysOf(ContentSchema.Issue);
 
     public IReadOnlyList<Issue> Run(ContentSet content, DiagnosticBag diagnostics)
     {
