@@ -77,6 +77,9 @@ public static class Codes
     // Integrity (GZ07xx): the manifest and its signature
     public static readonly DiagnosticCode InvalidSigningKey = new("GZ0701", "the signing key (GAZETTE_SIGNING_KEY) is not an Ed25519 private key");
 
+    // Administration page (GZ08xx): public/admin/, Decap CMS
+    public static readonly DiagnosticCode AdminScriptMissing = new("GZ0801", "the administration page's script is not installed (npm ci --prefix admin), so the page is left out (warning)");
+
     /// <summary>The warnings of <c>gazette check</c> (timeliness and completeness), which a build also reports.</summary>
     public static IReadOnlyList<DiagnosticCode> ArchiveChecks { get; } =
         [LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData];
@@ -95,5 +98,6 @@ public static class Codes
         ResidentIdNumber, MobileNumber, BankCardNumber, EmailAddress, ReviewedWithoutReason,
         LatePublication, LateInterpretation, PolicyWithoutInterpretation, MissingSuccessor, MissingSummary, MissedPeriod, NoHolidayData,
         InvalidSigningKey,
+        AdminScriptMissing,
     ];
 }

@@ -26,6 +26,9 @@ public sealed record Site(
     /// <summary>The host name of <see cref="BaseUrl"/>, the page tag SiteDomain.</summary>
     public string Domain => new Uri(BaseUrl).Host;
 
+    /// <summary>site.yml's <c>admin:</c>, the administration page's backend; <see cref="AdminSettings.Default"/> when absent.</summary>
+    public AdminSettings Admin { get; init; } = AdminSettings.Default;
+
     /// <summary>The path part of <see cref="BaseUrl"/>, always starting and ending with '/'.</summary>
     public string BasePath => new Uri(BaseUrl).AbsolutePath is var p && p.EndsWith('/') ? p : p + "/";
 }

@@ -8,6 +8,12 @@ public sealed record BuildOptions(string SiteRoot, string ContentDirectory, stri
     /// <summary>The key that signs the integrity manifest (the command line reads it from GAZETTE_SIGNING_KEY); null: unsigned.</summary>
     public SigningKeyText? SigningKey { get; init; }
 
+    /// <summary>
+    /// The administration page's npm folder (package.json, node_modules/decap-cms); <c>admin/</c> under the site root by default.
+    /// Without a package.json there the site has no administration page.
+    /// </summary>
+    public string AdminDirectory { get; init; } = Path.Combine(SiteRoot, "admin");
+
     /// <summary>The conventional layout: content/, theme/ and public/ under the site root.</summary>
     public static BuildOptions ForSite(string siteRoot, string? output = null, string? theme = null)
     {

@@ -47,6 +47,8 @@ public sealed class BuildPipeline
         var archive = new BuildArchive().Run(config, new SiteUrls(config.Site.BasePath), published, issues);
         var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, archive.Urls);
         var attachments = new CollectAttachments().Run(archive, options);
+        var adminScript = new ReadAdminScript().Run(options, diagnostics);
+        var admin = adminScript is null ? [] : new BuildAdminPage().Run(config, theme, adminScript, diagnostics);
         var markdown = new RenderMarkdown(archive, documents);
         var search = new BuildSearchIndex(config);
         var sitemap = new BuildSitemap();
@@ -68,6 +70,7 @@ public sealed class BuildPipeline
 
         site.Write(assetFiles);
         site.Write(attachments);
+        site.Write(admin); // the administration page: Decap CMS, its configuration (schema and vocabularies only) and index.html
 
         // Documents, a batch at a time in the archive's order (the search index's): body, text attachments, page and searchable text
         progress?.Report($"rendering {archive.Documents.Count} documents");

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -7,10 +8,11 @@ using YamlDotNet.RepresentationModel;
 namespace Gazette.Pipeline;
 
 /// <summary>Reads site.yml, organs.yml, topics.yml, genres.yml and catalogue.yml into a <see cref="SiteConfiguration"/>.</summary>
-public sealed class ParseSiteConfiguration
+public sealed partial class ParseSiteConfiguration
 {
-    private static readonly string[] SiteKeys = ["name", "base_url", "language", "publisher", "description", "page_size", "data_licence", "site_id_code"];
+    private static readonly string[] SiteKeys = ["name", "base_url", "language", "publisher", "description", "page_size", "data_licence", "site_id_code", "admin"];
     private static readonly string[] LicenceKeys = ["name", "url"];
+    private static readonly string[] AdminKeys = ["backend", "repo", "branch", "local_backend"];
     private static readonly string[] OrganKeys = ["id", "name", "short_name", "code"];
     private static readonly string[] TopicKeys = ["id", "name", "children"];
     private static readonly string[] GenreKeys = ["id", "name", "aliases", "interpretation", "policy"];
@@ -92,6 +94,7 @@ public sealed class ParseSiteConfiguration
         {
             DataLicence = ReadLicence(fields),
             SiteIdCode = fields.Text("site_id_code"),
+            Admin = ReadAdmin(fields),
         };
     }
 
@@ -114,6 +117,39 @@ public sealed class ParseSiteConfiguration
 
         return name is null || url is null ? null : new DataLicence(name, url);
     }
+
+    private static AdminSettings ReadAdmin(FieldReader site)
+    {
+        var fallback = AdminSettings.Default;
+        if (site.Mapping("admin", AdminKeys) is not { } fields)
+        {
+            return fallback;
+        }
+
+        var backend = fields.Text("backend") ?? fallback.Backend;
+        if (!AdminSettings.Backends.Contains(backend))
+        {
+            fields.Error("backend", Codes.InvalidValue, $"'backend' cannot be \"{backend}\"", $"write one of {string.Join(", ", AdminSettings.Backends)}");
+            backend = fallback.Backend;
+        }
+
+        var repository = fields.Text("repo");
+        if (repository is not null && !RepositoryName().IsMatch(repository))
+        {
+            fields.Error("repo", Codes.InvalidValue, $"'repo' must be a repository written owner/name (got \"{repository}\")", "e.g. liaocheng-gov/gazette");
+            repository = null;
+        }
+        else if (repository is null && backend == "github")
+        {
+            fields.Error("backend", Codes.MissingField, "the github backend needs the repository it edits", "add 'repo: <owner>/<name>' under 'admin:'");
+        }
+
+        return new AdminSettings(backend, repository, fields.Text("branch") ?? fallback.Branch,
+            fields.Choice("local_backend", FieldReader.Booleans) ?? fallback.LocalBackend);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")]
+    private static partial Regex RepositoryName();
 
     private static IReadOnlyList<T>? ReadList<T>(ContentSet content, string name, string[] keys, bool required, DiagnosticBag diagnostics,
         Func<IReadOnlyList<FieldReader>, DiagnosticBag, IReadOnlyList<T>> read)

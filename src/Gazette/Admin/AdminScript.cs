@@ -1,0 +1,7 @@
+namespace Gazette.Admin;
+
+/// <summary>
+/// Decap CMS as npm installed it (admin/node_modules/decap-cms/dist/): the main script's bytes, and the files it loads from
+/// beside itself as it needs them (its numbered chunks, the WebAssembly modules, the licence notice), by name and absolute path.
+/// </summary>
+public sealed record AdminScript(byte[] Main, IReadOnlyList<(string Name, string Path)> Companions);

@@ -1,0 +1,50 @@
+using Gazette.Admin;
+using Gazette.Diagnostics;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// Reads Decap CMS's bundled script from the administration page's npm folder (<see cref="BuildOptions.AdminDirectory"/>).
+/// A site without admin/package.json has no administration page; one whose package is not installed (no node_modules) gets a
+/// warning (GZ0801) and is built without the page: the page is a convenience for editors and never holds up the site.
+/// </summary>
+public sealed class ReadAdminScript
+{
+    /// <summary>Where npm puts the package's build, relative to the npm folder.</summary>
+    public const string DistFolder = "node_modules/decap-cms/dist";
+
+    /// <summary>The main script's name in the package.</summary>
+    public const string MainName = "decap-cms.js";
+
+    private const string ChunkSuffix = ".decap-cms.js";
+
+    /// <returns>the script, or null when the site has no administration page or its package is not installed.</returns>
+    public AdminScript? Run(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        var manifest = Path.Combine(options.AdminDirectory, "package.json");
+        if (!File.Exists(manifest))
+        {
+            return null;
+        }
+
+        var dist = Path.Combine(options.AdminDirectory, DistFolder);
+        var main = Path.Combine(dist, MainName);
+        if (!File.Exists(main))
+        {
+            var folder = options.Relative(options.AdminDirectory);
+            diagnostics.Warning(new SourceLocation(options.Relative(manifest)), Codes.AdminScriptMissing,
+                $"Decap CMS is not installed in {folder}/node_modules, so the administration page (admin/) is left out of the site",
+                $"run 'npm ci --prefix {folder}' once (Node.js 20 or later), then build again");
+            return null;
+        }
+
+        // The chunks the main script loads by name from its own folder, the WebAssembly modules and the licence notice; source maps stay out.
+        var companions = Directory.EnumerateFiles(dist)
+            .Select(path => (Name: Path.GetFileName(path), Path: path))
+            .Where(f => f.Name.EndsWith(ChunkSuffix, StringComparison.Ordinal) || f.Name.EndsWith(".wasm", StringComparison.Ordinal)
+                || f.Name == MainName + ".LICENSE.txt")
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+        return new AdminScript(File.ReadAllBytes(main), companions);
+    }
+}
