@@ -56,6 +56,8 @@ public sealed partial class StaticServer : LoopbackServer
             ".json" => "application/json",
             ".txt" => "text/plain; charset=utf-8",
             ".csv" => "text/csv; charset=utf-8",
+            ".yml" => "text/yaml; charset=utf-8",
+            ".wasm" => "application/wasm",
             _ => "application/octet-stream",
         };
         var bytes = File.ReadAllBytes(file);

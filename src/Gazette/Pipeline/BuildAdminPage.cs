@@ -28,7 +28,8 @@ public sealed class BuildAdminPage
 
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public IReadOnlyList<OutputFile> Run(SiteConfiguration config, CompiledTheme theme, AdminScript script, DiagnosticBag diagnostics)
+    public IReadOnlyList<OutputFile> Run(SiteConfiguration config, CompiledTheme theme, IReadOnlyDictionary<string, string> assets, AdminScript script,
+        DiagnosticBag diagnostics)
     {
         if (!theme.Layouts.TryGetValue(Layout, out var layout))
         {
@@ -44,6 +45,7 @@ public sealed class BuildAdminPage
         var context = new TemplateContext(theme.Options);
         context.SetValue("site", new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, site.BasePath, site.Domain, site.SiteIdCode));
         context.SetValue("t", theme.Strings.All);
+        context.SetValue("assets", assets);
         context.SetValue("admin", new AdminView(basePath + scriptName, basePath + "config.yml"));
         string html;
         try

@@ -48,7 +48,7 @@ public sealed class BuildPipeline
         var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, archive.Urls);
         var attachments = new CollectAttachments().Run(archive, options);
         var adminScript = new ReadAdminScript().Run(options, diagnostics);
-        var admin = adminScript is null ? [] : new BuildAdminPage().Run(config, theme, adminScript, diagnostics);
+        var admin = adminScript is null ? [] : new BuildAdminPage().Run(config, theme, assetUrls, adminScript, diagnostics);
         var markdown = new RenderMarkdown(archive, documents);
         var search = new BuildSearchIndex(config);
         var sitemap = new BuildSitemap();
