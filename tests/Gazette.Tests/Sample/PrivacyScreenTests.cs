@@ -18,7 +18,9 @@ public sealed class PrivacyScreenTests(SampleSite site) : IClassFixture<SampleSi
     {
         var scanner = new PersonalDataScanner(DateOnly.FromDateTime(DateTime.UtcNow));
         var hits = new List<string>();
-        foreach (var file in site.Files)
+        // Decap CMS's files under admin/ are the npm package's, copied as they are: its licence notice names its authors' e-mail
+        // addresses, which are no one's personal data published by the site. The page and its configuration are the build's own.
+        foreach (var file in site.Files.Where(f => !f.StartsWith("admin/", StringComparison.Ordinal) || f is "admin/index.html" or "admin/config.yml"))
         {
             var bytes = File.ReadAllBytes(Path.Combine(site.Output, file));
             var text = Encoding.UTF8.GetString(bytes is [0x1f, 0x8b, ..] ? IndexFile.Gunzip(bytes) : bytes);
