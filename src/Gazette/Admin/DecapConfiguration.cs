@@ -11,7 +11,7 @@ namespace Gazette.Admin;
 /// and the widget its kind of value calls for. It holds the schema, the vocabularies and site.yml's <c>admin:</c> only — no
 /// document — so nothing of a withheld document can reach it. Pure: the same configuration gives the same bytes.
 /// </summary>
-public sealed class DecapConfiguration
+internal sealed class DecapConfiguration
 {
     /// <summary>The documents collection's name in the configuration.</summary>
     public const string DocumentsCollection = "documents";

@@ -9,7 +9,7 @@ namespace Gazette.Content;
 /// <param name="Required">Whether the reader reports the key missing (GZ0102); a key required only in some cases is false.</param>
 /// <param name="Kind">The kind of value.</param>
 /// <param name="Hint">One sentence for an editor, in Chinese.</param>
-public sealed record ContentField(string Key, string Label, bool Required, FieldKind Kind, string Hint)
+internal sealed record ContentField(string Key, string Label, bool Required, FieldKind Kind, string Hint)
 {
     /// <summary>For <see cref="FieldKind.Choice"/>: the values an editor picks from (the reader also takes English synonyms).</summary>
     public IReadOnlyList<string> Values { get; init; } = [];

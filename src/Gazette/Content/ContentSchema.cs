@@ -5,7 +5,7 @@ namespace Gazette.Content;
 /// <c>ParseGazetteIssues</c>) take their allowed keys from and the administration page's configuration is made from
 /// (<c>Gazette.Admin.DecapConfiguration</c>). docs/content.md documents the same keys; a test holds the three together.
 /// </summary>
-public static class ContentSchema
+internal static class ContentSchema
 {
     /// <summary>The values of <c>validity</c> (or of its <c>status</c>) an editor picks from.</summary>
     public static IReadOnlyList<string> ValidityValues { get; } = ["有效", "失效", "废止", "已修改"];

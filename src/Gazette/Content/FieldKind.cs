@@ -1,7 +1,7 @@
 namespace Gazette.Content;
 
 /// <summary>What kind of value a front-matter key takes, as <see cref="ContentSchema"/> describes it for editors.</summary>
-public enum FieldKind
+internal enum FieldKind
 {
     /// <summary>One line of text.</summary>
     Text,
