@@ -34,7 +34,7 @@ public sealed class ReadAdminScript
             var folder = options.Relative(options.AdminDirectory);
             diagnostics.Warning(new SourceLocation(options.Relative(manifest)), Codes.AdminScriptMissing,
                 $"Decap CMS is not installed in {folder}/node_modules, so the administration page (admin/) is left out of the site",
-                $"run 'npm ci --prefix {folder}' once (Node.js 20 or later), then build again");
+                $"run 'npm ci --prefix {folder}' once (it needs Node.js and npm), then build again");
             return null;
         }
 
