@@ -7,14 +7,14 @@ namespace Gazette.Pipeline;
 /// Checks the old addresses (<c>aliases:</c>) of the published documents. Netlify serves a file that exists rather than follow a
 /// redirect from its address, so an alias that is the address of something the site publishes would never lead to its document
 /// (GZ0314): the home page, 404.html, anything under the folders the build writes (gazette/, catalogue/, search/, assets/, data/,
-/// integrity/ and the permalinks i/ and n/), _redirects, _headers, feed.xml, sitemap*.xml and robots.txt, or a published
+/// integrity/, the administration page's admin/ and the permalinks i/ and n/), _redirects, _headers, feed.xml, sitemap*.xml and robots.txt, or a published
 /// document's page or attachment. An alias two
 /// documents claim, or one claims twice, could lead to only one of them (GZ0315). Linear in the number of aliases and documents.
 /// </summary>
 public sealed class CheckAliases
 {
     /// <summary>The folders under the base path that the build writes; an alias cannot be in or at one of them.</summary>
-    public static IReadOnlyList<string> Folders { get; } = ["gazette/", "catalogue/", "search/", "assets/", "data/", "integrity/", "i/", "n/"];
+    public static IReadOnlyList<string> Folders { get; } = ["gazette/", "catalogue/", "search/", "assets/", "data/", "integrity/", "i/", "n/", BuildAdminPage.Folder];
 
     /// <summary>The files at the base path that the build writes (and sitemap-N.xml past 50,000 pages).</summary>
     public static IReadOnlyList<string> Files { get; } = ["404.html", "_redirects", "_headers", "feed.xml", "sitemap.xml", "robots.txt"];

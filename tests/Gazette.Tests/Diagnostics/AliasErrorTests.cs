@@ -40,6 +40,20 @@ public sealed class AliasErrorTests
 
     [Fact]
     [Trait("Code", "GZ0314")]
+    public void An_alias_inside_the_administration_pages_folder_is_an_error()
+    {
+        using var site = new TestSite($"""
+            -- content/documents/a.md --
+            {TestSite.Document("甲通知", "aliases: [/admin/old.html]")}
+            """);
+
+        var error = BadSite.Fails(site, Codes.AliasCollidesWithPage, "content/documents/a.md", 10, 11);
+
+        Assert.Contains("admin/", error.Message);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0314")]
     public void An_alias_that_is_the_sitemap_is_an_error_but_an_old_sitemap_page_is_not()
     {
         using var site = new TestSite($"""
