@@ -15,11 +15,7 @@ public static partial class GazetteCommand
 {
     private static Command CreateCheck()
     {
-        var siteRoot = new Option<DirectoryInfo>("--root")
-        {
-            Description = "The site folder holding content/ (default: the current folder).",
-            DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
-        };
+        var siteRoot = RootOption("content/");
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
         var html = new Option<FileInfo?>("--html") { Description = "Also write the report as one HTML page to this file, for publishers (keep it out of the published site)." };
         var check = new Command("check", "Check the content and report, per organ, late publications and interpretations, policy documents without interpretation, missing successors and summaries, and missed periods.")

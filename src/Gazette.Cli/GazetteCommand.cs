@@ -24,13 +24,9 @@ public static partial class GazetteCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Gazette: builds a government disclosure catalogue and gazette archive as a static site.");
-        var siteRoot = new Option<DirectoryInfo>("--root")
-        {
-            Description = "The site folder holding content/ and theme/ (default: the current folder).",
-            DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
-        };
-        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Where to write the site (default: <root>/public)." };
-        var theme = new Option<DirectoryInfo?>("--theme") { Description = "The theme folder (default: <root>/theme)." };
+        var siteRoot = RootOption("content/ and theme/");
+        var output = OutputOption();
+        var theme = ThemeOption();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print how long each part of the build took." };
 
@@ -52,6 +48,17 @@ public static partial class GazetteCommand
         root.Subcommands.Add(CreateNew());
         return root;
     }
+
+    /// <summary>--root, the site folder (default: the current folder), which holds <paramref name="holds"/>.</summary>
+    private static Option<DirectoryInfo> RootOption(string holds) => new("--root")
+    {
+        Description = $"The site folder holding {holds} (default: the current folder).",
+        DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
+    };
+
+    private static Option<DirectoryInfo?> OutputOption() => new("--output", "-o") { Description = "Where to write the site (default: <root>/public)." };
+
+    private static Option<DirectoryInfo?> ThemeOption() => new("--theme") { Description = "The theme folder (default: <root>/theme)." };
 
     /// <param name="stdout">where progress and the summary go (default: the terminal).</param>
     /// <param name="stderr">where problems go (default: standard error).</param>

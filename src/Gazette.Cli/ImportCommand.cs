@@ -22,11 +22,7 @@ public static partial class GazetteCommand
     private static Command CreateImport()
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "The folder of documents to import (.txt plain text, .md in laws-zh's format with its db.sqlite3)." };
-        var siteRoot = new Option<DirectoryInfo>("--root")
-        {
-            Description = "The site folder holding content/ (default: the current folder).",
-            DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
-        };
+        var siteRoot = RootOption("content/");
         var into = new Option<DirectoryInfo?>("--into") { Description = "The content folder to import into (default: <root>/content); documents go under documents/imported/<year>/." };
         var organ = new Option<string?>("--organ") { Description = "The organ id (organs.yml) for documents whose issuing body is not in organs.yml." };
         var topic = new Option<string?>("--topic") { Description = "The topic (主题分类) for every document; without it 其他 is a placeholder and the documents are drafts." };

@@ -19,11 +19,7 @@ public static partial class GazetteCommand
         var command = new Command("new", "Write a new content file with every required field filled in and explained in Chinese.");
         foreach (var kind in Enum.GetValues<NewFileKind>())
         {
-            var siteRoot = new Option<DirectoryInfo>("--root")
-            {
-                Description = "The site folder holding content/ (default: the current folder).",
-                DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
-            };
+            var siteRoot = RootOption("content/");
             var organ = new Option<string?>("--organ") { Description = "The issuing organ's id in organs.yml (default: the policy's leading organ, else the first organ)." };
             var interprets = new Option<string?>("--interprets") { Description = "The id of the policy document the interpretation explains.", Required = kind == NewFileKind.Interpretation };
             var title = new Option<string?>("--title") { Description = "The title (default: a stand-in to replace)." };

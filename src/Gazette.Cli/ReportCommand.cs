@@ -19,11 +19,7 @@ public static partial class GazetteCommand
 
     private static Command CreateReport()
     {
-        var siteRoot = new Option<DirectoryInfo>("--root")
-        {
-            Description = "The site folder holding content/ (default: the current folder).",
-            DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
-        };
+        var siteRoot = RootOption("content/");
         var year = new Option<int>("--year") { Description = "The year reported on, e.g. 2025.", Required = true };
         year.Validators.Add(result =>
         {

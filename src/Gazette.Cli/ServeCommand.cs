@@ -14,13 +14,9 @@ public static partial class GazetteCommand
 
     private static Command CreateServe()
     {
-        var siteRoot = new Option<DirectoryInfo>("--root")
-        {
-            Description = "The site folder holding content/ and theme/ (default: the current folder).",
-            DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
-        };
-        var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "Where to write the site (default: <root>/public)." };
-        var theme = new Option<DirectoryInfo?>("--theme") { Description = "The theme folder (default: <root>/theme)." };
+        var siteRoot = RootOption("content/ and theme/");
+        var output = OutputOption();
+        var theme = ThemeOption();
         var port = new Option<int>("--port", "-p") { Description = $"The port on 127.0.0.1 (default: {DefaultServePort}; 0 takes a free one).", DefaultValueFactory = _ => DefaultServePort };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems and the address." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print how long each part of each build took." };
