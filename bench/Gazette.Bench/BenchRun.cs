@@ -31,6 +31,7 @@ public sealed class QueryRow
 
     public BrowserSample? Browser { get; set; }
 
+    /// <summary>Time to results on the loaded search page, in a browser without automation (<see cref="Measure.PlainChromium"/>).</summary>
     public double? BrowserMs { get; set; }
 
     public double? BrowserNavigationMs { get; set; }
@@ -42,6 +43,7 @@ public sealed class QueryRow
 
     public BrowserSample? Pagefind { get; set; }
 
+    /// <summary>Pagefind's search to 10 results' data, without automation.</summary>
     public double? PagefindMs { get; set; }
 
     public int? PagefindRank { get; set; }
@@ -393,17 +395,29 @@ public sealed class BenchRun(Options options)
             var headers = StaticServer.NetlifyHeaders(File.Exists(headersFile) ? File.ReadAllText(headersFile) : "");
             using (var server = new StaticServer(site, headers))
             {
-                await browser.GazetteSearch(server.BaseUrl, queries[0], null); // warm-up: browser process, server, JIT
+                PlainChromium.Serve(server);
+                await browser.GazetteSearch(server.BaseUrl, queries[0]); // warm-up: browser process, server, JIT
+                await PlainChromium.Time(server, "search/", queries[0].UrlQuery(), PlainLimit);
                 foreach (var row in report.Rows)
                 {
                     var samples = new List<BrowserSample>();
+                    var times = new List<double>();
                     for (var i = 0; i < options.Repeat; i++)
                     {
-                        samples.Add(await browser.GazetteSearch(server.BaseUrl, row.Query, expectUrls.GetValueOrDefault(row.Query.Id)));
+                        samples.Add(await browser.GazetteSearch(server.BaseUrl, row.Query));
+                        var (ms, error) = await PlainChromium.Time(server, "search/", row.Query.UrlQuery(), PlainLimit);
+                        if (error is null)
+                        {
+                            times.Add(ms);
+                        }
+                        else
+                        {
+                            report.Problems.Add($"query {row.Query.Id}: the search page without automation: {error}");
+                        }
                     }
 
                     row.Browser = samples[0];
-                    row.BrowserMs = Median(samples.Where(s => s.Error is null && !double.IsNaN(s.Ms)).Select(s => s.Ms));
+                    row.BrowserMs = Median(times);
                     row.BrowserNavigationMs = Median(samples.Where(s => s.Error is null && s.NavigationMs is not null).Select(s => s.NavigationMs!.Value));
                     if (row.Query.Kind == "phrase" && truth.UrlsByQuery.TryGetValue(row.Query.Id, out var exact))
                     {
@@ -428,16 +442,29 @@ public sealed class BenchRun(Options options)
             {
                 using var server = new StaticServer(site);
                 server.Extra["/__bench/blank.html"] = ("text/html; charset=utf-8", Encoding.UTF8.GetBytes("<!doctype html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>bench</title></html>"));
+                PlainChromium.Serve(server);
                 _log.WriteLine("  Chromium: Pagefind");
                 var textQueries = report.Rows.Where(r => !r.Query.IsFilterOnly && r.Query.Filters.Count == 0).ToList();
                 await browser.PagefindSearch(server.BaseUrl, textQueries[0].Query, null, 0);
+                await PlainChromium.Time(server, "__bench/pagefind.html", textQueries[0].Query.Q, PlainLimit);
                 foreach (var row in textQueries)
                 {
                     var samples = new List<BrowserSample>();
+                    var times = new List<double>();
                     for (var i = 0; i < options.Repeat; i++)
                     {
                         var (sample, rank, all) = await browser.PagefindSearch(server.BaseUrl, row.Query, expectUrls.GetValueOrDefault(row.Query.Id), i == 0 ? 1500 : 0);
                         samples.Add(sample);
+                        var (ms, error) = await PlainChromium.Time(server, "__bench/pagefind.html", row.Query.Q, PlainLimit);
+                        if (error is null)
+                        {
+                            times.Add(ms);
+                        }
+                        else
+                        {
+                            report.Problems.Add($"query {row.Query.Id}: Pagefind without automation: {error}");
+                        }
+
                         if (i == 0)
                         {
                             row.PagefindRank = rank;
@@ -449,7 +476,7 @@ public sealed class BenchRun(Options options)
                     }
 
                     row.Pagefind = samples[0];
-                    row.PagefindMs = Median(samples.Where(s => s.Error is null).Select(s => s.Ms));
+                    row.PagefindMs = Median(times);
                     _log.WriteLine($"    {row.Query.Id}: {row.Pagefind.SearchBytes / 1024.0:N1} KB, {row.PagefindMs:N0} ms, {row.Pagefind.Count?.ToString(CultureInfo.InvariantCulture) ?? "?"} results{(row.Pagefind.Error is null ? "" : " — " + row.Pagefind.Error)}");
                 }
             }
@@ -472,6 +499,9 @@ public sealed class BenchRun(Options options)
         var help = ChildProcess.Run("dotnet", [cli, "build", "--help"], TimeSpan.FromMinutes(1), 2L << 30);
         return help.Stdout.Contains(option, StringComparison.Ordinal);
     }
+
+    /// <summary>How long a measurement without automation may take (Chromium's start, the page, one search).</summary>
+    private static readonly TimeSpan PlainLimit = TimeSpan.FromSeconds(60);
 
     private static double? Median(IEnumerable<double> values)
     {

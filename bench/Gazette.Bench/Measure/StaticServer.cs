@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Gazette.Bench.Measure;
@@ -11,6 +12,9 @@ namespace Gazette.Bench.Measure;
 /// responses (HTML, CSS, JS, JSON, SVG, plain text, WebAssembly) are gzip-compressed when the browser asks for it, as Netlify and
 /// every CDN do, unless the file is already gzip data (Gazette's and Pagefind's index files are). With
 /// <paramref name="headers"/> every response carries those headers (the Content-Security-Policy of the built site's _headers for Gazette).
+/// For <see cref="PlainChromium"/>: an HTML page asked for with <c>__bench=</c> in its query string gets the
+/// <see cref="BenchScript"/> before <c>&lt;/head&gt;</c>, and a POST to <c>/__bench/result?token=…</c> completes
+/// <see cref="Expect"/>'s task for that token with the request's body.
 /// </summary>
 public sealed partial class StaticServer : IDisposable
 {
@@ -19,6 +23,7 @@ public sealed partial class StaticServer : IDisposable
     private readonly IReadOnlyDictionary<string, string> _headers;
     private readonly ConcurrentDictionary<string, byte[]> _gzipped = new(StringComparer.Ordinal);
     private readonly Task _loop;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string>> _expected = new(StringComparer.Ordinal);
 
     public StaticServer(string root, IReadOnlyDictionary<string, string>? headers = null)
     {
@@ -35,6 +40,13 @@ public sealed partial class StaticServer : IDisposable
 
     /// <summary>Extra files answered from memory (a blank page for the Pagefind measurement).</summary>
     public ConcurrentDictionary<string, (string Type, byte[] Bytes)> Extra { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The address of a script added to HTML pages asked for with <c>__bench=</c> in the query string, or null.</summary>
+    public string? BenchScript { get; set; }
+
+    /// <summary>The body of the next POST to /__bench/result?token=<paramref name="token"/>.</summary>
+    public Task<string> Expect(string token) =>
+        _expected.GetOrAdd(token, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public void Dispose()
     {
@@ -73,6 +85,17 @@ public sealed partial class StaticServer : IDisposable
         {
             using var response = context.Response;
             var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath).TrimStart('/');
+            var query = context.Request.Url.Query;
+            if (context.Request.HttpMethod == "POST" && path == "__bench/result")
+            {
+                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+                var body = reader.ReadToEnd();
+                var token = context.Request.QueryString["token"] ?? "";
+                _expected.GetOrAdd(token, _ => new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(body);
+                response.StatusCode = 204;
+                return;
+            }
+
             foreach (var (name, value) in _headers)
             {
                 response.Headers[name] = value;
@@ -105,6 +128,12 @@ public sealed partial class StaticServer : IDisposable
 
                 type = TypeOf(file);
                 bytes = File.ReadAllBytes(file);
+                if (BenchScript is not null && type.StartsWith("text/html", StringComparison.Ordinal) && query.Contains("__bench=", StringComparison.Ordinal))
+                {
+                    var html = Encoding.UTF8.GetString(bytes);
+                    var head = html.IndexOf("</head>", StringComparison.Ordinal);
+                    bytes = Encoding.UTF8.GetBytes(html.Insert(head < 0 ? 0 : head, $"<script src=\"{BenchScript}\" defer></script>"));
+                }
             }
 
             response.ContentType = type;
