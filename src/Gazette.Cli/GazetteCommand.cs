@@ -27,15 +27,16 @@ public static partial class GazetteCommand
         var siteRoot = RootOption("content/ and theme/");
         var output = OutputOption();
         var theme = ThemeOption();
+        var (cache, noCache) = CacheOptions();
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print how long each part of the build took." };
 
         var build = new Command("build", $"Check the content and write the static site with its integrity manifest, signed with the key in {SigningKeyText.EnvironmentVariable} when it is set; on any error nothing is written.")
         {
-            siteRoot, output, theme, quiet, verbose,
+            siteRoot, output, theme, cache, noCache, quiet, verbose,
         };
         build.SetAction(parse => Build(
-            BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName)
+            WithCache(BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName), parse.GetValue(cache), parse.GetValue(noCache))
                 with { SigningKey = SigningKeyText.FromEnvironment() },
             parse.GetValue(quiet), parse.GetValue(verbose)));
         root.Subcommands.Add(build);
@@ -59,6 +60,14 @@ public static partial class GazetteCommand
     private static Option<DirectoryInfo?> OutputOption() => new("--output", "-o") { Description = "Where to write the site (default: <root>/public)." };
 
     private static Option<DirectoryInfo?> ThemeOption() => new("--theme") { Description = "The theme folder (default: <root>/theme)." };
+
+    /// <summary>--cache, the build cache's folder, and --no-cache.</summary>
+    private static (Option<DirectoryInfo?> Cache, Option<bool> NoCache) CacheOptions() => (
+        new("--cache") { Description = "The build cache: what the last build left in the output folder, so that only changed files are written (default: <root>/.gazette-cache; safe to delete)." },
+        new("--no-cache") { Description = "Neither read nor write the build cache: every file is written anew." });
+
+    private static BuildOptions WithCache(BuildOptions options, DirectoryInfo? cache, bool noCache) =>
+        options with { CacheDirectory = noCache ? null : cache?.FullName ?? Path.Combine(options.SiteRoot, BuildOptions.DefaultCacheFolder) };
 
     /// <param name="stdout">where progress and the summary go (default: the terminal).</param>
     /// <param name="stderr">where problems go (default: standard error).</param>
@@ -138,7 +147,7 @@ public static partial class GazetteCommand
         {
             stdout.MarkupLine(
                 $"[green]built[/] {result.Documents} documents ({result.Withheld} not public or drafts, withheld) into {Markup.Escape(options.Relative(options.OutputDirectory))}/: " +
-                $"{result.Pages} pages, {result.Files} files in {watch.Elapsed.TotalSeconds:0.00} s; " +
+                $"{result.Pages} pages, {result.Files} files ({result.Files - result.Unchanged} written, {result.Unchanged} unchanged) in {watch.Elapsed.TotalSeconds:0.00} s; " +
                 (options.SigningKey is null ? $"manifest unsigned ({SigningKeyText.EnvironmentVariable} is not set)" : "manifest signed"));
         }
 

@@ -17,15 +17,16 @@ public static partial class GazetteCommand
         var siteRoot = RootOption("content/ and theme/");
         var output = OutputOption();
         var theme = ThemeOption();
+        var (cache, noCache) = CacheOptions();
         var port = new Option<int>("--port", "-p") { Description = $"The port on 127.0.0.1 (default: {DefaultServePort}; 0 takes a free one).", DefaultValueFactory = _ => DefaultServePort };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only problems and the address." };
         var verbose = new Option<bool>("--verbose", "-v") { Description = "Also print how long each part of each build took." };
         var serve = new Command("serve", "Build the site, serve it on 127.0.0.1 and rebuild when content/ or theme/ changes: open pages reload, and while the content has errors they show over the last good site.")
         {
-            siteRoot, output, theme, port, quiet, verbose,
+            siteRoot, output, theme, cache, noCache, port, quiet, verbose,
         };
         serve.SetAction((parse, cancellation) => Serve(
-            BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName)
+            WithCache(BuildOptions.ForSite(parse.GetValue(siteRoot)!.FullName, parse.GetValue(output)?.FullName, parse.GetValue(theme)?.FullName), parse.GetValue(cache), parse.GetValue(noCache))
                 with { SigningKey = SigningKeyText.FromEnvironment() },
             parse.GetValue(port), parse.GetValue(quiet), parse.GetValue(verbose), cancellation));
         return serve;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Gazette.Diagnostics;
+using Gazette.Integrity;
 using Gazette.Model;
 
 namespace Gazette.Audit;
@@ -43,6 +44,23 @@ public sealed class WithheldText
 
     /// <summary>The passages no published document holds: the ones whose appearance in the site is a leak.</summary>
     public IReadOnlyList<WithheldPassage> Unshared() => _passages.Where((_, i) => Volatile.Read(ref _shared[i]) == 0).ToList();
+
+    /// <summary>
+    /// The SHA-256 of what the audit looks for (the unshared passages' texts and whether file names are checked for them, in
+    /// order): a file audited against the same digest need not be read again.
+    /// </summary>
+    public Sha256Digest Digest()
+    {
+        using var sha256 = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var passage in Unshared().OrderBy(p => p.Text, StringComparer.Ordinal))
+        {
+            sha256.AppendData(System.Text.Encoding.UTF8.GetBytes(passage.Text + (passage.InPaths ? "\0p\n" : "\0\n")));
+        }
+
+        var digest = default(Sha256Digest);
+        sha256.GetHashAndReset(digest);
+        return digest;
+    }
 
     /// <summary>The passages of one withheld document: title, numbers, and its longest sentences from summary and body text.</summary>
     /// <param name="bodyMarkdown">the body as written, to find the line of a sentence.</param>

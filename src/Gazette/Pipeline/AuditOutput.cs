@@ -7,7 +7,7 @@ using Gazette.Diagnostics;
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// The last check before a site is put in place: reads every file written to <paramref name="folder"/> — inflating the
+/// The last check before a site is put in place: reads every file of the finished site it is given (<see cref="WriteSite.FilesToAudit"/>) — inflating the
 /// gzip-compressed search index files — and looks for the passages only withheld documents hold (<see cref="WithheldText"/>),
 /// in the files and in their names. A passage found is an error at the withheld document, naming the file: the build fails
 /// and the previous site stays.
@@ -23,8 +23,9 @@ public sealed class AuditOutput
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
+    /// <param name="files">each file's path in the site (forward slashes) and where it is on disk.</param>
     /// <returns>the number of files read.</returns>
-    public int Run(string folder, WithheldText withheld, DiagnosticBag diagnostics)
+    public int Run(IReadOnlyList<(string Name, string File)> files, WithheldText withheld, DiagnosticBag diagnostics)
     {
         var finder = withheld.Finder();
         if (finder.IsEmpty)
@@ -34,13 +35,12 @@ public sealed class AuditOutput
 
         var paths = withheld.Unshared().Where(p => p.InPaths).ToList();
         var hits = new ConcurrentDictionary<WithheldPassage, ConcurrentBag<string>>();
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToList();
         // One file per core at a time, read (and inflated) a megabyte at a time into buffers each thread keeps: the audit runs at the
         // end of a build, when the heap is fullest, and reads the whole site (2 GB at 100,000 documents, files of up to 100 MB)
         // without making garbage of it or holding any file whole.
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PieceReader(finder.Longest), (file, _, reader) =>
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PieceReader(finder.Longest), (entry, _, reader) =>
         {
-            var name = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
+            var (name, file) = entry;
             foreach (var passage in paths.Where(p => name.Contains(p.Text, StringComparison.Ordinal)))
             {
                 hits.GetOrAdd(passage, _ => []).Add(name);

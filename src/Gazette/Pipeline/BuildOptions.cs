@@ -14,6 +14,16 @@ public sealed record BuildOptions(string SiteRoot, string ContentDirectory, stri
     /// </summary>
     public string AdminDirectory { get; init; } = Path.Combine(SiteRoot, "admin");
 
+    /// <summary>
+    /// The build cache: what the last build left in the output folder, so that the next one rewrites only the files that
+    /// changed (<see cref="WriteSite"/>); null (the default here): no cache, every file is written. The command line uses
+    /// <see cref="DefaultCacheFolder"/> under the site root. Deleting it is always safe.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>The build cache's folder under the site root unless another is given.</summary>
+    public const string DefaultCacheFolder = ".gazette-cache";
+
     /// <summary>The conventional layout: content/, theme/ and public/ under the site root.</summary>
     public static BuildOptions ForSite(string siteRoot, string? output = null, string? theme = null)
     {

@@ -61,7 +61,7 @@ public sealed class BuildPipeline
         clock.Lap("audit");
 
         // Output, from here on as the files are made
-        using var site = new WriteSite(options.OutputDirectory);
+        using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory);
         var integrity = new BuildIntegrityManifest();
         if (signing is not null)
         {
@@ -159,8 +159,10 @@ public sealed class BuildPipeline
         site.Write(integrity.Run(site.Hashes.ToArray(), signing));
         clock.Lap("integrity manifest");
 
-        // The audit: no file of the finished site holds what only a withheld document holds
-        new AuditOutput().Run(site.Folder, withheld, diagnostics);
+        // The audit: no file of the finished site holds what only a withheld document holds (a file the output folder already
+        // held, audited for the same passages when it was written, is not read again)
+        var auditKey = withheld.Digest();
+        new AuditOutput().Run(site.FilesToAudit(auditKey), withheld, diagnostics);
         clock.Lap("audit output");
         if (diagnostics.HasErrors)
         {
@@ -172,9 +174,9 @@ public sealed class BuildPipeline
         new CheckArchive().Run(config, documents, calendar, diagnostics);
         clock.Lap("check archive");
 
-        site.Commit();
+        site.Commit(auditKey);
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Timings = clock.Laps };
     }
 
     /// <summary>

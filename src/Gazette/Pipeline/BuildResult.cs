@@ -7,6 +7,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
 {
     public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
 
+    /// <summary>Of <see cref="Files"/>, those the output folder already held with the same bytes: not written again.</summary>
+    public int Unchanged { get; init; }
+
     /// <summary>How long each part of the build took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Gazette.Integrity;
 using Gazette.Output;
@@ -6,12 +7,19 @@ using Gazette.Output;
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// Writes the site as its files are made, into a new staging folder beside the output folder, and swaps it in at
+/// Writes the site as its files are made, into a new staging folder beside the output folder, and puts it in place at
 /// <see cref="Commit"/>: the previous site stays whole until the new one is complete. <see cref="Abandon"/> — or disposing
 /// without committing, as when the build fails or throws — deletes the staging folder, so a failed build never leaves half a
 /// site. Files may be written from several threads at once; each is created new (no truncation, so ext4 does not flush every
 /// file on close), and a second file for the same path is refused. Each file's SHA-256 is taken as it is written — from the
-/// bytes at hand, or while an attachment is copied — for the integrity manifest (<see cref="Hashes"/>); nothing is read back.
+/// bytes at hand, or while a stream or an attachment copy is written — for the integrity manifest (<see cref="Hashes"/>).
+/// <para>
+/// With a build cache (<paramref name="cacheDirectory"/>) that holds the <see cref="OutputRecord"/> of the output folder, a file
+/// whose bytes are those the output folder already holds is not written at all: it keeps its bytes and its timestamp. Only
+/// the files that changed are staged; <see cref="Commit"/> moves them into the output folder and deletes the files this build
+/// did not make, so the folder ends as a build into an empty folder would leave it. Without a record (the first build, or
+/// the cache deleted) every file is written and the staged folder replaces the output folder whole.
+/// </para>
 /// </summary>
 public sealed class WriteSite : IDisposable
 {
@@ -19,11 +27,16 @@ public sealed class WriteSite : IDisposable
     private readonly string _parent;
     private readonly string _name;
     private readonly string _staging;
+    private readonly string? _cache;
+    private readonly OutputRecord? _previous;
+    private readonly ConcurrentDictionary<ulong, Made> _made = new();
     private int _count;
+    private int _kept;
     private bool _ended;
 
     /// <summary>Creates the staging folder beside <paramref name="outputDirectory"/> (and its parents when they are missing).</summary>
-    public WriteSite(string outputDirectory)
+    /// <param name="cacheDirectory">the build cache: where the record of what the output folder holds is kept; null: none.</param>
+    public WriteSite(string outputDirectory, string? cacheDirectory = null)
     {
         _output = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar);
         _parent = Path.GetDirectoryName(_output) ?? throw new InvalidOperationException("the output folder cannot be a file-system root");
@@ -31,15 +44,20 @@ public sealed class WriteSite : IDisposable
         Directory.CreateDirectory(_parent);
         _staging = Path.Combine(_parent, $".{_name}.building-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_staging);
+        _cache = cacheDirectory is null ? null : Path.GetFullPath(cacheDirectory);
+        _previous = _cache is null ? null : OutputRecord.Load(_cache, _output);
     }
 
-    /// <summary>The staging folder the files are written to, until <see cref="Commit"/>.</summary>
+    /// <summary>The staging folder the changed files are written to, until <see cref="Commit"/>.</summary>
     public string Folder => _staging;
 
-    /// <summary>Files written so far.</summary>
+    /// <summary>Files made so far, written or kept.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>The SHA-256 of every file written so far.</summary>
+    /// <summary>Files made so far whose bytes the output folder already held: not written.</summary>
+    public int Kept => Volatile.Read(ref _kept);
+
+    /// <summary>The SHA-256 of every file made so far.</summary>
     public FileHashes Hashes { get; } = new();
 
     /// <summary>Writes the files, several at a time.</summary>
@@ -56,24 +74,30 @@ public sealed class WriteSite : IDisposable
 
     public void Write(OutputFile file)
     {
-        var stream = Create(file.Path);
-        Sha256Digest hash;
-        using (stream)
+        var key = Claim(file.Path);
+        if (file.Bytes is not null)
         {
-            if (file.Bytes is not null)
+            var hash = Sha256Digest.Of(file.Bytes);
+            if (!Keep(file.Path, key, hash, file.Bytes.Length))
             {
+                using var stream = Create(file.Path);
                 stream.Write(file.Bytes);
-                hash = Sha256Digest.Of(file.Bytes);
+                Staged(file.Path, key, hash);
             }
-            else
-            {
-                using var source = File.OpenRead(file.CopyFrom!);
-                hash = CopyHashing(source, stream);
-            }
+
+            return;
         }
 
-        Hashes.Add(file.Path, hash);
-        Interlocked.Increment(ref _count);
+        Sha256Digest copied;
+        long size;
+        using (var stream = Create(file.Path))
+        {
+            using var source = File.OpenRead(file.CopyFrom!);
+            copied = CopyHashing(source, stream);
+            size = stream.Length;
+        }
+
+        Unstage(file.Path, key, copied, size);
     }
 
     /// <summary>
@@ -82,28 +106,110 @@ public sealed class WriteSite : IDisposable
     /// </summary>
     public void Write(string path, Action<Stream> write)
     {
-        using var stream = Create(path);
-        using var hashing = new HashingStream(stream);
-        write(hashing);
-        hashing.Flush();
-        Hashes.Add(path, hashing.Hash());
+        var key = Claim(path);
+        Sha256Digest hash;
+        long size;
+        using (var stream = Create(path))
+        {
+            using var hashing = new HashingStream(stream);
+            write(hashing);
+            hashing.Flush();
+            hash = hashing.Hash();
+            size = stream.Length;
+        }
+
+        Unstage(path, key, hash, size);
+    }
+
+    /// <summary>The files of the finished site the audit must read: those written, and the kept ones unless they were audited for the same passages (<paramref name="auditKey"/>) when written.</summary>
+    public IReadOnlyList<(string Name, string File)> FilesToAudit(in Sha256Digest auditKey)
+    {
+        var staged = Files(_staging).ToList();
+        if (_previous is null || _previous.AuditKey.SameAs(auditKey))
+        {
+            return staged; // every file was written, or the kept ones were audited for these passages
+        }
+
+        return [.. staged, .. Files(_output).Where(f => _made.TryGetValue(OutputRecord.KeyOf(f.Name), out var made) && !made.Staged)];
+    }
+
+    /// <summary>A file of this build for <paramref name="path"/>; refuses a second one.</summary>
+    private ulong Claim(string path)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        var key = OutputRecord.KeyOf(path);
+        if (!_made.TryAdd(key, default))
+        {
+            throw new InvalidOperationException($"two outputs want the same file {path}");
+        }
+
         Interlocked.Increment(ref _count);
+        return key;
+    }
+
+    /// <summary>Whether the output folder holds <paramref name="path"/> with these bytes, as recorded; if so it is kept.</summary>
+    private bool Keep(string path, ulong key, in Sha256Digest hash, long size)
+    {
+        if (_previous is null || !_previous.TryGet(key, out var was) || !was.Hash.SameAs(hash) || was.Size != size)
+        {
+            return false;
+        }
+
+        var info = new FileInfo(Path.Combine(_output, path));
+        if (!info.Exists || info.Length != size)
+        {
+            return false;
+        }
+
+        // Touched since (a restored cache, a copy): its bytes decide.
+        var modified = info.LastWriteTimeUtc.Ticks;
+        if (modified != was.Modified && !HashOf(info.FullName).SameAs(hash))
+        {
+            return false;
+        }
+
+        _made[key] = new Made(hash, Staged: false);
+        Hashes.Add(path, hash);
+        Interlocked.Increment(ref _kept);
+        return true;
+    }
+
+    private void Staged(string path, ulong key, in Sha256Digest hash)
+    {
+        _made[key] = new Made(hash, Staged: true);
+        Hashes.Add(path, hash);
+    }
+
+    /// <summary>A file written to the staging folder whose bytes the output folder already holds is taken back out.</summary>
+    private void Unstage(string path, ulong key, in Sha256Digest hash, long size)
+    {
+        if (Keep(path, key, hash, size))
+        {
+            File.Delete(Path.Combine(_staging, path));
+        }
+        else
+        {
+            Staged(path, key, hash);
+        }
     }
 
     private FileStream Create(string relativePath)
     {
-        ObjectDisposedException.ThrowIf(_ended, this);
         var path = Path.Combine(_staging, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            throw new InvalidOperationException($"two outputs want the same file {relativePath}");
-        }
+        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
     }
+
+    private static Sha256Digest HashOf(string file)
+    {
+        using var source = File.OpenRead(file);
+        return CopyHashing(source, Stream.Null);
+    }
+
+    /// <summary>Every file under <paramref name="folder"/>: its path relative to it (forward slashes) and its full path.</summary>
+    private static IEnumerable<(string Name, string File)> Files(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => (Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'), f));
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> and gives the SHA-256 of what was copied.</summary>
     private static Sha256Digest CopyHashing(Stream source, Stream target)
@@ -129,14 +235,40 @@ public sealed class WriteSite : IDisposable
         return hash;
     }
 
-    /// <summary>Puts the new site in place of the output folder and removes the previous one.</summary>
-    public void Commit()
+    /// <summary>Puts the new site in place of the output folder; the previous one's files that this build did not make are removed.</summary>
+    public void Commit() => Commit(default);
+
+    /// <param name="auditKey">the digest of the passages the audit looked for, recorded for the next build.</param>
+    public void Commit(in Sha256Digest auditKey)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
+        if (_cache is not null)
+        {
+            OutputRecord.Forget(_cache, _output); // until the folder is whole again
+        }
+
+        if (_previous is null)
+        {
+            Replace();
+        }
+        else
+        {
+            Update();
+        }
+
+        _ended = true;
+        if (_cache is not null)
+        {
+            Record(auditKey);
+        }
+    }
+
+    /// <summary>The staged folder, which holds every file, becomes the output folder.</summary>
+    private void Replace()
+    {
         if (!Directory.Exists(_output))
         {
             Directory.Move(_staging, _output);
-            _ended = true;
             return;
         }
 
@@ -152,9 +284,61 @@ public sealed class WriteSite : IDisposable
             throw;
         }
 
-        _ended = true;
         Directory.Delete(old, recursive: true);
     }
+
+    /// <summary>The changed files move into the output folder (each replaced at once), and what this build did not make goes.</summary>
+    private void Update()
+    {
+        foreach (var (name, file) in Files(_staging).ToList())
+        {
+            var target = Path.Combine(_output, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(file, target, overwrite: true);
+        }
+
+        foreach (var (name, file) in Files(_output).ToList())
+        {
+            if (!_made.ContainsKey(OutputRecord.KeyOf(name)))
+            {
+                File.Delete(file);
+            }
+        }
+
+        DeleteEmptyFolders(_output);
+        Directory.Delete(_staging, recursive: true);
+    }
+
+    private static void DeleteEmptyFolders(string folder)
+    {
+        foreach (var sub in Directory.EnumerateDirectories(folder))
+        {
+            DeleteEmptyFolders(sub);
+            if (!Directory.EnumerateFileSystemEntries(sub).Any())
+            {
+                Directory.Delete(sub);
+            }
+        }
+    }
+
+    /// <summary>Records what the output folder now holds, for the next build.</summary>
+    private void Record(in Sha256Digest auditKey)
+    {
+        var entries = new List<KeyValuePair<ulong, OutputRecord.Entry>>(_made.Count);
+        foreach (var info in new DirectoryInfo(_output).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var key = OutputRecord.KeyOf(Path.GetRelativePath(_output, info.FullName).Replace(Path.DirectorySeparatorChar, '/'));
+            if (_made.TryGetValue(key, out var made))
+            {
+                entries.Add(new(key, new OutputRecord.Entry(made.Hash, info.Length, info.LastWriteTimeUtc.Ticks)));
+            }
+        }
+
+        OutputRecord.Save(_cache!, _output, auditKey, entries);
+    }
+
+    /// <summary>A file of this build: its hash, and whether it was written to the staging folder (or kept).</summary>
+    private readonly record struct Made(Sha256Digest Hash, bool Staged);
 
     /// <summary>Deletes everything written: the output folder stays as it was.</summary>
     public void Abandon()

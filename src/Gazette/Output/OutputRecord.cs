@@ -1,0 +1,127 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+using Gazette.Integrity;
+
+namespace Gazette.Output;
+
+/// <summary>
+/// What the last successful build left in an output folder, kept in the build cache: for each file, its SHA-256, size and
+/// modification time, and the digest of the withheld passages the audit looked for. A build compares each file it makes with
+/// this record and leaves a file that would get the same bytes alone (same bytes, same timestamp), and need not audit it again
+/// when the passages are the same. Paths are held as 64-bit keys (<see cref="KeyOf"/>), 56 bytes a file: 20 MB for the
+/// 350,000 files of a 100,000-document site.
+/// </summary>
+public sealed class OutputRecord
+{
+    private const string Magic = "GAZETTE-OUTPUT-1";
+    private const int EntrySize = 8 + 32 + 8 + 8;
+
+    private readonly Dictionary<ulong, Entry> _entries;
+
+    private OutputRecord(Dictionary<ulong, Entry> entries, Sha256Digest auditKey)
+    {
+        _entries = entries;
+        AuditKey = auditKey;
+    }
+
+    /// <summary>One file as it was left: its content hash, size in bytes and last write time (UTC ticks).</summary>
+    public readonly record struct Entry(Sha256Digest Hash, long Size, long Modified);
+
+    /// <summary>The digest of the withheld passages every recorded file was audited against.</summary>
+    public Sha256Digest AuditKey { get; }
+
+    public int Count => _entries.Count;
+
+    /// <summary>The key of a path relative to the output folder (forward slashes): 64 bits of XXH3 of its UTF-8.</summary>
+    public static ulong KeyOf(string path)
+    {
+        Span<byte> utf8 = stackalloc byte[Encoding.UTF8.GetMaxByteCount(path.Length)];
+        return XxHash3.HashToUInt64(utf8[..Encoding.UTF8.GetBytes(path, utf8)]);
+    }
+
+    /// <summary>Where the record of <paramref name="outputDirectory"/> is kept in <paramref name="cacheDirectory"/>.</summary>
+    public static string FileFor(string cacheDirectory, string outputDirectory) =>
+        Path.Combine(cacheDirectory, $"output-{KeyOf(Path.GetFullPath(outputDirectory)):x16}.bin");
+
+    public bool TryGet(ulong key, out Entry entry) => _entries.TryGetValue(key, out entry);
+
+    /// <summary>The record of <paramref name="outputDirectory"/>, or null when there is none, or it is unreadable or of another folder.</summary>
+    public static OutputRecord? Load(string cacheDirectory, string outputDirectory)
+    {
+        var file = FileFor(cacheDirectory, outputDirectory);
+        try
+        {
+            if (!File.Exists(file) || !Directory.Exists(outputDirectory))
+            {
+                return null;
+            }
+
+            using var reader = new BinaryReader(File.OpenRead(file), Encoding.UTF8);
+            if (reader.ReadString() != Magic || reader.ReadString() != Path.GetFullPath(outputDirectory))
+            {
+                return null;
+            }
+
+            var auditKey = Sha256Digest.From(reader.ReadBytes(32));
+            var count = reader.ReadInt32();
+            var entries = new Dictionary<ulong, Entry>(count);
+            var buffer = new byte[EntrySize];
+            for (var i = 0; i < count; i++)
+            {
+                reader.BaseStream.ReadExactly(buffer);
+                entries[BinaryPrimitives.ReadUInt64LittleEndian(buffer)] = new Entry(
+                    Sha256Digest.From(buffer.AsSpan(8, 32)),
+                    BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(40)),
+                    BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(48)));
+            }
+
+            return new OutputRecord(entries, auditKey);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException)
+        {
+            return null; // a cache is only a cache: without it every file is written anew
+        }
+    }
+
+    /// <summary>
+    /// Writes the record of <paramref name="outputDirectory"/> (written to a new file, then moved over the old one, so a record
+    /// is never half-written).
+    /// </summary>
+    public static void Save(string cacheDirectory, string outputDirectory, Sha256Digest auditKey, IEnumerable<KeyValuePair<ulong, Entry>> entries)
+    {
+        Directory.CreateDirectory(cacheDirectory);
+        var file = FileFor(cacheDirectory, outputDirectory);
+        var temporary = file + $".{Guid.NewGuid():N}.tmp";
+        var list = entries.ToList();
+        using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(Path.GetFullPath(outputDirectory));
+            writer.Write((ReadOnlySpan<byte>)auditKey);
+            writer.Write(list.Count);
+            var buffer = new byte[EntrySize];
+            foreach (var (key, entry) in list)
+            {
+                BinaryPrimitives.WriteUInt64LittleEndian(buffer, key);
+                var hash = entry.Hash;
+                ((ReadOnlySpan<byte>)hash).CopyTo(buffer.AsSpan(8));
+                BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(40), entry.Size);
+                BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(48), entry.Modified);
+                writer.Write(buffer);
+            }
+        }
+
+        File.Move(temporary, file, overwrite: true);
+    }
+
+    /// <summary>Forgets the record of <paramref name="outputDirectory"/> (before its folder is changed, so that a build stopped halfway leaves no record that would vouch for files it did not finish).</summary>
+    public static void Forget(string cacheDirectory, string outputDirectory)
+    {
+        var file = FileFor(cacheDirectory, outputDirectory);
+        if (File.Exists(file))
+        {
+            File.Delete(file);
+        }
+    }
+}

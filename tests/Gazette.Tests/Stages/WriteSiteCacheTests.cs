@@ -1,0 +1,163 @@
+using System.Text;
+using Gazette.Integrity;
+using Gazette.Output;
+using Gazette.Pipeline;
+
+namespace Gazette.Tests.Stages;
+
+/// <summary>The writer with a build cache: files the output folder already holds are left alone, the rest is made as a build into an empty folder would.</summary>
+public sealed class WriteSiteCacheTests
+{
+    private static OutputFile Text(string path, string text) => new(path, Encoding.UTF8.GetBytes(text));
+
+    private static readonly DateTime LongAgo = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Writes the files (also one through a stream and one copied) and commits them; returns how many were kept.</summary>
+    private static int Publish(TempFolder folder, IReadOnlyList<OutputFile> files, string? streamed = null, in Sha256Digest auditKey = default)
+    {
+        using var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+        site.Write(files);
+        if (streamed is not null)
+        {
+            site.Write("data/catalogue.csv", s => s.Write(Encoding.UTF8.GetBytes(streamed)));
+        }
+
+        site.Commit(auditKey);
+        return site.Kept;
+    }
+
+    /// <summary>Sets every file of the output folder to a time long ago, so that a rewritten file shows.</summary>
+    private static void Age(TempFolder folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder.PathOf("public"), "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+    }
+
+    private static DateTime Time(TempFolder folder, string path) => File.GetLastWriteTimeUtc(Path.Combine(folder.PathOf("public"), path));
+
+    private static Dictionary<string, string> Contents(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText);
+
+    [Fact]
+    public void A_second_build_of_the_same_files_writes_none_and_leaves_their_timestamps()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.PathOf("原文.pdf"), "%PDF-1.7");
+        List<OutputFile> files = [Text("index.html", "首页"), Text("documents/a/index.html", "甲"), new("documents/a/原文.pdf", null, folder.PathOf("原文.pdf"))];
+        Assert.Equal(0, Publish(folder, files, streamed: "编号,标题\r\n"));
+        Age(folder);
+
+        var kept = Publish(folder, files, streamed: "编号,标题\r\n");
+
+        Assert.Equal(4, kept);
+        Assert.All(Directory.EnumerateFiles(folder.PathOf("public"), "*", SearchOption.AllDirectories), f => Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(f)));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(folder.Root), d => Path.GetFileName(d).StartsWith(".public", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Changed_files_are_rewritten_and_files_no_longer_made_are_removed_with_their_empty_folders()
+    {
+        using var folder = new TempFolder();
+        Publish(folder, [Text("index.html", "首页"), Text("documents/a/index.html", "甲"), Text("documents/b/index.html", "乙"), Text("old/x/page.html", "旧")], streamed: "一");
+        Age(folder);
+
+        var kept = Publish(folder, [Text("index.html", "首页（新）"), Text("documents/a/index.html", "甲"), Text("documents/c/index.html", "丙")], streamed: "二");
+
+        Assert.Equal(1, kept);
+        Assert.Equal(LongAgo, Time(folder, "documents/a/index.html"));
+        Assert.NotEqual(LongAgo, Time(folder, "index.html"));
+        Assert.NotEqual(LongAgo, Time(folder, "data/catalogue.csv"));
+        Assert.False(Directory.Exists(folder.PathOf("public/old")));
+        Assert.False(Directory.Exists(folder.PathOf("public/documents/b")));
+
+        // The same folder as a build into an empty one
+        using var clean = new TempFolder();
+        using (var site = new WriteSite(clean.PathOf("public")))
+        {
+            site.Write([Text("index.html", "首页（新）"), Text("documents/a/index.html", "甲"), Text("documents/c/index.html", "丙")]);
+            site.Write("data/catalogue.csv", s => s.Write(Encoding.UTF8.GetBytes("二")));
+            site.Commit();
+        }
+
+        Assert.Equal(Contents(clean.PathOf("public")), Contents(folder.PathOf("public")));
+    }
+
+    [Fact]
+    public void A_file_changed_in_the_output_folder_since_is_written_again_and_one_only_touched_is_kept()
+    {
+        using var folder = new TempFolder();
+        List<OutputFile> files = [Text("a.html", "甲甲"), Text("b.html", "乙乙")];
+        Publish(folder, files);
+        File.WriteAllText(folder.PathOf("public/a.html"), "丙丙"); // same size, other bytes
+        File.SetLastWriteTimeUtc(folder.PathOf("public/b.html"), LongAgo); // same bytes, another time
+
+        var kept = Publish(folder, files);
+
+        Assert.Equal(1, kept);
+        Assert.Equal("甲甲", File.ReadAllText(folder.PathOf("public/a.html")));
+        Assert.Equal(LongAgo, Time(folder, "b.html"));
+    }
+
+    [Fact]
+    public void Without_its_record_every_file_is_written_and_a_record_of_another_folder_is_not_used()
+    {
+        using var folder = new TempFolder();
+        List<OutputFile> files = [Text("index.html", "首页")];
+        Publish(folder, files);
+        var record = OutputRecord.FileFor(folder.PathOf("cache"), folder.PathOf("public"));
+        File.Move(record, OutputRecord.FileFor(folder.PathOf("cache"), folder.PathOf("elsewhere")));
+        Assert.Equal(0, Publish(folder, files));
+
+        File.WriteAllText(record, "not a record");
+        Assert.Equal(0, Publish(folder, files));
+        Assert.Equal(1, Publish(folder, files));
+    }
+
+    [Fact]
+    public void A_build_abandoned_leaves_the_output_folder_and_its_record_as_they_were()
+    {
+        using var folder = new TempFolder();
+        List<OutputFile> files = [Text("index.html", "首页"), Text("a.html", "甲")];
+        Publish(folder, files);
+        Age(folder);
+
+        using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
+        {
+            site.Write([Text("index.html", "首页（新）"), Text("b.html", "乙")]);
+        }
+
+        Assert.Equal(new Dictionary<string, string> { ["index.html"] = "首页", ["a.html"] = "甲" }, Contents(folder.PathOf("public")));
+        Assert.Equal(2, Publish(folder, files));
+    }
+
+    [Fact]
+    public void Two_outputs_for_the_same_path_are_refused_even_when_the_first_is_kept()
+    {
+        using var folder = new TempFolder();
+        Publish(folder, [Text("index.html", "首页")]);
+        using var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+        site.Write(Text("index.html", "首页"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => site.Write(Text("index.html", "首页")));
+
+        Assert.Contains("two outputs want the same file index.html", error.Message);
+    }
+
+    [Fact]
+    public void Kept_files_are_audited_again_only_when_the_passages_looked_for_changed()
+    {
+        using var folder = new TempFolder();
+        var passages = Sha256Digest.Of("甲"u8);
+        Publish(folder, [Text("index.html", "首页"), Text("a.html", "甲")], auditKey: passages);
+
+        using var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+        site.Write([Text("index.html", "首页（新）"), Text("a.html", "甲")]);
+
+        Assert.Equal(["index.html"], site.FilesToAudit(passages).Select(f => f.Name));
+        Assert.Equal(["a.html", "index.html"], site.FilesToAudit(Sha256Digest.Of("乙"u8)).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.All(site.FilesToAudit(Sha256Digest.Of("乙"u8)), f => Assert.True(File.Exists(f.File)));
+    }
+}
