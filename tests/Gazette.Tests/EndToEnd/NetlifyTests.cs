@@ -58,4 +58,15 @@ public sealed class NetlifyTests
         Assert.DoesNotContain("[[headers]]", toml);
         Assert.DoesNotContain("Content-Security-Policy =", toml);
     }
+
+    [Fact]
+    public void Netlify_keeps_the_build_cache_and_the_published_folder_between_builds()
+    {
+        var toml = File.ReadAllText(Path.Combine(Repository.Root, "netlify.toml"));
+        var publish = System.Text.RegularExpressions.Regex.Match(toml, "publish = \"([^\"]+)\"").Groups[1].Value;
+
+        Assert.Contains("package = \"netlify-plugin-cache\"", toml);
+        Assert.Contains($"paths = [\"{Gazette.Pipeline.BuildOptions.DefaultCacheFolder}\", \"{publish}\"]", toml);
+        Assert.DoesNotContain("--no-cache", toml);
+    }
 }
