@@ -172,7 +172,10 @@ public sealed class BenchRun(Options options)
         _log.WriteLine($"  building with Gazette (limit {BuildLimit.TotalMinutes:N0} min, {BuildCap / (1L << 30)} GB)");
         // Progress lines (and stage timings where the CLI has --verbose) are kept with the time and memory when each was printed.
         var verbose = CliHas(cli, "--verbose");
-        string[] buildArgs = [cli, "build", "--root", corpus, "--output", site, "--theme", Path.Combine(Paths.RepositoryRoot, "theme"), .. verbose ? new[] { "--verbose" } : []];
+        // A build from scratch into a fresh folder, without the build cache (which would also be written into the corpus).
+        var noCache = CliHas(cli, "--no-cache");
+        string[] buildArgs = [cli, "build", "--root", corpus, "--output", site, "--theme", Path.Combine(Paths.RepositoryRoot, "theme"),
+            .. verbose ? new[] { "--verbose" } : [], .. noCache ? new[] { "--no-cache" } : []];
         var build = ChildProcess.Run("dotnet", buildArgs,
             BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
         report.Build = build;
