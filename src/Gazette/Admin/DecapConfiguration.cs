@@ -29,7 +29,8 @@ internal sealed class DecapConfiguration
     private const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
     /// <summary>The configuration as YAML text (UTF-8 without BOM, LF line ends when written).</summary>
-    public string Run(SiteConfiguration config, UiStrings strings)
+    /// <param name="logoUrl">the address of the site's emblem, shown on the login screen instead of Decap's logo; null: Decap's.</param>
+    public string Run(SiteConfiguration config, UiStrings strings, string? logoUrl = null)
     {
         var root = Map(
             ("backend", Backend(config.Site.Admin)),
@@ -41,6 +42,11 @@ internal sealed class DecapConfiguration
             ("media_folder", Scalar("content/documents")),
             ("public_folder", Scalar("")),
             ("collections", new YamlSequenceNode(Documents(config, strings), Issues(strings))));
+        if (logoUrl is not null)
+        {
+            root.Children.Insert(5, Scalar("logo_url"), Scalar(logoUrl)); // after display_url
+        }
+
         using var writer = new StringWriter { NewLine = "\n" };
         new YamlStream(new YamlDocument(root)).Save(writer, assignAnchors: false);
         var text = writer.ToString();

@@ -23,6 +23,9 @@ public sealed class BuildAdminPage
     /// <summary>The folder of the built site the page is written to.</summary>
     public const string Folder = "admin/";
 
+    /// <summary>The theme asset shown on the login screen (the site's emblem), when the theme has it.</summary>
+    public const string LogoAsset = "emblem.svg";
+
     /// <summary>The theme's layout of the page.</summary>
     public const string Layout = "admin";
 
@@ -61,7 +64,7 @@ public sealed class BuildAdminPage
         var files = new List<OutputFile>
         {
             new(Folder + "index.html", Encoding.UTF8.GetBytes(html)),
-            new(Folder + "config.yml", Encoding.UTF8.GetBytes(new DecapConfiguration().Run(config, theme.Strings))),
+            new(Folder + "config.yml", Encoding.UTF8.GetBytes(new DecapConfiguration().Run(config, theme.Strings, assets.GetValueOrDefault(LogoAsset)))),
             new(Folder + scriptName, script.Main),
         };
         files.AddRange(script.Companions.Select(c => new OutputFile(Folder + c.Name, null, c.Path)));

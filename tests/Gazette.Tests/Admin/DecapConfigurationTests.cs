@@ -114,6 +114,20 @@ public sealed partial class DecapConfigurationTests
     }
 
     [Fact]
+    public void The_login_screen_shows_the_sites_emblem_published_with_the_assets()
+    {
+        using var site = new TestSite("");
+        FakeDecapPackage.Install(Path.Combine(site.Root, "admin"));
+        site.BuildSuccessfully();
+        var stream = new YamlStream();
+        stream.Load(new StringReader(site.ReadOutput("admin/config.yml")));
+
+        var logo = Text((YamlMappingNode)stream.Documents.Single().RootNode, "logo_url");
+        Assert.Matches(@"^/assets/emblem\.[0-9a-f]{10}\.svg$", logo);
+        Assert.True(site.OutputExists(logo.TrimStart('/')));
+    }
+
+    [Fact]
     public void Without_admin_settings_the_page_uses_git_gateway_on_main_and_no_local_backend()
     {
         var config = BuildConfig("");
