@@ -18,6 +18,13 @@
     } catch (e) { /* private mode: the switch still works for this page */ }
   }
 
+  /* Netlify Identity's invitation, password-recovery and confirmation links lead to the home page; the administration page,
+     which has the Identity widget, takes them (data-identity is its address, set when editors log in with Netlify Identity). */
+  if (root.getAttribute('data-identity') && /^#(invite|recovery|confirmation|email_change)_token=/.test(window.location.hash)) {
+    window.location.replace(root.getAttribute('data-identity') + window.location.hash);
+    return;
+  }
+
   root.classList.add('js');
   if (stored()) { root.classList.add(LARGE); }
 

@@ -41,15 +41,15 @@ public sealed class BuildAdminPage
             return [];
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(script.Main))[..10];
-        var scriptName = Path.GetFileNameWithoutExtension(ReadAdminScript.MainName) + "." + hash + ".js";
+        var scriptName = Hashed(ReadAdminScript.MainName, script.Main);
+        var identityName = Hashed(Path.GetFileName(ReadAdminScript.IdentityScript), script.Identity);
         var basePath = config.Site.BasePath + Folder;
         var site = config.Site;
         var context = new TemplateContext(theme.Options);
         context.SetValue("site", new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, site.BasePath, site.Domain, site.SiteIdCode));
         context.SetValue("t", theme.Strings.All);
         context.SetValue("assets", assets);
-        context.SetValue("admin", new AdminView(basePath + scriptName, basePath + "config.yml"));
+        context.SetValue("admin", new AdminView(basePath + scriptName, basePath + "config.yml", basePath + identityName));
         string html;
         try
         {
@@ -66,8 +66,13 @@ public sealed class BuildAdminPage
             new(Folder + "index.html", Encoding.UTF8.GetBytes(html)),
             new(Folder + "config.yml", Encoding.UTF8.GetBytes(new DecapConfiguration().Run(config, theme.Strings, assets.GetValueOrDefault(LogoAsset)))),
             new(Folder + scriptName, script.Main),
+            new(Folder + identityName, script.Identity),
         };
         files.AddRange(script.Companions.Select(c => new OutputFile(Folder + c.Name, null, c.Path)));
         return files;
     }
+
+    /// <summary>A script's name with the first 10 hex digits of its SHA-256 (decap-cms.js → decap-cms.0123456789.js).</summary>
+    private static string Hashed(string name, byte[] bytes) =>
+        Path.GetFileNameWithoutExtension(name) + "." + Convert.ToHexStringLower(SHA256.HashData(bytes))[..10] + ".js";
 }

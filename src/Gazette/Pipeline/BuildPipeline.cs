@@ -49,6 +49,7 @@ public sealed class BuildPipeline
         var attachments = new CollectAttachments().Run(archive, options);
         var adminScript = new ReadAdminScript().Run(options, diagnostics);
         var admin = adminScript is null ? [] : new BuildAdminPage().Run(config, theme, assetUrls, adminScript, diagnostics);
+        var identityLanding = admin.Count > 0 && config.Site.Admin.Backend == "git-gateway" ? archive.Urls.BasePath + BuildAdminPage.Folder : null;
         var markdown = new RenderMarkdown(archive, documents);
         var search = new BuildSearchIndex(config);
         var sitemap = new BuildSitemap();
@@ -92,7 +93,7 @@ public sealed class BuildPipeline
             }
 
             var plans = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
-            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics);
+            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics, identityLanding);
             sitemap.Add(plans);
             clock.Lap("render pages");
             var texts = search.Add(batch, rendered);
@@ -120,7 +121,7 @@ public sealed class BuildPipeline
         progress?.Report("rendering the gazette, catalogue and other pages");
         foreach (var plans in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
-            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics);
+            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics, identityLanding);
             sitemap.Add(plans);
             clock.Lap("render pages");
             site.Write(html);

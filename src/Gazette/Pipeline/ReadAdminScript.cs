@@ -4,7 +4,7 @@ using Gazette.Diagnostics;
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// Reads Decap CMS's bundled script from the administration page's npm folder (<see cref="BuildOptions.AdminDirectory"/>).
+/// Reads Decap CMS's bundled script and the Netlify Identity widget from the administration page's npm folder (<see cref="BuildOptions.AdminDirectory"/>).
 /// A site without admin/package.json has no administration page; one whose package is not installed (no node_modules) gets a
 /// warning (GZ0801) and is built without the page: the page is a convenience for editors and never holds up the site.
 /// </summary>
@@ -15,6 +15,9 @@ public sealed class ReadAdminScript
 
     /// <summary>The main script's name in the package.</summary>
     public const string MainName = "decap-cms.js";
+
+    /// <summary>The Netlify Identity widget's script, relative to the npm folder.</summary>
+    public const string IdentityScript = "node_modules/netlify-identity-widget/build/netlify-identity-widget.js";
 
     private const string ChunkSuffix = ".decap-cms.js";
 
@@ -29,11 +32,13 @@ public sealed class ReadAdminScript
 
         var dist = Path.Combine(options.AdminDirectory, DistFolder);
         var main = Path.Combine(dist, MainName);
-        if (!File.Exists(main))
+        var identity = Path.Combine(options.AdminDirectory, IdentityScript);
+        if (!File.Exists(main) || !File.Exists(identity))
         {
             var folder = options.Relative(options.AdminDirectory);
+            var missing = File.Exists(main) ? "the Netlify Identity widget is" : "Decap CMS is";
             diagnostics.Warning(new SourceLocation(options.Relative(manifest)), Codes.AdminScriptMissing,
-                $"Decap CMS is not installed in {folder}/node_modules, so the administration page (admin/) is left out of the site",
+                $"{missing} not installed in {folder}/node_modules, so the administration page (admin/) is left out of the site",
                 $"run 'npm ci --prefix {folder}' once (it needs Node.js and npm), then build again");
             return null;
         }
@@ -45,6 +50,6 @@ public sealed class ReadAdminScript
                 || f.Name == MainName + ".LICENSE.txt")
             .OrderBy(f => f.Name, StringComparer.Ordinal)
             .ToList();
-        return new AdminScript(File.ReadAllBytes(main), companions);
+        return new AdminScript(File.ReadAllBytes(main), companions, File.ReadAllBytes(identity));
     }
 }

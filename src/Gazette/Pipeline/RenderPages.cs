@@ -18,15 +18,16 @@ public sealed class RenderPages
     // Escapes markup characters but leaves Chinese readable in the output.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
+    /// <param name="identityLanding">where Netlify Identity's links are sent on to (<see cref="UrlsView.Identity"/>); null: nowhere.</param>
     public IReadOnlyList<OutputFile> Run(IReadOnlyList<PagePlan> pages, CompiledTheme theme, Archive archive,
-        IReadOnlyDictionary<string, string> assets, DiagnosticBag diagnostics)
+        IReadOnlyDictionary<string, string> assets, DiagnosticBag diagnostics, string? identityLanding = null)
     {
         var site = archive.Config.Site;
         var urls = archive.Urls;
         var siteView = new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, urls.Home, site.Domain, site.SiteIdCode);
         var urlsView = new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
             urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity), urls.Search, urls.SearchIndex + "manifest.json",
-            archive.Documents.Count > 0 ? urls.Feed : null, urls.Data);
+            archive.Documents.Count > 0 ? urls.Feed : null, urls.Data, identityLanding);
         var results = new OutputFile?[pages.Count];
         var errors = new Diagnostic?[pages.Count];
         Parallel.For(0, pages.Count, i =>

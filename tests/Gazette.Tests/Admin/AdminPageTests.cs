@@ -25,12 +25,14 @@ public sealed class AdminPageTests
         var result = site.BuildSuccessfully();
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FakeDecapPackage.MainScript)))[..10];
+        var identity = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(FakeDecapPackage.IdentityScript)))[..10];
         var admin = site.OutputFiles().Where(f => f.StartsWith("admin/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(["admin/0123abcd.wasm", "admin/103.decap-cms.js", "admin/config.yml", $"admin/decap-cms.{hash}.js", "admin/decap-cms.js.LICENSE.txt", "admin/index.html"],
-            admin.Order(StringComparer.Ordinal));
+        Assert.Equal(["admin/0123abcd.wasm", "admin/103.decap-cms.js", "admin/config.yml", $"admin/decap-cms.{hash}.js", "admin/decap-cms.js.LICENSE.txt", "admin/index.html",
+            $"admin/netlify-identity-widget.{identity}.js"], admin.Order(StringComparer.Ordinal));
         Assert.Equal(FakeDecapPackage.MainScript, site.ReadOutput($"admin/decap-cms.{hash}.js"));
+        Assert.Equal(FakeDecapPackage.IdentityScript, site.ReadOutput($"admin/netlify-identity-widget.{identity}.js"));
         var page = site.ReadOutput("admin/index.html");
-        Assert.Contains($"<script src=\"/admin/decap-cms.{hash}.js\"></script>", page);
+        Assert.Contains($"<script src=\"/admin/netlify-identity-widget.{identity}.js\"></script>\n<script src=\"/admin/decap-cms.{hash}.js\"></script>", page);
         Assert.Contains("<link href=\"/admin/config.yml\" type=\"text/yaml\" rel=\"cms-config-url\">", page);
         Assert.Contains("<title>内容管理 - 测试公报</title>", page);
         Assert.DoesNotContain("<script>", page); // no inline script: the page runs under a CSP without 'unsafe-inline' for scripts
@@ -109,6 +111,44 @@ public sealed class AdminPageTests
             Directory.Delete(output, recursive: true);
             Directory.Delete(adminFolder, recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("", true, "/admin/")]
+    [InlineData("admin: {backend: github, repo: example-city/gazette}", true, null)]
+    [InlineData("", false, null)]
+    public void Pages_send_netlify_identity_links_on_to_the_administration_page_only_when_editors_log_in_with_netlify_identity(string admin, bool installed, string? landing)
+    {
+        using var site = new TestSite($"""
+            -- content/site.yml --
+            {TestSite.DefaultSite}
+            {admin}
+            -- content/documents/a.md --
+            {TestSite.Document("关于测试的方案", "genre: 方案")}
+            """);
+        if (installed)
+        {
+            FakeDecapPackage.Install(Path.Combine(site.Root, "admin"));
+        }
+
+        site.BuildSuccessfully();
+
+        var attribute = landing is null ? "<html lang=\"zh-CN\">" : $"<html lang=\"zh-CN\" data-identity=\"{landing}\">";
+        Assert.StartsWith("<!DOCTYPE html>\n" + attribute, site.ReadOutput("index.html"));
+        Assert.StartsWith("<!DOCTYPE html>\n" + attribute, site.ReadOutput("search/index.html"));
+    }
+
+    [Fact]
+    public void Without_the_netlify_identity_widget_installed_the_page_is_left_out_with_a_warning()
+    {
+        using var site = new TestSite(SiteWithAdmin);
+        File.Delete(Path.Combine(FakeDecapPackage.Install(Path.Combine(site.Root, "admin")), ReadAdminScript.IdentityScript));
+
+        var result = site.BuildSuccessfully();
+
+        var warning = TestSite.Single(result, Codes.AdminScriptMissing);
+        Assert.Contains("the Netlify Identity widget is not installed in admin/node_modules", warning.Message);
+        Assert.False(site.OutputExists("admin/index.html"));
     }
 
     [Fact]

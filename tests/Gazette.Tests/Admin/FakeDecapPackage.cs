@@ -11,6 +11,8 @@ internal static class FakeDecapPackage
 {
     public const string MainScript = "/* decap-cms stand-in */ console.log('decap');\n";
 
+    public const string IdentityScript = "/* netlify-identity-widget stand-in */ window.netlifyIdentity = {};\n";
+
     /// <summary>Writes the package into <paramref name="adminFolder"/>; returns the folder.</summary>
     public static string Install(string adminFolder, bool withNodeModules = true)
     {
@@ -23,6 +25,7 @@ internal static class FakeDecapPackage
             Write(adminFolder, "node_modules/decap-cms/dist/decap-cms.js.LICENSE.txt", "MIT\n");
             Write(adminFolder, "node_modules/decap-cms/dist/decap-cms.js.map", "{}\n");
             Write(adminFolder, "node_modules/decap-cms/dist/cms.js", MainScript);
+            Write(adminFolder, "node_modules/netlify-identity-widget/build/netlify-identity-widget.js", IdentityScript);
         }
 
         return adminFolder;

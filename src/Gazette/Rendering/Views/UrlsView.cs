@@ -17,4 +17,9 @@ public sealed record UrlsView(
     /// <summary>The Atom feed of the whole site; null when nothing is published.</summary>
     string? Feed,
     /// <summary>The open-data page, which documents the files under /data/ and their licence.</summary>
-    string Data);
+    string Data,
+    /// <summary>
+    /// The administration page when editors log in with Netlify Identity (git-gateway): Netlify's invitation and password
+    /// links lead to the home page, and site.js sends them on to this page, which has the Identity widget. Null otherwise.
+    /// </summary>
+    string? Identity = null);
