@@ -514,7 +514,7 @@
           const f = await facet(name);
           const others = filters.filter((x) => x.name !== name);
           const pass = new Uint8Array(n);
-          for (const id of base) { pass[id] = !failed.has(id) && others.every((x) => x.mask[id]) ? 1 : 0; }
+          for (const id of passing(base, others.map((x) => x.mask))) { pass[id] = failed.has(id) ? 0 : 1; }
           return f.values.map((v) => ({ id: v.id, label: v.label, count: v.ids.reduce((c, id) => c + pass[id], 0) }));
         },
       };
