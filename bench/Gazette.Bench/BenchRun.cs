@@ -62,7 +62,20 @@ public sealed class CorpusReport
 
     public long MarkdownBytes { get; set; }
 
-    public ChildResult? Build { get; set; }
+    /// <summary>Every full build of this size, in the order run (--build-repeat); the last one's site is the one measured.</summary>
+    public List<ChildResult> Builds { get; } = [];
+
+    /// <summary>The last full build.</summary>
+    public ChildResult? Build => Builds.Count == 0 ? null : Builds[^1];
+
+    /// <summary>The median wall time of the full builds, when every one succeeded.</summary>
+    public TimeSpan? BuildWall => Builds.Count > 0 && Builds.All(b => b.Succeeded) ? TimeSpan.FromSeconds(BenchRun.Median(Builds.Select(b => b.Wall.TotalSeconds))!.Value) : null;
+
+    /// <summary>The median peak resident memory of the full builds, when every one succeeded.</summary>
+    public long? BuildPeakRss => Builds.Count > 0 && Builds.All(b => b.Succeeded) ? (long)BenchRun.Median(Builds.Select(b => (double)b.PeakRssBytes))!.Value : null;
+
+    /// <summary>Hugo on the same documents (issue 7's peer); null when not asked for.</summary>
+    public HugoResult? Hugo { get; set; }
 
     public string? BuildFailure { get; set; }
 
@@ -112,7 +125,7 @@ public sealed class BenchRun(Options options)
         var queries = Query.Load(options.Queries);
         var vectors = SpecTokenizer.CheckVectors(Path.Combine(Paths.RepositoryRoot, "tests", "vectors", "tokenizer.json"));
         Snapshot = GitSnapshot();
-        _log.WriteLine($"Gazette search benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {queries.Count} queries, sizes {string.Join(", ", options.Sizes)}, Gazette {Snapshot}");
+        _log.WriteLine($"Gazette benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {queries.Count} queries, sizes {string.Join(", ", options.Sizes)}, Gazette {Snapshot}");
         if (vectors.Count > 0)
         {
             _log.WriteLine($"warning: the benchmark's tokenizer (written from docs/search-index.md) disagrees with tests/vectors/tokenizer.json: {string.Join("; ", vectors.Take(5))}");
@@ -161,31 +174,61 @@ public sealed class BenchRun(Options options)
         }
 
         report.MarkdownBytes = Directory.EnumerateFiles(Path.Combine(corpus, "content"), "*.md", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        report.Published = MetaRecord.ReadAll(corpus).Count(m => m.IsPublic);
 
-        // 1. Build with Gazette, as its own process.
-        if (Directory.Exists(site))
-        {
-            Directory.Delete(site, recursive: true);
-        }
-
+        // 1. Build with Gazette, as its own process, and with Hugo on the same documents: alternating, --build-repeat times.
         var cli = Path.Combine(AppContext.BaseDirectory, "Gazette.Cli.dll");
-        _log.WriteLine($"  building with Gazette (limit {BuildLimit.TotalMinutes:N0} min, {BuildCap / (1L << 30)} GB)");
         // Progress lines (and stage timings where the CLI has --verbose) are kept with the time and memory when each was printed.
         var verbose = CliHas(cli, "--verbose");
         // A build from scratch into a fresh folder, without the build cache (which would also be written into the corpus).
         var noCache = CliHas(cli, "--no-cache");
         string[] buildArgs = [cli, "build", "--root", corpus, "--output", site, "--theme", Path.Combine(Paths.RepositoryRoot, "theme"),
             .. verbose ? new[] { "--verbose" } : [], .. noCache ? new[] { "--no-cache" } : []];
-        var build = ChildProcess.Run("dotnet", buildArgs,
-            BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
-        report.Build = build;
-        _log.WriteLine($"  build: {build.Wall.TotalSeconds:N1} s, peak {build.PeakRssBytes / 1048576.0:N0} MB, {(build.Succeeded ? "ok" : build.Failure)}");
+        report.Hugo = options.Peers.Contains("hugo") ? HugoPeer.Prepare(size, corpus, options.ForcePeers, PeerCap, _log) : null;
+        for (var round = 1; round <= options.BuildRepeat; round++)
+        {
+            if (Directory.Exists(site))
+            {
+                Directory.Delete(site, recursive: true);
+            }
+
+            var of = options.BuildRepeat > 1 ? $" {round}/{options.BuildRepeat}" : "";
+            _log.WriteLine($"  building with Gazette{of} (limit {BuildLimit.TotalMinutes:N0} min, {BuildCap / (1L << 30)} GB)");
+            var gazette = ChildProcess.Run("dotnet", buildArgs,
+                BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+            report.Builds.Add(gazette);
+            _log.WriteLine($"  build: {gazette.Wall.TotalSeconds:N1} s, peak {gazette.PeakRssBytes / 1048576.0:N0} MB, {(gazette.Succeeded ? "ok" : gazette.Failure)}");
+            if (report.Hugo is { DidNotFinish: null } hugo)
+            {
+                _log.WriteLine($"  building with {hugo.Tool}{of} (limit {PeerLimit.TotalMinutes:N0} min, {PeerCap / (1L << 30)} GB)");
+                var run = HugoPeer.Build(Paths.HugoSource(size), Paths.HugoSite(size), PeerLimit, PeerCap);
+                hugo.Runs.Add(run);
+                _log.WriteLine($"  hugo: {run.Wall.TotalSeconds:N1} s, peak {run.PeakRssBytes / 1048576.0:N0} MB, {(run.Succeeded ? "ok" : run.Failure)}");
+                if (!run.Succeeded)
+                {
+                    hugo.DidNotFinish = $"the build did not finish: {run.Failure} (after {run.Wall.TotalSeconds:N0} s, peak {run.PeakRssBytes / 1048576.0:N0} MB)";
+                }
+            }
+
+            if (!gazette.Succeeded)
+            {
+                break;
+            }
+        }
+
+        if (report.Hugo is { Runs.Count: > 0 } h && HugoPeer.MeasureSite(h, Paths.HugoSite(size)) is { } problem)
+        {
+            report.Problems.Add(problem);
+        }
+
+        var build = report.Build!;
         if (!build.Succeeded)
         {
             report.BuildFailure = build.Failure;
-            if (build.KilledBecause is null)
+            if (build.KilledBecause is null || options.BuildsOnly)
             {
-                return report; // content errors or a crash: nothing to measure
+                Clean(size, site, corpus);
+                return report; // content errors or a crash: nothing to measure; or only the builds were asked for
             }
 
             // The full build does not fit: build the search page and the complete index with Gazette's own stages, so the
@@ -238,6 +281,12 @@ public sealed class BenchRun(Options options)
         }
 
         _log.WriteLine($"  index: {report.IndexBytes / 1048576.0:N1} MB in {report.IndexFiles:N0} files; site {report.SiteBytes / 1048576.0:N0} MB in {report.SiteFiles:N0} files");
+        if (options.BuildsOnly)
+        {
+            report.BrowserSkipped = "--builds-only";
+            Clean(size, site, corpus);
+            return report;
+        }
 
         // 2. Read the index by the spec; scan the corpus for the truth.
         var reader = new IndexReader(search) { PageSize = 10 };
@@ -297,9 +346,9 @@ public sealed class BenchRun(Options options)
 
         _log.WriteLine("  index read: " + string.Join(", ", report.Rows.Where(x => x.Recall is not null).Select(x => $"{x.Query.Id} {x.ReaderCount}/{x.Expected}")));
 
-        // 3. Peers.
+        // 3. The search peers (Hugo, a build peer, ran beside Gazette's build).
         var peersAllowed = size <= 10_000 || options.ForcePeers;
-        if (options.Peers.Count > 0)
+        if (options.Peers.Contains("lunr") || options.Peers.Contains("pagefind"))
         {
             var install = NodeTools.EnsureInstalled(_log);
             if (options.Peers.Contains("lunr"))
@@ -357,18 +406,25 @@ public sealed class BenchRun(Options options)
             await MeasureBrowser(report, site, queries, expectUrls, truth);
         }
 
-        if (options.Clean)
+        Clean(size, site, corpus);
+        return report;
+    }
+
+    /// <summary>With --clean: deletes the size's corpus, built sites and peers' files once it is measured.</summary>
+    private void Clean(int size, string site, string corpus)
+    {
+        if (!options.Clean)
         {
-            Directory.Delete(site, recursive: true);
-            Directory.Delete(corpus, recursive: true);
-            var peers = Path.Combine(Paths.Work, $"peers-{size}");
-            if (Directory.Exists(peers))
-            {
-                Directory.Delete(peers, recursive: true);
-            }
+            return;
         }
 
-        return report;
+        foreach (var folder in new[] { site, corpus, Path.Combine(Paths.Work, $"peers-{size}"), Paths.HugoSource(size), Paths.HugoSite(size) })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     private async Task MeasureBrowser(CorpusReport report, string site, IReadOnlyList<Query> queries, Dictionary<string, string> expectUrls, Truth.Expected truth)
@@ -506,7 +562,8 @@ public sealed class BenchRun(Options options)
     /// <summary>How long a measurement without automation may take (Chromium's start, the page, one search).</summary>
     private static readonly TimeSpan PlainLimit = TimeSpan.FromSeconds(60);
 
-    private static double? Median(IEnumerable<double> values)
+    /// <summary>The median of the values (the mean of the middle two for an even count); null when there are none.</summary>
+    public static double? Median(IEnumerable<double> values)
     {
         var v = values.Where(x => !double.IsNaN(x)).Order().ToList();
         return v.Count == 0 ? null : v.Count % 2 == 1 ? v[v.Count / 2] : (v[(v.Count / 2) - 1] + v[v.Count / 2]) / 2;

@@ -15,7 +15,17 @@ public static class Cli
             return args.Length == 0 ? 2 : 0;
         }
 
-        var options = args[0] == "search-site" ? null! : Options.Parse(args.Skip(1).ToArray());
+        Options options;
+        try
+        {
+            options = args[0] == "search-site" ? null! : Options.Parse(args.Skip(1).ToArray());
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            Console.Error.WriteLine($"{e.Message}\n{Usage}");
+            return 2;
+        }
+
         switch (args[0])
         {
             case "generate":
@@ -33,16 +43,19 @@ public static class Cli
     }
 
     public const string Usage = """
-        Gazette search benchmark (issue 4). Run from the repository root:
+        Gazette benchmark: search (issue 4) and build scale (issue 7). Run from the repository root:
 
           dotnet run -c Release --project bench/Gazette.Bench -- generate --docs 1000 [--out bench/work/corpus-1000]
-          dotnet run -c Release --project bench/Gazette.Bench -- run --docs 1000,10000[,100000] [options]
+          dotnet run -c Release --project bench/Gazette.Bench -- run --docs 1000,10000[,50000,100000] [options]
 
         run options:
-          --peers lunr,pagefind|none   which peers to run (default: both)
+          --peers lunr,pagefind,hugo|none  which peers to run (default: all three)
           --skip-browser               do not measure in Chromium (build, index size, recall only)
+          --builds-only                only the builds: Gazette's and Hugo's, for the build-scale table (no index
+                                       reading, corpus scan, lunr, Pagefind or browser)
+          --build-repeat N             build N times per size, Gazette and Hugo alternating; medians reported (default 1)
           --repeat N                   browser measurements per query, median reported (default 3)
-          --force-peers                run peers at 100,000 documents too (default: skipped, see README)
+          --force-peers                run lunr and Pagefind above 10,000 documents and Hugo above 50,000 (default: skipped, see README)
           --keep                       keep the built site and corpus of every size (default: kept; use --clean to delete)
           --clean                      delete each size's corpus and built sites after measuring it
           --queries FILE               query list (default bench/queries.json)
@@ -59,14 +72,23 @@ public static class Cli
     }
 }
 
+/// <summary>The options of the benchmark's commands (see <see cref="Cli.Usage"/>).</summary>
 public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyList<string> Peers, bool SkipBrowser, int Repeat, bool ForcePeers, bool Clean, string Queries)
 {
+    /// <summary>Only the builds (Gazette's and Hugo's): no index reading, corpus scan, search peers or browser.</summary>
+    public bool BuildsOnly { get; init; }
+
+    /// <summary>How many times each size is built, Gazette and Hugo alternating.</summary>
+    public int BuildRepeat { get; init; } = 1;
+
     public static Options Parse(string[] args)
     {
         var sizes = new List<int> { 1000 };
         string? output = null;
-        var peers = new List<string> { "lunr", "pagefind" };
+        var peers = new List<string> { "lunr", "pagefind", "hugo" };
         var skipBrowser = false;
+        var buildsOnly = false;
+        var buildRepeat = 1;
         var repeat = 3;
         var force = false;
         var clean = false;
@@ -91,6 +113,17 @@ public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyLis
                 case "--repeat":
                     repeat = int.Parse(Value(), CultureInfo.InvariantCulture);
                     break;
+                case "--builds-only":
+                    buildsOnly = true;
+                    break;
+                case "--build-repeat":
+                    buildRepeat = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    if (buildRepeat < 1)
+                    {
+                        throw new ArgumentException("--build-repeat needs a number of 1 or more");
+                    }
+
+                    break;
                 case "--force-peers":
                     force = true;
                     break;
@@ -107,7 +140,13 @@ public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyLis
             }
         }
 
-        return new Options(sizes, output, peers, skipBrowser, repeat, force, clean, queries);
+        var unknown = peers.Where(p => p is not ("lunr" or "pagefind" or "hugo")).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"unknown peer {string.Join(", ", unknown)} (the peers are lunr, pagefind and hugo)");
+        }
+
+        return new Options(sizes, output, peers, skipBrowser, repeat, force, clean, queries) { BuildsOnly = buildsOnly, BuildRepeat = buildRepeat };
     }
 }
 
@@ -125,6 +164,12 @@ public static class Paths
     public static string LawsFolder => Environment.GetEnvironmentVariable("GAZETTE_LAWS") ?? LawCorpus.DefaultFolder(RepositoryRoot);
 
     public static string Corpus(int size) => Path.Combine(Work, $"corpus-{size}");
+
+    /// <summary>The Hugo site written from the corpus of this size (<see cref="Peers.HugoSite"/>).</summary>
+    public static string HugoSource(int size) => Path.Combine(Work, $"hugo-source-{size}");
+
+    /// <summary>Where Hugo builds it.</summary>
+    public static string HugoSite(int size) => Path.Combine(Work, $"hugo-site-{size}");
 
     public static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 

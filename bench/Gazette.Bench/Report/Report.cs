@@ -39,7 +39,8 @@ public static class Report
         s.AppendLine(C, $"Gazette {BenchRun.Snapshot}. Corpus: {Mb(r.MarkdownBytes)} MB of Markdown.");
         if (r.Build is { } b)
         {
-            s.AppendLine(C, $"Gazette build (whole `gazette build` process: read, render, index, write): **{b.Wall.TotalSeconds:N1} s**, peak RSS **{Mb(b.PeakRssBytes)} MB**{(r.BuildFailure is null ? "" : " — FAILED: " + r.BuildFailure)}.");
+            var last = r.Builds.Count > 1 ? $"; the last of {r.Builds.Count} builds, whose site is measured" : "";
+            s.AppendLine(C, $"Gazette build (whole `gazette build` process: read, render, index, write{last}): **{b.Wall.TotalSeconds:N1} s**, peak RSS **{Mb(b.PeakRssBytes)} MB**{(r.BuildFailure is null ? "" : " — FAILED: " + r.BuildFailure)}.");
         }
 
         if (r.Build is { Lines.Count: > 0 } built)
@@ -62,6 +63,7 @@ public static class Report
             s.AppendLine();
         }
 
+        s.Append(BuildScale.Corpus(r));
         if (r.BuildFailure is not null && r.SearchOnlyBuild is not { } only)
         {
             return s.ToString();
@@ -89,6 +91,12 @@ public static class Report
             + string.Join(", ", r.ByFolder.OrderByDescending(f => f.Value.Bytes).Select(f => $"{f.Key} {Mb(f.Value.Bytes)} MB ({f.Value.Files:N0})"))
             + $"; largest term chunk {Kb(r.LargestChunk)} KB, largest external posting {Kb(r.LargestPosting)} KB.");
         s.AppendLine();
+        if (r.BrowserSkipped == "--builds-only")
+        {
+            s.AppendLine("Only the builds were measured (--builds-only): no index reading, corpus scan, search peers or browser.");
+            return s.ToString();
+        }
+
         if (r.BrowserSkipped is not null)
         {
             s.AppendLine("Browser measurement skipped: " + r.BrowserSkipped);
@@ -251,6 +259,11 @@ public static class Report
         s.AppendLine();
         s.AppendLine(C, $"## Summary — {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, Gazette {BenchRun.Snapshot}");
         s.AppendLine();
+        if (reports.All(r => r.BrowserSkipped == "--builds-only" || r.BuildFailure is not null && r.SearchOnlyBuild is null))
+        {
+            return s.Append(BuildScale.Table(reports)).ToString();
+        }
+
         s.AppendLine("| documents | build s | build peak MB | index MB | index files | first search p95 KB | time p95 ms (loaded page) | exact numbers first | min recall (unquoted Chinese) | lunr first search KB | lunr index MB gzip | Pagefind index MB | Pagefind first search p95 KB | Pagefind p95 ms |");
         s.AppendLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var r in reports)
@@ -266,7 +279,8 @@ public static class Report
                 + $"{(r.Pagefind is { DidNotFinish: null } ? Mb(r.Pagefind.IndexBytes) : r.Pagefind is null ? "–" : "did not finish")} | {Kb(P95(pf.Select(x => (double)x.Pagefind!.SearchBytes)))} | {Ms(P95(pf.Where(x => x.PagefindMs is not null).Select(x => x.PagefindMs!.Value)))} |"));
         }
 
-        return s.ToString();
+        s.AppendLine();
+        return s.Append(BuildScale.Table(reports)).ToString();
     }
 
     public static object Json(CorpusReport r) => new
@@ -275,6 +289,25 @@ public static class Report
         r.Published,
         r.MarkdownBytes,
         Build = r.Build is null ? null : new { WallSeconds = r.Build.Wall.TotalSeconds, r.Build.PeakRssBytes, r.Build.ExitCode, r.Build.KilledBecause },
+        Builds = r.Builds.Select(b => new { WallSeconds = b.Wall.TotalSeconds, b.PeakRssBytes, b.ExitCode, b.KilledBecause }),
+        BuildMedianSeconds = r.BuildWall?.TotalSeconds,
+        BuildMedianPeakRssBytes = r.BuildPeakRss,
+        Hugo = r.Hugo is null ? null : new
+        {
+            r.Hugo.Tool,
+            r.Hugo.DidNotFinish,
+            r.Hugo.Documents,
+            r.Hugo.MarkdownBytes,
+            Runs = r.Hugo.Runs.Select(b => new { WallSeconds = b.Wall.TotalSeconds, b.PeakRssBytes, b.ExitCode, b.KilledBecause }),
+            MedianSeconds = r.Hugo.Wall?.TotalSeconds,
+            MedianPeakRssBytes = r.Hugo.PeakRss,
+            r.Hugo.Pages,
+            r.Hugo.DocumentPages,
+            r.Hugo.SiteBytes,
+            r.Hugo.SiteFiles,
+            TimeRatio = BuildScale.TimeRatio(r),
+            MemoryRatio = BuildScale.MemoryRatio(r),
+        },
         r.BuildFailure,
         r.IndexBytes,
         r.IndexFiles,
