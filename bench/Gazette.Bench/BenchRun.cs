@@ -125,6 +125,7 @@ public sealed class BenchRun(Options options)
         var queries = Query.Load(options.Queries);
         var vectors = SpecTokenizer.CheckVectors(Path.Combine(Paths.RepositoryRoot, "tests", "vectors", "tokenizer.json"));
         Snapshot = GitSnapshot();
+        LoadAtStart = LoadAverage();
         _log.WriteLine($"Gazette benchmark, {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, {queries.Count} queries, sizes {string.Join(", ", options.Sizes)}, Gazette {Snapshot}");
         if (vectors.Count > 0)
         {
@@ -539,6 +540,22 @@ public sealed class BenchRun(Options options)
                     _log.WriteLine($"    {row.Query.Id}: {row.Pagefind.SearchBytes / 1024.0:N1} KB, {row.PagefindMs:N0} ms, {row.Pagefind.Count?.ToString(CultureInfo.InvariantCulture) ?? "?"} results{(row.Pagefind.Error is null ? "" : " — " + row.Pagefind.Error)}");
                 }
             }
+        }
+    }
+
+    /// <summary>The machine's load average over the last minute when the run started (see <see cref="LoadAverage"/>).</summary>
+    public static string LoadAtStart { get; private set; } = "";
+
+    /// <summary>The load average over the last minute (/proc/loadavg), to tell a quiet machine from a busy one; "?" when unknown.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
         }
     }
 

@@ -67,7 +67,10 @@ public static class BuildScale
 
         if (TimeRatio(r) is { } t)
         {
-            s.AppendLine(C, $"Gazette / Hugo: build time {Seconds(r.BuildWall)} / {Seconds(h.Wall)} s = **{t:N2}**; peak memory {Mb(r.BuildPeakRss)} / {Mb(h.PeakRss)} MB = **{MemoryRatio(r):N2}**.");
+            var rounds = r.Builds.Count > 1 && h.Runs.Count == r.Builds.Count && h.Runs.All(x => x.Succeeded)
+                ? "; round by round " + string.Join(", ", r.Builds.Zip(h.Runs, (g, x) => (g.Wall / x.Wall).ToString("N2", C)))
+                : "";
+            s.AppendLine(C, $"Gazette / Hugo: build time {Seconds(r.BuildWall)} / {Seconds(h.Wall)} s = **{t:N2}**{rounds}; peak memory {Mb(r.BuildPeakRss)} / {Mb(h.PeakRss)} MB = **{MemoryRatio(r):N2}**.");
         }
 
         s.AppendLine();

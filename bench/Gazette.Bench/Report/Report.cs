@@ -257,7 +257,7 @@ public static class Report
     {
         var s = new StringBuilder();
         s.AppendLine();
-        s.AppendLine(C, $"## Summary — {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, Gazette {BenchRun.Snapshot}");
+        s.AppendLine(C, $"## Summary — {DateTime.Now:yyyy-MM-dd HH:mm}, {Environment.ProcessorCount} cores, load average {BenchRun.LoadAtStart} at the start and {BenchRun.LoadAverage()} at the end, Gazette {BenchRun.Snapshot}");
         s.AppendLine();
         if (reports.All(r => r.BrowserSkipped == "--builds-only" || r.BuildFailure is not null && r.SearchOnlyBuild is null))
         {
