@@ -29,7 +29,8 @@ public sealed class SearchIndexWriter
 
     private static readonly DateOnly UnixEpoch = new(1970, 1, 1);
 
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    /// <summary>How the index writes JSON: every character as itself, not escaped.</summary>
+    internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private readonly SiteConfiguration _config;
     private readonly TermIndex _all = new();
@@ -142,7 +143,7 @@ public sealed class SearchIndexWriter
 
         var terms = WriteTerms(_all, _title, Write);
         var meta = WriteMeta(archive, Write);
-        var facets = WriteFacets(archive, strings, Write);
+        var facets = SearchFacets.Write(archive, strings, Write);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
             new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
         Write(dates);
@@ -326,45 +327,8 @@ public sealed class SearchIndexWriter
         return runes.Count <= SnippetLength ? text : string.Concat(runes.Take(SnippetLength).Select(r => r.ToString())) + "…";
     }
 
-    private static Dictionary<string, string> WriteFacets(Archive archive, UiStrings strings, Action<IndexFile> write)
-    {
-        var documents = archive.Documents;
-        var config = archive.Config;
-        var views = new ViewFactory(archive, strings);
-        IEnumerable<int> Where(Func<PublishedDocument, bool> keep) => Enumerable.Range(0, documents.Count).Where(i => keep(documents[i]));
-
-        var facets = new Dictionary<string, IEnumerable<(string Id, string Label, IEnumerable<int> Docs)>>(StringComparer.Ordinal)
-        {
-            ["organ"] = config.Organs.Select(o => (o.Id, o.Name, Where(d => d.Source.Issuers.Contains(o.Id)))),
-            ["topic"] = config.Topics.Select(t => (t.Id, t.Name, Where(d => d.Source.Topic == t.Id || config.FindTopic(d.Source.Topic)?.ParentId == t.Id))),
-            ["genre"] = config.Genres.Select(g => (g.Id, g.Name, Where(d => d.Source.Genre == g.Id))),
-            ["year"] = documents.Select(d => d.Source.Published.Year).Distinct().OrderDescending()
-                .Select(y => (y.ToString(CultureInfo.InvariantCulture), strings.Format("year_label", ("year", y)), Where(d => d.Source.Published.Year == y))),
-            ["validity"] = Enum.GetValues<ValidityStatus>()
-                .Select(s => (ViewFactory.ValidityKey(s), views.ValidityLabel(s), Where(d => d.Source.Validity.Status == s))),
-            ["issue"] = archive.Issues.AsEnumerable().Reverse().Select(i => (
-                string.Create(CultureInfo.InvariantCulture, $"{i.Issue.Key.Year}-{i.Issue.Key.Number}"),
-                views.IssueLabel(i.Issue.Key),
-                Where(d => d.Source.Gazette?.IssueKey == i.Issue.Key))),
-        };
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, values) in facets)
-        {
-            var content = new
-            {
-                values = values.Select(v => (v.Id, v.Label, Docs: v.Docs.ToList()))
-                    .Where(v => v.Docs.Count > 0)
-                    .Select(v => new { id = v.Id, label = v.Label, docs = Deltas(v.Docs) }),
-            };
-            var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, Json));
-            write(file);
-            names[name] = file.Path;
-        }
-
-        return names;
-    }
-
-    private static List<int> Deltas(IEnumerable<int> values)
+    /// <summary>The first value, then the difference of each value from the one before.</summary>
+    internal static List<int> Deltas(IEnumerable<int> values)
     {
         var result = new List<int>();
         var previous = 0;

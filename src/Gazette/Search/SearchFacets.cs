@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using Gazette.Model;
+using Gazette.Rendering;
+using Gazette.Theme;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// Writes the facet files of the index (docs/search-index.md): for organ, topic, genre, year, validity and issue, each value
+/// that has documents with the ids of its documents. Each facet takes one pass over the documents.
+/// </summary>
+internal static class SearchFacets
+{
+    /// <summary>Writes every facet and gives the path of each by its name.</summary>
+    public static Dictionary<string, string> Write(Archive archive, UiStrings strings, Action<IndexFile> write)
+    {
+        var documents = archive.Documents;
+        var config = archive.Config;
+        var views = new ViewFactory(archive, strings);
+
+        var facets = new Dictionary<string, IEnumerable<(string Id, string Label, List<int> Docs)>>(StringComparer.Ordinal)
+        {
+            ["organ"] = Values(config.Organs, o => o.Id, o => (o.Id, o.Name), documents, d => d.Source.Issuers),
+            ["topic"] = Values(config.Topics, t => t.Id, t => (t.Id, t.Name), documents, d => config.FindTopic(d.Source.Topic)?.ParentId is { } parent
+                ? [d.Source.Topic, parent]
+                : [d.Source.Topic]),
+            ["genre"] = Values(config.Genres, g => g.Id, g => (g.Id, g.Name), documents, d => [d.Source.Genre]),
+            ["year"] = Values(documents.Select(d => d.Source.Published.Year).Distinct().OrderDescending(), y => y,
+                y => (y.ToString(CultureInfo.InvariantCulture), strings.Format("year_label", ("year", y))), documents, d => [d.Source.Published.Year]),
+            ["validity"] = Values(Enum.GetValues<ValidityStatus>(), s => s, s => (ViewFactory.ValidityKey(s), views.ValidityLabel(s)), documents,
+                d => [d.Source.Validity.Status]),
+            ["issue"] = Values(archive.Issues.AsEnumerable().Reverse().Select(i => i.Issue.Key), k => k,
+                k => (string.Create(CultureInfo.InvariantCulture, $"{k.Year}-{k.Number}"), views.IssueLabel(k)), documents,
+                d => d.Source.Gazette is { } placement ? [placement.IssueKey] : []),
+        };
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, values) in facets)
+        {
+            var content = new
+            {
+                values = values.Where(v => v.Docs.Count > 0).Select(v => new { id = v.Id, label = v.Label, docs = SearchIndexWriter.Deltas(v.Docs) }),
+            };
+            var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, SearchIndexWriter.Json));
+            write(file);
+            names[name] = file.Path;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// The values of a facet in order, each with the ids of the documents whose <paramref name="keysOf"/> holds the value's key
+    /// (each document once, ids increasing), in one pass over the documents. Values sharing a key share their documents.
+    /// </summary>
+    private static List<(string Id, string Label, List<int> Docs)> Values<TValue, TKey>(
+        IEnumerable<TValue> values,
+        Func<TValue, TKey> keyOf,
+        Func<TValue, (string Id, string Label)> describe,
+        IReadOnlyList<PublishedDocument> documents,
+        Func<PublishedDocument, IEnumerable<TKey>> keysOf)
+        where TKey : notnull
+    {
+        var result = values.Select(v => (Key: keyOf(v), View: describe(v))).ToList();
+        var docs = new Dictionary<TKey, List<int>>();
+        foreach (var (key, _) in result)
+        {
+            docs.TryAdd(key, []);
+        }
+
+        for (var id = 0; id < documents.Count; id++)
+        {
+            foreach (var key in keysOf(documents[id]))
+            {
+                if (docs.TryGetValue(key, out var list) && (list.Count == 0 || list[^1] != id))
+                {
+                    list.Add(id);
+                }
+            }
+        }
+
+        return [.. result.Select(v => (v.View.Id, v.View.Label, docs[v.Key]))];
+    }
+}
