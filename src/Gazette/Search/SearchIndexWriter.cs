@@ -110,14 +110,10 @@ public sealed class SearchIndexWriter
         var first = _textGroups.Count * GroupSize;
         var files = _pendingTexts[..size];
         _pendingTexts.RemoveRange(0, size);
-        var group = GroupHash(files.Select(f => f.Hash));
+        var group = IndexTable.GroupHash(files.Select(f => f.Hash));
         _textGroups.Add(group);
         return files.Select((f, i) => ($"text/{(first + i).ToString(CultureInfo.InvariantCulture)}.{group}.txt", f.Bytes));
     }
-
-    /// <summary>The name of a group of files: the start of the SHA-256 of their SHA-256s, in order.</summary>
-    private static string GroupHash(IEnumerable<byte[]> hashes) =>
-        IndexFile.Hex(SHA256.HashData(hashes.SelectMany(h => h).ToArray())[..IndexFile.TableHashBytes]);
 
     /// <summary>
     /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every
@@ -163,39 +159,7 @@ public sealed class SearchIndexWriter
 
     private static JsonArray Names(IEnumerable<string> groups) => new(groups.Select(g => (JsonNode)g).ToArray());
 
-    /// <summary>A table of files (term chunks, metadata shards): how many, and the hash of each group of <see cref="GroupSize"/>.</summary>
-    private sealed record Table(int Count, IReadOnlyList<string> Groups);
-
-    /// <summary>
-    /// Writes a table of files group by group: <paramref name="make"/> gives the content of file <c>i</c>; every file of a group is
-    /// named <c>{folder}/{i}.{group hash}{extension}</c>, the group hash being the start of the SHA-256 of the SHA-256s of the
-    /// group's compressed files. A name thus changes with its content, and the client needs only the manifest to name a file.
-    /// </summary>
-    private static Table WriteTable(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write)
-    {
-        var groups = new List<string>();
-        for (var start = 0; start < count; start += GroupSize)
-        {
-            var size = Math.Min(GroupSize, count - start);
-            var files = new (byte[] Bytes, byte[] Hash)[size];
-            Parallel.For(0, size, i =>
-            {
-                var bytes = IndexFile.Gzip(make(start + i));
-                files[i] = (bytes, SHA256.HashData(bytes));
-            });
-
-            var group = GroupHash(files.Select(f => f.Hash));
-            groups.Add(group);
-            for (var i = 0; i < size; i++)
-            {
-                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", files[i].Bytes, files[i].Hash));
-            }
-        }
-
-        return new Table(count, groups);
-    }
-
-    private static Table WriteTerms(TermIndex all, TermIndex title, Action<IndexFile> write)
+    private static IndexTable WriteTerms(TermIndex all, TermIndex title, Action<IndexFile> write)
     {
         // The chunk count follows from the bytes that stay inline: measured first, without encoding anything.
         var terms = new List<(byte[] Utf8, int All, int Title)>(all.Count);
@@ -251,7 +215,7 @@ public sealed class SearchIndexWriter
             return reference.ToArray();
         }
 
-        return WriteTable("terms", ".bin", count, c =>
+        return IndexTable.Write("terms", ".bin", count, c =>
         {
             var chunk = chunks[c] ?? [];
             chunk.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
@@ -282,11 +246,11 @@ public sealed class SearchIndexWriter
         return length <= ExternalThreshold ? length : 1 + ByteWriter.VarintLength((ulong)index.CountOf(slot)) + IndexFile.HashBytes;
     }
 
-    private Table WriteMeta(Archive archive, Action<IndexFile> write)
+    private IndexTable WriteMeta(Archive archive, Action<IndexFile> write)
     {
         var count = archive.Documents.Count;
         var shards = Math.Max(1, (count + ShardSize - 1) / ShardSize);
-        return WriteTable("meta", ".json", shards, s =>
+        return IndexTable.Write("meta", ".json", shards, s =>
         {
             var start = s * ShardSize;
             var docs = Enumerable.Range(start, Math.Max(0, Math.Min(ShardSize, count - start))).Select(id =>

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// A table of index files numbered from 0 (term chunks, metadata shards): how many, and the hash of each group of
+/// <see cref="SearchIndexWriter.GroupSize"/> (docs/search-index.md).
+/// </summary>
+internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
+{
+    /// <summary>
+    /// Writes a table of files, several groups at a time: <paramref name="make"/> gives the content of file <c>i</c>; every file of
+    /// a group is named <c>{folder}/{i}.{group hash}{extension}</c>, the group hash being the start of the SHA-256 of the SHA-256s
+    /// of the group's compressed files. A name thus changes with its content, and the client needs only the manifest to name a
+    /// file. <paramref name="make"/> and <paramref name="write"/> are called from several threads at once.
+    /// </summary>
+    public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write)
+    {
+        var groups = new string[(count + SearchIndexWriter.GroupSize - 1) / SearchIndexWriter.GroupSize];
+        Parallel.For(0, groups.Length, g =>
+        {
+            var start = g * SearchIndexWriter.GroupSize;
+            var files = new (byte[] Bytes, byte[] Hash)[Math.Min(SearchIndexWriter.GroupSize, count - start)];
+            for (var i = 0; i < files.Length; i++)
+            {
+                var bytes = IndexFile.Gzip(make(start + i));
+                files[i] = (bytes, SHA256.HashData(bytes));
+            }
+
+            var group = GroupHash(files.Select(f => f.Hash));
+            groups[g] = group;
+            for (var i = 0; i < files.Length; i++)
+            {
+                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", files[i].Bytes, files[i].Hash));
+            }
+        });
+
+        return new IndexTable(count, groups);
+    }
+
+    /// <summary>The name of a group of files: the start of the SHA-256 of their SHA-256s, in order.</summary>
+    public static string GroupHash(IEnumerable<byte[]> hashes) =>
+        IndexFile.Hex(SHA256.HashData(hashes.SelectMany(h => h).ToArray())[..IndexFile.TableHashBytes]);
+}
