@@ -1,14 +1,18 @@
+using System.Buffers;
+
 namespace Gazette.Search;
 
 /// <summary>
-/// The postings of many terms, each a slot numbered from 0: the ids of one term's documents in increasing order, stored as
-/// they will be written (LEB128 deltas, about one byte a posting for common terms).
+/// Where postings are stored while the index is built: the ids of one term's documents in increasing order, kept as they will
+/// be written (LEB128 deltas, about one byte a posting for common terms).
 /// </summary>
 /// <remarks>
-/// An archive has millions of terms, most of them in a handful of documents, so a posting is not an object: its bytes live
-/// in a chain of blocks inside large shared pages (each block ends with the address of the next; sizes double from
-/// <see cref="FirstBlock"/> to <see cref="LastBlock"/>), and its state in arrays indexed by slot. That is about 40 bytes a
-/// term instead of three objects, nothing grows by copying, and the garbage collector sees a few hundred arrays.
+/// An archive has hundreds of thousands of terms, most of them in a handful of documents, so a posting is not an object: its
+/// bytes live in a chain of blocks inside the store's large pages (each block ends with the address of the next; sizes double
+/// from <see cref="FirstBlock"/> to <see cref="LastBlock"/>), and what the posting holds and where its blocks are is a
+/// <see cref="Chain"/>, a small struct that its owner keeps where it finds the term (<see cref="TermTable"/>), so that adding an
+/// id touches that struct and the block being written, nothing else. Nothing grows by copying, and the garbage collector sees
+/// a few hundred arrays.
 /// </remarks>
 internal sealed class PostingStore
 {
@@ -18,164 +22,174 @@ internal sealed class PostingStore
     private const int LastBlock = 4096;
     private const int LinkBytes = sizeof(long);
 
+    /// <summary>The most bytes the varint of an id's delta takes.</summary>
+    private const int DeltaMaxLength = 5;
+
     private readonly List<byte[]> _pages = [];
     private long _used; // where the next block goes
 
-    private long[] _head = new long[1024];
-    private long[] _next = new long[1024];
-    private int[] _room = new int[1024];
-    private int[] _length = new int[1024];
-    private int[] _count = new int[1024];
-    private int[] _last = new int[1024];
-
-    /// <summary>How many slots there are.</summary>
-    public int Slots { get; private set; }
-
-    /// <summary>A new, empty posting.</summary>
-    public int NewSlot()
+    /// <summary>Adds a document id to a posting of this store (<c>default</c> is a new, empty one); ids must not decrease, and a repeated id is ignored.</summary>
+    public void Add(ref Chain chain, int id)
     {
-        if (Slots == _head.Length)
+        if (chain.Count > 0)
         {
-            var size = Slots * 2;
-            Array.Resize(ref _head, size);
-            Array.Resize(ref _next, size);
-            Array.Resize(ref _room, size);
-            Array.Resize(ref _length, size);
-            Array.Resize(ref _count, size);
-            Array.Resize(ref _last, size);
-        }
-
-        var slot = Slots++;
-        _head[slot] = -1;
-        _last[slot] = -1;
-        return slot;
-    }
-
-    public int Count(int slot) => _count[slot];
-
-    /// <summary>Adds a document id; ids must not decrease, and a repeated id is ignored.</summary>
-    public void Add(int slot, int id)
-    {
-        var last = _last[slot];
-        if (id == last)
-        {
-            return;
-        }
-
-        if (id < last)
-        {
-            throw new ArgumentOutOfRangeException(nameof(id), "document ids must be added in increasing order");
-        }
-
-        WriteVarint(slot, (uint)(_count[slot] == 0 ? id : id - last));
-        _last[slot] = id;
-        _count[slot]++;
-    }
-
-    /// <summary>Appends the ids of a posting of <paramref name="from"/>, which must all be greater than this posting's.</summary>
-    public void Append(int slot, PostingStore from, int fromSlot)
-    {
-        if (from._count[fromSlot] == 0)
-        {
-            return;
-        }
-
-        var reader = new Reader(from, fromSlot);
-        var first = (int)reader.Varint();
-        if (first <= _last[slot])
-        {
-            throw new ArgumentException("the appended posting must start after this one ends", nameof(fromSlot));
-        }
-
-        WriteVarint(slot, (uint)(_count[slot] == 0 ? first : first - _last[slot]));
-        while (reader.Remaining > 0)
-        {
-            WriteByte(slot, reader.Byte());
-        }
-
-        _count[slot] += from._count[fromSlot];
-        _last[slot] = from._last[fromSlot];
-    }
-
-    /// <summary>The posting in the index format: a delta list or a bitmap, whichever is smaller.</summary>
-    public byte[] Encode(int slot)
-    {
-        var count = _count[slot];
-        var header = new ByteWriter();
-        header.Byte(Posting.List);
-        header.Varint(count);
-        var listLength = header.Length + _length[slot];
-        var bitmapLength = (_last[slot] / 8) + 1;
-        var reader = new Reader(this, slot);
-        if (count == 0 || bitmapLength + 4 >= listLength)
-        {
-            var list = new byte[listLength];
-            header.ToArray().CopyTo(list, 0);
-            for (var i = header.Length; i < listLength; i++)
+            if (id == chain.Last)
             {
-                list[i] = reader.Byte();
+                return;
             }
 
-            return list;
+            if (id < chain.Last)
+            {
+                throw new ArgumentOutOfRangeException(nameof(id), "document ids must be added in increasing order");
+            }
         }
 
-        var bits = new byte[bitmapLength];
-        var id = 0;
-        for (var i = 0; i < count; i++)
+        var delta = (uint)(chain.Count == 0 ? id : id - chain.Last);
+        chain.Last = id;
+        chain.Count++;
+        if (chain.Room < DeltaMaxLength)
         {
-            var delta = (int)reader.Varint();
-            id = i == 0 ? delta : id + delta;
-            bits[id / 8] |= (byte)(1 << (id % 8));
+            WriteVarintAcrossBlocks(ref chain, delta);
+            return;
         }
 
-        var bitmap = new ByteWriter();
-        bitmap.Byte(Posting.Bitmap);
-        bitmap.Varint(bitmapLength);
-        bitmap.Bytes(bits);
-        return bitmap.ToArray();
+        // The block has room for any varint: written in place.
+        var at = chain.Next;
+        var page = _pages[(int)(at >> PageBits)];
+        var offset = (int)(at & (PageSize - 1));
+        int length;
+        if (delta < 0x80)
+        {
+            page[offset] = (byte)delta;
+            length = 1;
+        }
+        else
+        {
+            length = ByteWriter.WriteVarint(page.AsSpan(offset, DeltaMaxLength), delta);
+        }
+
+        chain.Next = at + length;
+        chain.Room -= length;
+        chain.Length += length;
     }
 
     /// <summary>How many bytes <see cref="Encode"/> gives, without encoding.</summary>
-    public int EncodedLength(int slot)
+    public static int EncodedLength(in Chain chain)
     {
-        var count = _count[slot];
-        var listLength = 1 + ByteWriter.VarintLength((uint)count) + _length[slot];
-        var bitmapLength = (_last[slot] / 8) + 1;
-        return count == 0 || bitmapLength + 4 >= listLength ? listLength : 1 + ByteWriter.VarintLength((uint)bitmapLength) + bitmapLength;
+        var (listLength, bitmapLength) = Lengths(chain);
+        return IsList(chain, listLength, bitmapLength) ? listLength : 1 + ByteWriter.VarintLength((uint)bitmapLength) + bitmapLength;
     }
 
-    private void WriteVarint(int slot, uint value)
+    /// <summary>A posting of this store in the index format: a delta list or a bitmap, whichever is smaller.</summary>
+    public byte[] Encode(in Chain chain)
+    {
+        var bytes = new byte[EncodedLength(chain)];
+        EncodeTo(chain, bytes);
+        return bytes;
+    }
+
+    /// <summary>Writes <see cref="Encode"/>'s bytes into <paramref name="destination"/>, which is <see cref="EncodedLength"/> long.</summary>
+    public void EncodeTo(in Chain chain, Span<byte> destination)
+    {
+        var (listLength, bitmapLength) = Lengths(chain);
+        if (IsList(chain, listLength, bitmapLength))
+        {
+            destination[0] = Posting.List;
+            var header = 1 + ByteWriter.WriteVarint(destination[1..], (uint)chain.Count);
+            CopyBytes(chain, destination.Slice(header, chain.Length));
+            return;
+        }
+
+        destination[0] = Posting.Bitmap;
+        var bits = destination.Slice(1 + ByteWriter.WriteVarint(destination[1..], (uint)bitmapLength), bitmapLength);
+        bits.Clear();
+        var deltas = ArrayPool<byte>.Shared.Rent(chain.Length);
+        try
+        {
+            CopyBytes(chain, deltas.AsSpan(0, chain.Length));
+            var id = 0;
+            var at = 0;
+            for (var i = 0; i < chain.Count; i++)
+            {
+                uint delta = 0;
+                var shift = 0;
+                byte b;
+                do
+                {
+                    b = deltas[at++];
+                    delta |= (uint)(b & 0x7F) << shift;
+                    shift += 7;
+                }
+                while ((b & 0x80) != 0);
+
+                id = i == 0 ? (int)delta : id + (int)delta;
+                bits[id >> 3] |= (byte)(1 << (id & 7));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(deltas);
+        }
+    }
+
+    private static (int List, int Bitmap) Lengths(in Chain chain) =>
+        (1 + ByteWriter.VarintLength((uint)chain.Count) + chain.Length, chain.Count == 0 ? 1 : (chain.Last / 8) + 1);
+
+    private static bool IsList(in Chain chain, int listLength, int bitmapLength) => chain.Count == 0 || bitmapLength + 4 >= listLength;
+
+    /// <summary>Copies the posting's delta bytes, block after block, into <paramref name="destination"/>.</summary>
+    private void CopyBytes(in Chain chain, Span<byte> destination)
+    {
+        var at = chain.Head;
+        var size = FirstBlock;
+        var done = 0;
+        while (done < destination.Length)
+        {
+            var take = Math.Min(destination.Length - done, size - LinkBytes);
+            _pages[(int)(at >> PageBits)].AsSpan((int)(at & (PageSize - 1)), take).CopyTo(destination[done..]);
+            done += take;
+            if (done < destination.Length)
+            {
+                // The address of the next block is in the last bytes of this one.
+                at = ReadLink(at + size - LinkBytes);
+                size = Math.Min(size * 2, LastBlock);
+            }
+        }
+    }
+
+    /// <summary>Writes a varint byte by byte, starting a new block when the current one is full.</summary>
+    private void WriteVarintAcrossBlocks(ref Chain chain, uint value)
     {
         while (value >= 0x80)
         {
-            WriteByte(slot, (byte)(value | 0x80));
+            WriteByte(ref chain, (byte)(value | 0x80));
             value >>= 7;
         }
 
-        WriteByte(slot, (byte)value);
+        WriteByte(ref chain, (byte)value);
     }
 
-    private void WriteByte(int slot, byte value)
+    private void WriteByte(ref Chain chain, byte value)
     {
-        if (_room[slot] == 0)
+        if (chain.Room == 0)
         {
-            NewBlock(slot);
+            NewBlock(ref chain);
         }
 
-        var at = _next[slot];
+        var at = chain.Next;
         _pages[(int)(at >> PageBits)][at & (PageSize - 1)] = value;
-        _next[slot] = at + 1;
-        _room[slot]--;
-        _length[slot]++;
+        chain.Next = at + 1;
+        chain.Room--;
+        chain.Length++;
     }
 
     /// <summary>
     /// Chains a new block to the posting: twice the size of the one before, up to <see cref="LastBlock"/>. A block is its data
     /// followed by the address of the next block, written when that block is made.
     /// </summary>
-    private void NewBlock(int slot)
+    private void NewBlock(ref Chain chain)
     {
-        var size = BlockSize(_length[slot]);
+        var size = BlockSize(chain.Length);
         if (_used + size > (long)_pages.Count << PageBits)
         {
             _pages.Add(new byte[PageSize]);
@@ -184,17 +198,17 @@ internal sealed class PostingStore
 
         var block = _used;
         _used += size;
-        if (_head[slot] < 0)
+        if (chain.Length == 0)
         {
-            _head[slot] = block;
+            chain.Head = block;
         }
         else
         {
-            WriteLink(_next[slot], block); // the full block's last bytes, kept for this link
+            WriteLink(chain.Next, block); // the full block's last bytes, kept for this link
         }
 
-        _next[slot] = block;
-        _room[slot] = size - LinkBytes;
+        chain.Next = block;
+        chain.Room = size - LinkBytes;
     }
 
     /// <summary>The size of the block that follows <paramref name="length"/> bytes of data in full blocks.</summary>
@@ -219,46 +233,31 @@ internal sealed class PostingStore
 
     private long ReadLink(long at) => BitConverter.ToInt64(_pages[(int)(at >> PageBits)], (int)(at & (PageSize - 1)));
 
-    /// <summary>Reads one posting's bytes in order, block after block.</summary>
-    private struct Reader(PostingStore store, int slot)
+    /// <summary>
+    /// One posting of a store: what it holds and where its blocks are. <c>default</c> is an empty posting; only
+    /// <see cref="PostingStore"/> reads or writes the fields.
+    /// </summary>
+    public struct Chain
     {
-        private long _at = store._head[slot];
-        private int _size = FirstBlock;
-        private int _left = FirstBlock - LinkBytes;
+        /// <summary>The address of the first block, once <see cref="Length"/> is not 0.</summary>
+        internal long Head;
 
-        public int Remaining { get; private set; } = store._length[slot];
+        /// <summary>Where the next byte goes.</summary>
+        internal long Next;
 
-        public byte Byte()
-        {
-            if (_left == 0)
-            {
-                // The address of the next block is in the last bytes of this one.
-                _at = store.ReadLink(_at);
-                _size = Math.Min(_size * 2, LastBlock);
-                _left = _size - LinkBytes;
-            }
+        /// <summary>The bytes left for data in the current block.</summary>
+        internal int Room;
 
-            Remaining--;
-            _left--;
-            var value = store._pages[(int)(_at >> PageBits)][_at & (PageSize - 1)];
-            _at++;
-            return value;
-        }
+        /// <summary>The bytes of data written.</summary>
+        internal int Length;
 
-        public uint Varint()
-        {
-            uint value = 0;
-            var shift = 0;
-            byte b;
-            do
-            {
-                b = Byte();
-                value |= (uint)(b & 0x7F) << shift;
-                shift += 7;
-            }
-            while ((b & 0x80) != 0);
+        /// <summary>The ids added.</summary>
+        internal int Count;
 
-            return value;
-        }
+        /// <summary>The last id added, once <see cref="Count"/> is not 0.</summary>
+        internal int Last;
+
+        /// <summary>How many documents the posting has.</summary>
+        public readonly int Documents => Count;
     }
 }

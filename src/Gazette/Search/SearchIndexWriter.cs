@@ -33,8 +33,10 @@ public sealed class SearchIndexWriter
     internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private readonly SiteConfiguration _config;
-    private readonly TermIndex _all = new();
-    private readonly TermIndex _title = new();
+
+    // The terms of the searchable texts and of the titles and numbers, each split into shards built on threads of their own (TermIndex).
+    private readonly TermIndex[] _all;
+    private readonly TermIndex[] _title;
     private readonly List<string> _snippets = [];
 
     // Searchable texts wait here, compressed, until their group is complete and can be named; then they are handed out.
@@ -42,8 +44,17 @@ public sealed class SearchIndexWriter
     private readonly List<string> _textGroups = [];
 
     public SearchIndexWriter(SiteConfiguration config)
+        : this(config, Math.Clamp(Environment.ProcessorCount, 1, 16))
+    {
+    }
+
+    /// <param name="shards">how many shards the terms are split into, each indexed on a thread of its own; the index written is
+    /// the same for any number.</param>
+    internal SearchIndexWriter(SiteConfiguration config, int shards)
     {
         _config = config;
+        _all = [.. Enumerable.Range(0, shards).Select(s => new TermIndex(s, shards))];
+        _title = [.. Enumerable.Range(0, shards).Select(s => new TermIndex(s, shards))];
     }
 
     /// <summary>Documents added so far: the id of the next one.</summary>
@@ -57,41 +68,37 @@ public sealed class SearchIndexWriter
     public IReadOnlyList<(string Path, byte[] Bytes)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch)
     {
         var first = Count;
+        var searchable = new (string All, string Title, string? Number)[batch.Count];
         var texts = new (byte[] Bytes, byte[] Hash)[batch.Count];
         var snippets = new string[batch.Count];
-        var parts = Math.Max(1, Math.Min(Environment.ProcessorCount, batch.Count / 256));
-        var indexes = new (TermIndex All, TermIndex Title)[parts];
-        Parallel.For(0, parts, part =>
+
+        // Each document's searchable text, compressed, and its snippet, several documents at a time; then the terms of every
+        // document, each shard of them on a thread of its own
+        Parallel.For(0, batch.Count, i =>
         {
-            var all = new TermIndex();
-            var title = new TermIndex();
-            for (var i = part * batch.Count / parts; i < (part + 1) * batch.Count / parts; i++)
-            {
-                var (document, body) = batch[i];
-                var source = document.Source;
-                var id = first + i;
-                var searchable = SearchableText(document, body);
-                all.AddText(searchable, id);
-                title.AddText(source.Title + "\n" + source.DocNumber, id);
-                if (source.DocNumber is { } number && Tokenizer.DocumentNumberKey(number) is { Length: > 0 } key)
-                {
-                    all.AddTerm(DocumentNumberPrefix + key, id);
-                    title.AddTerm(DocumentNumberPrefix + key, id);
-                }
-
-                var compressed = IndexFile.Gzip(Encoding.UTF8.GetBytes(searchable));
-                texts[i] = (compressed, SHA256.HashData(compressed));
-                snippets[i] = Snippet(source.Summary ?? body);
-            }
-
-            indexes[part] = (all, title);
+            var (document, body) = batch[i];
+            var source = document.Source;
+            var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
+            searchable[i] = (SearchableText(document, body), source.Title + "\n" + source.DocNumber, number);
+            var compressed = IndexFile.Gzip(Encoding.UTF8.GetBytes(searchable[i].All));
+            texts[i] = (compressed, SHA256.HashData(compressed));
+            snippets[i] = Snippet(source.Summary ?? body);
         });
-
-        foreach (var (all, title) in indexes)
+        Parallel.For(0, _all.Length, shard =>
         {
-            _all.Append(all);
-            _title.Append(title);
-        }
+            var (all, title) = (_all[shard], _title[shard]);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var id = first + i;
+                all.AddText(searchable[i].All, id);
+                title.AddText(searchable[i].Title, id);
+                if (searchable[i].Number is { } number)
+                {
+                    all.AddTerm(number, id);
+                    title.AddTerm(number, id);
+                }
+            }
+        });
 
         _snippets.AddRange(snippets);
         _pendingTexts.AddRange(texts);
@@ -137,7 +144,7 @@ public sealed class SearchIndexWriter
             }
         }
 
-        var terms = WriteTerms(_all, _title, Write);
+        var terms = TermChunks.Write(_all, _title, Write);
         var meta = WriteMeta(archive, Write);
         var facets = SearchFacets.Write(archive, strings, Write);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
@@ -158,93 +165,6 @@ public sealed class SearchIndexWriter
     }
 
     private static JsonArray Names(IEnumerable<string> groups) => new(groups.Select(g => (JsonNode)g).ToArray());
-
-    private static IndexTable WriteTerms(TermIndex all, TermIndex title, Action<IndexFile> write)
-    {
-        // The chunk count follows from the bytes that stay inline: measured first, without encoding anything.
-        var terms = new List<(byte[] Utf8, int All, int Title)>(all.Count);
-        var inline = 0L;
-        foreach (var (term, slot) in all.Terms())
-        {
-            (byte[] Utf8, int All, int Title) entry = (Encoding.UTF8.GetBytes(term), slot, title.Find(term));
-            inline += entry.Utf8.Length + InlineLength(all, entry.All) + InlineLength(title, entry.Title) + 2;
-            terms.Add(entry);
-        }
-
-        var count = (int)Math.Max(1, (inline + ChunkTarget - 1) / ChunkTarget);
-        var chunks = new List<(byte[] Utf8, int All, int Title)>[count];
-        foreach (var entry in terms)
-        {
-            (chunks[(int)(Fnv1a(entry.Utf8) % (uint)count)] ??= []).Add(entry);
-        }
-
-        terms = null; // the chunks hold the entries now
-
-        // Each chunk is encoded, written and let go on its own; a large posting goes to its own file, once.
-        var externals = new HashSet<string>(StringComparer.Ordinal);
-        byte[] Inline(TermIndex index, int slot)
-        {
-            if (slot < 0)
-            {
-                return [Posting.List, 0];
-            }
-
-            var posting = index.Encode(slot);
-            if (posting.Length <= ExternalThreshold)
-            {
-                return posting;
-            }
-
-            var file = IndexFile.Hashed("postings", "p", ".bin", posting);
-            var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
-            bool isNew;
-            lock (externals)
-            {
-                isNew = externals.Add(path);
-            }
-
-            if (isNew)
-            {
-                write(file with { Path = path });
-            }
-
-            var reference = new ByteWriter();
-            reference.Byte(Posting.External);
-            reference.Varint(index.CountOf(slot));
-            reference.Bytes(file.Hash);
-            return reference.ToArray();
-        }
-
-        return IndexTable.Write("terms", ".bin", count, c =>
-        {
-            var chunk = chunks[c] ?? [];
-            chunk.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
-            var writer = new ByteWriter();
-            writer.Varint(chunk.Count);
-            foreach (var (utf8, postingAll, postingTitle) in chunk)
-            {
-                writer.Varint(utf8.Length);
-                writer.Bytes(utf8);
-                writer.Bytes(Inline(all, postingAll));
-                writer.Bytes(Inline(title, postingTitle));
-            }
-
-            chunks[c] = null!;
-            return writer.ToArray();
-        }, write);
-    }
-
-    /// <summary>The bytes a posting takes in its term chunk: itself, or the reference to its own file when it is large.</summary>
-    private static int InlineLength(TermIndex index, int slot)
-    {
-        if (slot < 0)
-        {
-            return 2;
-        }
-
-        var length = index.EncodedLength(slot);
-        return length <= ExternalThreshold ? length : 1 + ByteWriter.VarintLength((ulong)index.CountOf(slot)) + IndexFile.HashBytes;
-    }
 
     private IndexTable WriteMeta(Archive archive, Action<IndexFile> write)
     {

@@ -1,121 +1,137 @@
 namespace Gazette.Search;
 
 /// <summary>
-/// Term → posting for one range of documents. Han characters and pairs are keyed by their code points, so indexing a text
-/// costs no string per term; words and document-number keys are keyed by string. Each term's posting is a slot of one
-/// <see cref="PostingStore"/>. Ranges built in parallel are joined with <see cref="Append"/>.
+/// Term → posting, for the terms of one shard: the terms are split into <c>shards</c> by a hash of their key
+/// (<see cref="ShardOf(TermKey, int)"/>), and the index of shard <c>s</c> keeps only the terms of that shard of every text it is
+/// given. So the shards of one set of texts can be built side by side, on as many threads, each over every document in order,
+/// and together they hold exactly the terms and postings of one index of all of them (with one shard, it is that index).
+/// Han characters and pairs are keyed by their code points, so indexing a text costs no string per term; words and
+/// document-number keys by a number given to each string once. A term is found by its slot in the <see cref="TermTable"/>.
 /// </summary>
 internal sealed class TermIndex
 {
-    private const long PairTag = 1L << 42;
+    // Keys of words: this tag and the word's number. Han keys are below 2^43 (TermKey).
+    private const long WordTag = 1L << 43;
 
-    private readonly Dictionary<long, int> _han = [];
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly TermTable _table = new();
     private readonly PostingStore _postings = new();
+    private readonly List<string> _words = [];
+    private readonly Dictionary<string, int> _wordNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordSpans;
+    private readonly int _shard;
+    private readonly int _shards;
 
-    public int Count => _han.Count + _words.Count;
+    /// <summary>An index of every term.</summary>
+    public TermIndex()
+        : this(0, 1)
+    {
+    }
 
-    /// <summary>Adds every index term of <paramref name="text"/> for document <paramref name="id"/>.</summary>
+    /// <summary>An index of the terms of shard <paramref name="shard"/> of <paramref name="shards"/>.</summary>
+    public TermIndex(int shard, int shards)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shards);
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, shards);
+        _shard = shard;
+        _shards = shards;
+        _wordSpans = _wordNumbers.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public int Count => _table.Count;
+
+    /// <summary>The shard of <paramref name="term"/> among <paramref name="shards"/>.</summary>
+    public static int ShardOf(TermKey term, int shards) => term.Word is { } word ? ShardOfWord(word, shards) : ShardOfHan(term.Han, shards);
+
+    /// <summary>Adds every index term of <paramref name="text"/> of this shard for document <paramref name="id"/>.</summary>
     public void AddText(string text, int id)
     {
         var sink = new Sink(this, id);
         Tokenizer.Scan(text, ref sink);
     }
 
-    /// <summary>Adds one term as it is (e.g. a document-number key).</summary>
-    public void AddTerm(string term, int id) => _postings.Add(Word(term), id);
+    /// <summary>Adds one term as it is (e.g. a document-number key), if it is of this shard.</summary>
+    public void AddTerm(string term, int id) => AddWord(term, id);
 
-    /// <summary>The slot of a term's posting, or -1 when no document has the term.</summary>
-    public int Find(string term)
+    /// <summary>The slot of a term's posting, or -1 when no document has the term (or it is of another shard).</summary>
+    public int Find(string term) => Find(TermKey.Of(term));
+
+    /// <inheritdoc cref="Find(string)"/>
+    public int Find(TermKey term)
     {
-        var runes = term.EnumerateRunes().Select(r => r.Value).ToList();
-        if (runes.Count is 1 or 2 && runes.All(Tokenizer.IsHan))
+        if (term.Word is not { } word)
         {
-            return _han.GetValueOrDefault(runes.Count == 1 ? runes[0] : Pair(runes[0], runes[1]), -1);
+            return _table.Find(term.Han);
         }
 
-        return _words.GetValueOrDefault(term, -1);
+        return _wordNumbers.TryGetValue(word, out var number) ? _table.Find(WordTag | (uint)number) : -1;
     }
 
     /// <summary>How many documents have the term of <paramref name="slot"/>.</summary>
-    public int CountOf(int slot) => _postings.Count(slot);
+    public int CountOf(int slot) => _table[slot].Posting.Documents;
 
     /// <summary>The posting of <paramref name="slot"/> in the index format (docs/search-index.md).</summary>
-    public byte[] Encode(int slot) => _postings.Encode(slot);
+    public byte[] Encode(int slot) => _postings.Encode(_table[slot].Posting);
+
+    /// <summary>Writes <see cref="Encode"/>'s bytes into <paramref name="destination"/>, <see cref="EncodedLength"/> long.</summary>
+    public void EncodeTo(int slot, Span<byte> destination) => _postings.EncodeTo(_table[slot].Posting, destination);
 
     /// <summary>The length of <see cref="Encode"/>'s result.</summary>
-    public int EncodedLength(int slot) => _postings.EncodedLength(slot);
-
-    /// <summary>Adds the postings of <paramref name="later"/>, whose documents all come after this one's.</summary>
-    public void Append(TermIndex later)
-    {
-        foreach (var (key, slot) in later._han)
-        {
-            _postings.Append(Han(key), later._postings, slot);
-        }
-
-        foreach (var (key, slot) in later._words)
-        {
-            _postings.Append(Word(key), later._postings, slot);
-        }
-    }
+    public int EncodedLength(int slot) => PostingStore.EncodedLength(_table[slot].Posting);
 
     /// <summary>Every term with the slot of its posting, in no particular order.</summary>
-    public IEnumerable<(string Term, int Slot)> Terms()
-    {
-        foreach (var (key, slot) in _han)
-        {
-            yield return ((key & PairTag) != 0
-                ? char.ConvertFromUtf32((int)((key >> 21) & 0x1FFFFF)) + char.ConvertFromUtf32((int)(key & 0x1FFFFF))
-                : char.ConvertFromUtf32((int)key), slot);
-        }
+    public IEnumerable<(TermKey Key, int Slot)> Keys() =>
+        _table.Entries().Select(e => ((e.Key & WordTag) != 0 ? new TermKey(0, _words[(int)(e.Key & ~WordTag)]) : new TermKey(e.Key, null), e.Slot));
 
-        foreach (var (key, slot) in _words)
+    /// <summary>Every term as a string with the slot of its posting, in no particular order.</summary>
+    public IEnumerable<(string Term, int Slot)> Terms() => Keys().Select(k => (k.Key.ToString(), k.Slot));
+
+    private void AddHan(long key, int id)
+    {
+        if (_shards == 1 || ShardOfHan(key, _shards) == _shard)
         {
-            yield return (key, slot);
+            _postings.Add(ref _table.GetOrAdd(key).Posting, id);
         }
     }
 
-    private static long Pair(int first, int second) => PairTag | ((long)first << 21) | (uint)second;
-
-    private int Han(long key)
+    private void AddWord(ReadOnlySpan<char> word, int id)
     {
-        if (!_han.TryGetValue(key, out var slot))
+        if (_shards > 1 && ShardOfWord(word, _shards) != _shard)
         {
-            _han[key] = slot = _postings.NewSlot();
+            return;
         }
 
-        return slot;
+        if (!_wordSpans.TryGetValue(word, out var number))
+        {
+            var text = word.ToString();
+            number = _words.Count;
+            _wordNumbers[text] = number;
+            _words.Add(text);
+        }
+
+        _postings.Add(ref _table.GetOrAdd(WordTag | (uint)number).Posting, id);
     }
 
-    private int Word(string word)
+    // The shard takes other bits of the key than TermTable's index, so that a shard's keys spread over all of its table.
+    private static int ShardOfHan(long key, int shards) => (int)((uint)(((ulong)key * 0xD6E8FEB86659FD93UL) >> 32) % (uint)shards);
+
+    private static int ShardOfWord(ReadOnlySpan<char> word, int shards)
     {
-        if (!_words.TryGetValue(word, out var slot))
+        var hash = 2166136261u;
+        foreach (var c in word)
         {
-            _words[word] = slot = _postings.NewSlot();
+            hash = (hash ^ c) * 16777619u;
         }
 
-        return slot;
+        return (int)(hash % (uint)shards);
     }
 
     private readonly struct Sink(TermIndex index, int id) : Tokenizer.ITermSink
     {
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words =
-            index._words.GetAlternateLookup<ReadOnlySpan<char>>();
+        public void Han(int codePoint) => index.AddHan(TermKey.HanKey(codePoint), id);
 
-        public void Han(int codePoint) => index._postings.Add(index.Han(codePoint), id);
+        public void HanPair(int first, int second) => index.AddHan(TermKey.PairKey(first, second), id);
 
-        public void HanPair(int first, int second) => index._postings.Add(index.Han(Pair(first, second)), id);
-
-        public void Word(ReadOnlySpan<char> word)
-        {
-            if (!_words.TryGetValue(word, out var slot))
-            {
-                slot = index._postings.NewSlot();
-                _words[word] = slot;
-            }
-
-            index._postings.Add(slot, id);
-        }
+        public void Word(ReadOnlySpan<char> word) => index.AddWord(word, id);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Gazette.Search;
@@ -42,10 +43,12 @@ public static class Tokenizer
     }
 
     /// <summary>Han ideographs (basic, extension A, compatibility, the supplementary planes) and 〇.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHan(int c) =>
         c is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3134F or 0x3007;
 
     /// <summary>ASCII letters and digits, after normalisation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsWordChar(int c) => c is >= 'a' and <= 'z' or >= '0' and <= '9';
 
     /// <summary>

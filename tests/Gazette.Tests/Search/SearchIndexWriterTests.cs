@@ -8,7 +8,7 @@ using Gazette.Theme;
 
 namespace Gazette.Tests.Search;
 
-/// <summary>The index writer on archives made in memory.</summary>
+/// <summary>The index writer on archives made in memory: what it writes, whatever the number of threads it indexes the terms on.</summary>
 public sealed class SearchIndexWriterTests
 {
     private static readonly UiStrings Strings = new("zh-CN", new Dictionary<string, string>(StringComparer.Ordinal)
@@ -36,9 +36,9 @@ public sealed class SearchIndexWriterTests
     }
 
     /// <summary>Every file the writer gives, by path: the texts as the documents are added in batches, then the rest.</summary>
-    private static Dictionary<string, byte[]> Write(Archive archive, IReadOnlyList<string> bodies)
+    private static Dictionary<string, byte[]> Write(Archive archive, IReadOnlyList<string> bodies, int shards)
     {
-        var writer = new SearchIndexWriter(archive.Config);
+        var writer = new SearchIndexWriter(archive.Config, shards);
         var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var batch in archive.Documents.Index().Chunk(256))
         {
@@ -50,6 +50,39 @@ public sealed class SearchIndexWriterTests
 
         writer.Finish(archive, Strings, (path, bytes) => Assert.True(files.TryAdd(path, bytes), path));
         return new Dictionary<string, byte[]>(files, StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void The_index_is_the_same_byte_for_byte_whatever_the_number_of_shards_its_terms_are_indexed_in()
+    {
+        // More than 8,192 documents, so that the postings of common terms (乡村 in every document, 振兴 in one of eight) are
+        // too large to stay in their chunk and go to their own files, some of them the same file.
+        const string han = "政府办公室关于印发实施意见的通知各区县人民街道部门单位现将方案予以请认真贯彻执行年月日规定第条款项目管理";
+        var random = new Random(11);
+        var config = Stage.Config();
+        var documents = new List<Document>();
+        var bodies = new List<string>();
+        for (var i = 0; i < 8_500; i++)
+        {
+            var words = Enumerable.Range(0, random.Next(2, 12)).Select(_ => han.Substring(random.Next(han.Length - 3), random.Next(1, 4)));
+            bodies.Add($"乡村{(i % 8 == 0 ? "振兴" : "")}{string.Join(random.Next(3) == 0 ? " " : "", words)} PPP{random.Next(40)} 𠀀{han[i % han.Length]}\n第二段。");
+            documents.Add(Stage.Document($"d{i}", "关于" + han.Substring(i % 30, 4) + "的通知") with
+            {
+                DocNumber = i % 3 == 0 ? null : $"测府发〔{2000 + (i % 20)}〕{i % 97}号",
+                Published = new DateOnly(2019, 1, 1).AddDays(-(i % 700)),
+            });
+        }
+
+        var archive = Archive(config, documents);
+        var one = Write(archive, bodies, 1);
+        Assert.Contains(one.Keys, p => p.StartsWith("postings/", StringComparison.Ordinal));
+        Assert.True(one.Keys.Count(p => p.StartsWith("terms/", StringComparison.Ordinal)) > 1);
+        foreach (var shards in new[] { 2, 5 })
+        {
+            var other = Write(archive, bodies, shards);
+            Assert.Equal(one.Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+            Assert.All(one, f => Assert.True(f.Value.AsSpan().SequenceEqual(other[f.Key]), $"{f.Key} differs with {shards} shards"));
+        }
     }
 
     [Fact]
@@ -68,7 +101,7 @@ public sealed class SearchIndexWriterTests
             Stage.Document("d") with { Published = new DateOnly(2017, 4, 1), Issuers = ["city-gov"], Topic = "yiyao", Gazette = new(2019, 1, "市政府文件", 2) },
         ]);
 
-        var files = Write(archive, ["正文。", "正文。", "正文。", "正文。"]);
+        var files = Write(archive, ["正文。", "正文。", "正文。", "正文。"], 2);
         string Facet(string name)
         {
             var file = files.Single(f => f.Key.StartsWith($"facets/{name}.", StringComparison.Ordinal));

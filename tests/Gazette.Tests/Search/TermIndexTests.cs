@@ -14,25 +14,69 @@ public sealed class TermIndexTests
             return Posting.Decode(bytes, ref offset);
         });
 
-    [Fact]
-    public void Ranges_indexed_apart_and_appended_equal_one_index_of_all_documents()
+    /// <summary>Many texts with common, rare and repeated Han characters and pairs, words, numbers and a character outside the BMP.</summary>
+    private static List<string> ManyTexts()
     {
-        var whole = new TermIndex();
-        var first = new TermIndex();
-        var second = new TermIndex();
-        for (var id = 0; id < Texts.Length; id++)
+        const string han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质";
+        var random = new Random(7);
+        return [.. Enumerable.Range(0, 300).Select(i => string.Concat(Enumerable.Range(0, random.Next(1, 200)).Select(_ => random.Next(20) switch
         {
-            whole.AddText(Texts[id], id);
-            (id < 2 ? first : second).AddText(Texts[id], id);
+            0 => " ",
+            1 => "ppp ",
+            2 => random.Next(1000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "号",
+            3 => "𠀀",
+            4 => "乡村",
+            _ => han[random.Next(i % 3 == 0 ? 20 : han.Length)].ToString(),
+        })))];
+    }
+
+    [Fact]
+    public void Shards_built_apart_hold_together_the_terms_and_postings_of_one_index_of_all_documents()
+    {
+        var texts = ManyTexts();
+        var whole = new TermIndex();
+        var shards = Enumerable.Range(0, 3).Select(s => new TermIndex(s, 3)).ToList();
+        for (var id = 0; id < texts.Count; id++)
+        {
+            whole.AddText(texts[id], id);
+            whole.AddTerm("#测府发" + (id % 50), id);
+            foreach (var shard in shards)
+            {
+                shard.AddText(texts[id], id);
+                shard.AddTerm("#测府发" + (id % 50), id);
+            }
         }
 
-        first.Append(second);
         var expected = Decode(whole);
-        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), Decode(first).Keys.Order(StringComparer.Ordinal));
-        Assert.All(expected, e => Assert.Equal(e.Value, Decode(first)[e.Key]));
-        Assert.Equal([0, 2, 3], expected["乡村"]);
-        Assert.Equal([1, 4], expected["ppp"]);
-        Assert.Equal([2], expected["𠀀字"]);
+        var parts = shards.Select(Decode).ToList();
+        Assert.All(parts, p => Assert.NotEmpty(p));
+        Assert.Equal(expected.Count, parts.Sum(p => p.Count));
+        foreach (var (term, ids) in expected)
+        {
+            var shard = TermIndex.ShardOf(TermKey.Of(term), 3);
+            Assert.Equal(ids, parts[shard][term]);
+            Assert.Equal(whole.CountOf(whole.Find(term)), shards[shard].CountOf(shards[shard].Find(term)));
+            Assert.All(Enumerable.Range(0, 3).Where(s => s != shard), s => Assert.Equal(-1, shards[s].Find(term)));
+        }
+
+        Assert.Equal(Enumerable.Range(0, 300).Where(id => id % 50 == 7), expected["#测府发7"]);
+    }
+
+    [Fact]
+    public void The_postings_are_those_of_the_texts()
+    {
+        var index = new TermIndex();
+        for (var id = 0; id < Texts.Length; id++)
+        {
+            index.AddText(Texts[id], id);
+        }
+
+        var postings = Decode(index);
+        Assert.Equal([0, 2, 3], postings["乡村"]);
+        Assert.Equal([1, 4], postings["ppp"]);
+        Assert.Equal([2], postings["𠀀字"]);
+        Assert.Equal([2], postings["𠀀"]);
+        Assert.Equal([3], postings["2019"]);
     }
 
     [Fact]
@@ -43,5 +87,23 @@ public sealed class TermIndexTests
         Assert.Equal(Tokenizer.IndexTerms(Texts[0]).Order(StringComparer.Ordinal), index.Terms().Select(t => t.Term).Order(StringComparer.Ordinal));
         Assert.Equal(1, index.CountOf(index.Find("振兴")));
         Assert.Equal(-1, index.Find("兴乡"));
+        Assert.Equal(-1, index.Find("ppp"));
+    }
+
+    [Theory]
+    [InlineData("乡")]
+    [InlineData("乡村")]
+    [InlineData("𠀀字")]
+    [InlineData("〇𠀀")]
+    [InlineData("ppp")]
+    [InlineData("#测府发201916")]
+    [InlineData("乡村振兴")]
+    public void A_term_key_gives_back_the_term_and_its_UTF_8_bytes(string term)
+    {
+        var key = TermKey.Of(term);
+        Assert.Equal(term, key.ToString());
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(term), key.ToUtf8());
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(term), key.Utf8Length);
+        Assert.Equal(term.EnumerateRunes().Count() <= 2 && term.EnumerateRunes().All(r => Tokenizer.IsHan(r.Value)), key.Word is null);
     }
 }

@@ -1,0 +1,112 @@
+namespace Gazette.Search;
+
+/// <summary>
+/// The terms of a <see cref="TermIndex"/> by a 64-bit key (never 0), each with its posting, numbered from 0 in the order they
+/// came (their slots). The entries — key and posting side by side, so that adding a document to a term's posting touches one
+/// entry and the block being written — lie in one array; a hash index of their slots (open addressing with linear probing, at
+/// most half full, 4 bytes a place) finds them.
+/// </summary>
+internal sealed class TermTable
+{
+    private int[] _index = new int[1024]; // the slot + 1 of the entry placed here, or 0
+    private int _shift = 64 - 10;
+    private Entry[] _entries = new Entry[256];
+
+    /// <summary>How many terms there are: the next slot.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The entry of <paramref name="key"/>, made with an empty posting when the key is new. Valid until the next call.</summary>
+    public ref Entry GetOrAdd(long key)
+    {
+        var mask = _index.Length - 1;
+        for (var i = Place(key); ; i = (i + 1) & mask)
+        {
+            var slot = _index[i] - 1;
+            if (slot < 0)
+            {
+                return ref Add(key, i);
+            }
+
+            ref var entry = ref _entries[slot];
+            if (entry.Key == key)
+            {
+                return ref entry;
+            }
+        }
+    }
+
+    /// <summary>The slot of <paramref name="key"/>, or -1.</summary>
+    public int Find(long key)
+    {
+        var mask = _index.Length - 1;
+        for (var i = Place(key); ; i = (i + 1) & mask)
+        {
+            var slot = _index[i] - 1;
+            if (slot < 0 || _entries[slot].Key == key)
+            {
+                return slot;
+            }
+        }
+    }
+
+    /// <summary>The entry of <paramref name="slot"/>.</summary>
+    public ref readonly Entry this[int slot] => ref _entries[slot];
+
+    /// <summary>Every key with its slot, in slot order.</summary>
+    public IEnumerable<(long Key, int Slot)> Entries()
+    {
+        for (var slot = 0; slot < Count; slot++)
+        {
+            yield return (_entries[slot].Key, slot);
+        }
+    }
+
+    private ref Entry Add(long key, int place)
+    {
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, Count * 2);
+        }
+
+        var slot = Count++;
+        _entries[slot].Key = key;
+        _index[place] = slot + 1;
+        if (Count > _index.Length / 2)
+        {
+            Grow();
+        }
+
+        return ref _entries[slot];
+    }
+
+    /// <summary>Fibonacci hashing: the top bits of the key times 2^64 / φ.</summary>
+    private int Place(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    /// <summary>Doubles the hash index and places every slot again; the entries stay where they are.</summary>
+    private void Grow()
+    {
+        _index = new int[_index.Length * 2];
+        _shift--;
+        var mask = _index.Length - 1;
+        for (var slot = 0; slot < Count; slot++)
+        {
+            var i = Place(_entries[slot].Key);
+            while (_index[i] != 0)
+            {
+                i = (i + 1) & mask;
+            }
+
+            _index[i] = slot + 1;
+        }
+    }
+
+    /// <summary>A term of the table.</summary>
+    public struct Entry
+    {
+        /// <summary>The term's key.</summary>
+        public long Key;
+
+        /// <summary>The term's posting.</summary>
+        public PostingStore.Chain Posting;
+    }
+}
