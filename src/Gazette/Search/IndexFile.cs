@@ -25,7 +25,8 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
-    public static byte[] Gzip(byte[] content)
+    /// <summary>Compresses <paramref name="content"/> with gzip at the level every index file is written with.</summary>
+    public static byte[] Gzip(ReadOnlySpan<byte> content)
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))

@@ -16,7 +16,7 @@ namespace Gazette.Search;
 /// </remarks>
 internal sealed class PostingStore
 {
-    private const int PageBits = 22;
+    private const int PageBits = 20;
     private const int PageSize = 1 << PageBits;
     private const int FirstBlock = 16;
     private const int LastBlock = 4096;

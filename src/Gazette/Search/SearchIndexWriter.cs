@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -80,7 +81,9 @@ public sealed class SearchIndexWriter
             var source = document.Source;
             var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
             searchable[i] = (SearchableText(document, body), source.Title + "\n" + source.DocNumber, number);
-            var compressed = IndexFile.Gzip(Encoding.UTF8.GetBytes(searchable[i].All));
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(searchable[i].All.Length));
+            var compressed = IndexFile.Gzip(utf8.AsSpan(0, Encoding.UTF8.GetBytes(searchable[i].All, utf8)));
+            ArrayPool<byte>.Shared.Return(utf8);
             texts[i] = (compressed, SHA256.HashData(compressed));
             snippets[i] = Snippet(source.Summary ?? body);
         });

@@ -3,19 +3,25 @@ namespace Gazette.Search;
 /// <summary>
 /// The terms of a <see cref="TermIndex"/> by a 64-bit key (never 0), each with its posting, numbered from 0 in the order they
 /// came (their slots). The entries — key and posting side by side, so that adding a document to a term's posting touches one
-/// entry and the block being written — lie in one array; a hash index of their slots (open addressing with linear probing, at
-/// most half full, 4 bytes a place) finds them.
+/// entry and the block being written — lie in blocks of <see cref="BlockSize"/> that never move (the table grows by a block,
+/// copying nothing and keeping at most one block's room unused); a hash index of their slots (open addressing with linear
+/// probing, at most half full, 4 bytes a place) finds them.
 /// </summary>
 internal sealed class TermTable
 {
+    private const int BlockBits = 11;
+
+    /// <summary>Entries a block holds: 80 KB, small enough for the garbage collector's ordinary heap.</summary>
+    private const int BlockSize = 1 << BlockBits;
+
+    private readonly List<Entry[]> _blocks = [];
     private int[] _index = new int[1024]; // the slot + 1 of the entry placed here, or 0
     private int _shift = 64 - 10;
-    private Entry[] _entries = new Entry[256];
 
     /// <summary>How many terms there are: the next slot.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The entry of <paramref name="key"/>, made with an empty posting when the key is new. Valid until the next call.</summary>
+    /// <summary>The entry of <paramref name="key"/>, made with an empty posting when the key is new.</summary>
     public ref Entry GetOrAdd(long key)
     {
         var mask = _index.Length - 1;
@@ -27,7 +33,7 @@ internal sealed class TermTable
                 return ref Add(key, i);
             }
 
-            ref var entry = ref _entries[slot];
+            ref var entry = ref At(slot);
             if (entry.Key == key)
             {
                 return ref entry;
@@ -42,7 +48,7 @@ internal sealed class TermTable
         for (var i = Place(key); ; i = (i + 1) & mask)
         {
             var slot = _index[i] - 1;
-            if (slot < 0 || _entries[slot].Key == key)
+            if (slot < 0 || At(slot).Key == key)
             {
                 return slot;
             }
@@ -50,33 +56,36 @@ internal sealed class TermTable
     }
 
     /// <summary>The entry of <paramref name="slot"/>.</summary>
-    public ref readonly Entry this[int slot] => ref _entries[slot];
+    public ref readonly Entry this[int slot] => ref At(slot);
 
     /// <summary>Every key with its slot, in slot order.</summary>
     public IEnumerable<(long Key, int Slot)> Entries()
     {
         for (var slot = 0; slot < Count; slot++)
         {
-            yield return (_entries[slot].Key, slot);
+            yield return (At(slot).Key, slot);
         }
     }
 
+    private ref Entry At(int slot) => ref _blocks[slot >> BlockBits][slot & (BlockSize - 1)];
+
     private ref Entry Add(long key, int place)
     {
-        if (Count == _entries.Length)
+        if (Count == _blocks.Count << BlockBits)
         {
-            Array.Resize(ref _entries, Count * 2);
+            _blocks.Add(new Entry[BlockSize]);
         }
 
         var slot = Count++;
-        _entries[slot].Key = key;
+        ref var entry = ref At(slot);
+        entry.Key = key;
         _index[place] = slot + 1;
         if (Count > _index.Length / 2)
         {
             Grow();
         }
 
-        return ref _entries[slot];
+        return ref entry;
     }
 
     /// <summary>Fibonacci hashing: the top bits of the key times 2^64 / φ.</summary>
@@ -90,7 +99,7 @@ internal sealed class TermTable
         var mask = _index.Length - 1;
         for (var slot = 0; slot < Count; slot++)
         {
-            var i = Place(_entries[slot].Key);
+            var i = Place(At(slot).Key);
             while (_index[i] != 0)
             {
                 i = (i + 1) & mask;

@@ -106,7 +106,7 @@ public sealed class PostingTests
     [Fact]
     public void Blocks_fill_a_page_exactly_and_the_next_block_starts_a_new_page()
     {
-        // 300,000 one-id postings take 300,000 first blocks of 16 bytes: more than one 4 MB page, filled to its last byte.
+        // 300,000 one-id postings take 300,000 first blocks of 16 bytes: more than four 1 MB pages, each filled to its last byte.
         var store = new PostingStore();
         var postings = new PostingStore.Chain[300_000];
         for (var p = 0; p < postings.Length; p++)
