@@ -125,53 +125,7 @@ public sealed class WithheldText
     }
 
     /// <summary>A finder of the passages no published document holds, once every published text has been seen.</summary>
-    public PassageFinder Finder()
-    {
-        var unshared = Enumerable.Range(0, _passages.Length).Where(i => Volatile.Read(ref _shared[i]) == 0).ToArray();
-        return new PassageFinder(this, unshared.Length == 0 ? null : SearchValues.Create(unshared.Select(i => _passages[i].Text).ToArray(), StringComparison.Ordinal))
-        {
-            Longest = unshared.Length == 0 ? 0 : unshared.Max(i => _passages[i].Text.Length),
-        };
-    }
-
-    /// <summary>Looks for passages in the built site's texts.</summary>
-    public sealed class PassageFinder
-    {
-        private readonly WithheldText _owner;
-        private readonly SearchValues<string>? _search;
-
-        internal PassageFinder(WithheldText owner, SearchValues<string>? search)
-        {
-            _owner = owner;
-            _search = search;
-        }
-
-        /// <summary>Whether there is anything to look for.</summary>
-        public bool IsEmpty => _search is null;
-
-        /// <summary>The length of the longest passage looked for, in UTF-16 code units.</summary>
-        public int Longest { get; init; }
-
-        /// <summary>The unshared passages in <paramref name="text"/>.</summary>
-        public IEnumerable<WithheldPassage> In(ReadOnlySpan<char> text)
-        {
-            if (_search is null)
-            {
-                return [];
-            }
-
-            var found = new List<WithheldPassage>();
-            foreach (var i in _owner.Find(text, _search))
-            {
-                if (Volatile.Read(ref _owner._shared[i]) == 0)
-                {
-                    found.Add(_owner._passages[i]);
-                }
-            }
-
-            return found;
-        }
-    }
+    public PassageFinder Finder() => new(Unshared());
 
     /// <summary>The indexes of the passages found in <paramref name="text"/> (each once).</summary>
     private HashSet<int> Find(ReadOnlySpan<char> text, SearchValues<string> search)

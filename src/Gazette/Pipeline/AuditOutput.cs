@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
-using System.Text;
 using Gazette.Audit;
 using Gazette.Diagnostics;
 
@@ -21,8 +20,6 @@ public sealed class AuditOutput
         ".xls", ".xlsx", ".ppt", ".pptx", ".ofd", ".wps", ".et", ".rar", ".7z",
     };
 
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
     /// <param name="files">each file's path in the site (forward slashes) and where it is on disk.</param>
     /// <returns>the number of files read.</returns>
     public int Run(IReadOnlyList<(string Name, string File)> files, WithheldText withheld, DiagnosticBag diagnostics)
@@ -33,22 +30,21 @@ public sealed class AuditOutput
             return 0;
         }
 
-        var paths = withheld.Unshared().Where(p => p.InPaths).ToList();
         var hits = new ConcurrentDictionary<WithheldPassage, ConcurrentBag<string>>();
-        // One file per core at a time, read (and inflated) a megabyte at a time into buffers each thread keeps: the audit runs at the
-        // end of a build, when the heap is fullest, and reads the whole site (2 GB at 100,000 documents, files of up to 100 MB)
-        // without making garbage of it or holding any file whole.
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new PieceReader(finder.Longest), (entry, _, reader) =>
+        // One file per core at a time, read (and inflated) a megabyte at a time into the buffers each thread keeps: the audit
+        // runs at the end of a build, when the heap is fullest, and reads the whole site (2 GB at 100,000 documents, files of up
+        // to 100 MB) without making garbage of it or holding any file whole. The bytes are looked through as they are, not decoded.
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new Reader(finder), (entry, _, reader) =>
         {
             var (name, file) = entry;
-            foreach (var passage in paths.Where(p => name.Contains(p.Text, StringComparison.Ordinal)))
+            foreach (var passage in finder.InName(name))
             {
                 hits.GetOrAdd(passage, _ => []).Add(name);
             }
 
             if (!Binary.Contains(Path.GetExtension(file)))
             {
-                foreach (var passage in reader.Find(file, finder))
+                foreach (var passage in reader.Find(file))
                 {
                     hits.GetOrAdd(passage, _ => []).Add(name);
                 }
@@ -69,53 +65,71 @@ public sealed class AuditOutput
         return files.Count;
     }
 
-    /// <summary>
-    /// A thread's reader: looks through a file's text a piece at a time — gzip data inflated — each piece starting with the end
-    /// of the one before, as long as the longest passage less one, so that a passage across two pieces is found too.
-    /// </summary>
-    private sealed class PieceReader(int longest)
+    /// <summary>A thread's scan, and the buffer for a file of gzip data read whole before it is inflated.</summary>
+    private sealed class Reader(PassageFinder finder)
     {
-        private const int Piece = 1 << 20;
+        private readonly PassageScan _scan = finder.NewScan();
+        private readonly byte[] _packed = new byte[PassageScan.PieceSize];
 
-        private readonly byte[] _bytes = new byte[Piece];
-        private readonly char[] _chars = new char[Utf8.GetMaxCharCount(Piece) + longest];
-        private readonly int _overlap = Math.Max(0, longest - 1);
-
-        public HashSet<WithheldPassage> Find(string file, WithheldText.PassageFinder finder)
+        /// <summary>The passages in a file's text: its bytes, or the data they inflate to when they are gzip data.</summary>
+        public IReadOnlyList<WithheldPassage> Find(string file)
         {
-            var found = new HashSet<WithheldPassage>();
             try
             {
-                Scan(file, finder, found, inflate: true);
+                Scan(file, inflate: true);
             }
             catch (InvalidDataException)
             {
-                Scan(file, finder, found, inflate: false); // it only began like gzip data: its bytes are the text
+                Scan(file, inflate: false); // it only began like gzip data: its bytes are the text
             }
 
-            return found;
+            return _scan.TakeFound();
         }
 
-        private void Scan(string file, WithheldText.PassageFinder finder, HashSet<WithheldPassage> found, bool inflate)
+        private void Scan(string file, bool inflate)
         {
-            using var stream = File.OpenRead(file);
-            var gzip = inflate && stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
-            stream.Position = 0;
-            using var text = gzip ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true) : (Stream)stream;
-            var decoder = Utf8.GetDecoder();
-            var kept = 0;
-            while (true)
+            // FileShare.ReadWrite: no lock is taken (nothing else writes the staging folder now).
+            using var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            _scan.Begin();
+            var read = RandomAccess.Read(handle, _scan.Space, 0);
+            if (inflate && read >= 2 && _scan.Space[0] == 0x1f && _scan.Space[1] == 0x8b)
             {
-                var read = text.Read(_bytes, 0, _bytes.Length);
-                var total = kept + decoder.GetChars(_bytes, 0, read, _chars, kept, flush: read == 0);
-                found.UnionWith(finder.In(_chars.AsSpan(0, total)));
-                if (read == 0)
-                {
-                    return;
-                }
+                // Inflated from the bytes just read when they are the whole file (they nearly always are), else from the file
+                _scan.Space[..read].CopyTo(_packed);
+                var whole = read < _packed.Length && RandomAccess.Read(handle, _packed.AsSpan(read), read) == 0;
+                using var packed = whole ? new MemoryStream(_packed, 0, read, writable: false) : (Stream)new FileStream(handle, FileAccess.Read, bufferSize: 0);
+                Inflate(packed);
+                return;
+            }
 
-                kept = Math.Min(_overlap, total);
-                Array.Copy(_chars, total - kept, _chars, 0, kept);
+            for (long at = 0; read > 0; at += read, read = RandomAccess.Read(handle, _scan.Space, at))
+            {
+                _scan.Take(read);
+            }
+
+            _scan.Take(0);
+        }
+
+        private void Inflate(Stream packed)
+        {
+            using var gzip = new GZipStream(packed, CompressionMode.Decompress);
+            for (var filled = -1; filled != 0;)
+            {
+                filled = 0;
+                try
+                {
+                    int read;
+                    do
+                    {
+                        read = gzip.Read(_scan.Space[filled..]);
+                        filled += read;
+                    }
+                    while (read > 0 && filled < PassageScan.PieceSize);
+                }
+                finally
+                {
+                    _scan.Take(filled); // what was inflated before the data turned out broken is looked through too
+                }
             }
         }
     }
