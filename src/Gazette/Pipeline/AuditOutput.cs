@@ -8,8 +8,8 @@ namespace Gazette.Pipeline;
 /// <summary>
 /// The last check before a site is put in place: reads every file of the finished site it is given (<see cref="WriteSite.FilesToAudit"/>) — inflating the
 /// gzip-compressed search index files — and looks for the passages only withheld documents hold (<see cref="WithheldText"/>),
-/// in the files and in their names. A passage found is an error at the withheld document, naming the file: the build fails
-/// and the previous site stays.
+/// in the files and in their names. A file's bytes are looked through as they are, not decoded (<see cref="PassageFinder"/>).
+/// A passage found is an error at the withheld document, naming the file: the build fails and the previous site stays.
 /// </summary>
 public sealed class AuditOutput
 {
@@ -33,7 +33,7 @@ public sealed class AuditOutput
         var hits = new ConcurrentDictionary<WithheldPassage, ConcurrentBag<string>>();
         // One file per core at a time, read (and inflated) a megabyte at a time into the buffers each thread keeps: the audit
         // runs at the end of a build, when the heap is fullest, and reads the whole site (2 GB at 100,000 documents, files of up
-        // to 100 MB) without making garbage of it or holding any file whole. The bytes are looked through as they are, not decoded.
+        // to 100 MB) without making garbage of it or holding any file whole.
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new Reader(finder), (entry, _, reader) =>
         {
             var (name, file) = entry;
