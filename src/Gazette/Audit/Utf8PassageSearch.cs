@@ -103,10 +103,10 @@ internal sealed class Utf8PassageSearch
             {
                 ref readonly var entry = ref _entries[e];
                 var start = at - entry.Offset;
-                var s = _strings[entry.String];
+                var s = _strings[entry.StringIndex];
                 if (entry.Gram == gram && start >= 0 && start + s.Length <= text.Length && text.Slice(start, s.Length).SequenceEqual(s))
                 {
-                    found.Add(entry.String);
+                    found.Add(entry.StringIndex);
                 }
             }
         }
@@ -164,5 +164,5 @@ internal sealed class Utf8PassageSearch
     }
 
     /// <summary>A gram of a string at an offset, chained to the entry before it in the same hash slot (-1: none).</summary>
-    private readonly record struct Entry(ulong Gram, int String, int Offset, int Next);
+    private readonly record struct Entry(ulong Gram, int StringIndex, int Offset, int Next);
 }
