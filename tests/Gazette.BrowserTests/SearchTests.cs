@@ -433,6 +433,24 @@ public sealed partial class SearchTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task The_search_page_fetches_only_the_manifest_before_a_search_and_the_first_search_does_not_fetch_it_again()
+    {
+        var page = await fixture.NewPage();
+        await page.GotoAsync(fixture.Url("/search/"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var before = (await Fetched(page)).Where(f => !f.Path.StartsWith("/assets/", StringComparison.Ordinal)).Select(f => f.Path).ToList();
+        Assert.Equal(["/search/manifest.json"], before);
+
+        var searches = await Searches(page);
+        await page.FillAsync("#search-q", "乡村振兴");
+        await page.PressAsync("#search-q", "Enter");
+        await Settled(page, searches);
+        var after = (await Fetched(page)).Select(f => f.Path).ToList();
+        Assert.Single(after, p => p == "/search/manifest.json");
+        Assert.Contains(after, p => p.StartsWith("/search/terms/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_first_search_fetches_little()
     {
         // A cold page: the two search scripts and every index file the search fetched. The results in view whose title and
