@@ -4,4 +4,8 @@ namespace Gazette.Output;
 /// A file of the built site. <see cref="Path"/> is relative to the output folder with forward slashes. Its bytes are either
 /// <see cref="Bytes"/> or a copy of <see cref="CopyFrom"/> (an absolute path, for attachments).
 /// </summary>
-public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom = null);
+public sealed record OutputFile(string Path, byte[]? Bytes, string? CopyFrom = null)
+{
+    /// <summary>The digest of what the file was made from, recorded for the next build (<see cref="Output.RenderKey"/>).</summary>
+    public RenderKey RenderKey { get; init; }
+}

@@ -51,6 +51,7 @@ public sealed class BuildPipeline
         var admin = adminScript is null ? [] : new BuildAdminPage().Run(config, theme, assetUrls, adminScript, diagnostics);
         var identityLanding = admin.Count > 0 && config.Site.Admin.Backend == "git-gateway" ? archive.Urls.BasePath + BuildAdminPage.Folder : null;
         var markdown = new RenderMarkdown(archive, documents);
+        var keys = new KeyPages(theme, archive, assetUrls, identityLanding);
         var search = new BuildSearchIndex(config);
         var sitemap = new BuildSitemap();
         var openData = new BuildOpenData(archive);
@@ -76,6 +77,7 @@ public sealed class BuildPipeline
         // Documents, a batch at a time in the archive's order (the search index's): body, text attachments, page and searchable text
         progress?.Report($"rendering {archive.Documents.Count} documents");
         var pages = 0;
+        var renderedPages = 0;
         foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
         {
             var sources = batch.Select(d => d.Source).ToList();
@@ -92,8 +94,11 @@ public sealed class BuildPipeline
                 continue; // the build has failed: the other bodies are only checked, so that every error is reported at once
             }
 
-            var plans = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
-            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics, identityLanding);
+            var planned = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
+            clock.Lap("plan pages");
+            var plans = keys.Run(planned);
+            clock.Lap("page keys");
+            var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
             sitemap.Add(plans);
             clock.Lap("render pages");
             var texts = search.Add(batch, rendered);
@@ -107,7 +112,8 @@ public sealed class BuildPipeline
             site.Write(textAttachments);
             site.Write(data);
             clock.Lap("write");
-            pages += html.Count;
+            pages += plans.Count;
+            renderedPages += html.Count;
             rendering?.Report((index * BatchSize + batch.Length, archive.Documents.Count));
         }
 
@@ -119,14 +125,17 @@ public sealed class BuildPipeline
 
         // Post-process: the pages that list documents (home, gazette, catalogue), then the rest of the search index
         progress?.Report("rendering the gazette, catalogue and other pages");
-        foreach (var plans in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
+        foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
-            var html = new RenderPages().Run(plans, theme, archive, assetUrls, diagnostics, identityLanding);
+            var plans = keys.Run(batch);
+            clock.Lap("page keys");
+            var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
             sitemap.Add(plans);
             clock.Lap("render pages");
             site.Write(html);
             clock.Lap("write");
-            pages += html.Count;
+            pages += plans.Count;
+            renderedPages += html.Count;
         }
 
         // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only),
@@ -177,7 +186,7 @@ public sealed class BuildPipeline
 
         site.Commit(auditKey);
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Timings = clock.Laps };
     }
 
     /// <summary>
@@ -245,6 +254,10 @@ public sealed class BuildPipeline
         var calendar = new ParseHolidays().Run(content, diagnostics);
         return (config, issues, documents, calendar);
     }
+
+    /// <summary>The pages to render: those whose file the output folder does not hold as made from the same inputs (<see cref="WriteSite.Reuse"/>).</summary>
+    private static List<Rendering.PagePlan> Unmade(IReadOnlyList<Rendering.PagePlan> plans, WriteSite site, Model.SiteUrls urls) =>
+        plans.Where(p => !site.Reuse(urls.ToOutputPath(p.Page.Url), p.RenderKey)).ToList();
 
     private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag diagnostics) =>
         diagnostics.Items

@@ -10,6 +10,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
     /// <summary>Of <see cref="Files"/>, those the output folder already held with the same bytes: not written again.</summary>
     public int Unchanged { get; init; }
 
+    /// <summary>Of <see cref="Pages"/>, those rendered: the others were kept as the output folder held them, made from the same inputs.</summary>
+    public int Rendered { get; init; }
+
     /// <summary>How long each part of the build took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
 }

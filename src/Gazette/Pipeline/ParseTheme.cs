@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
 using System.Text.RegularExpressions;
 using Fluid;
 using Gazette.Content;
@@ -65,7 +67,15 @@ public sealed partial class ParseTheme
         };
         var assets = files.Where(f => f.Name.StartsWith("assets/", StringComparison.Ordinal)).ToList();
         var headers = files.FirstOrDefault(f => f.Name == "_headers") is { } headerFile ? ReadContentFiles.Decode(headerFile.Bytes, headerFile.SitePath, diagnostics) : null;
-        return new CompiledTheme(layouts, options, strings, assets) { Headers = headers };
+        var digest = new XxHash128();
+        foreach (var file in sources.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            digest.Append(Encoding.UTF8.GetBytes(file.Name + "\0"));
+            digest.Append(BitConverter.GetBytes(file.Bytes.Length));
+            digest.Append(file.Bytes);
+        }
+
+        return new CompiledTheme(layouts, options, strings, assets) { Headers = headers, LayoutDigest = digest.GetCurrentHashAsUInt128() };
     }
 
     private static UiStrings? ReadStrings(IReadOnlyList<ThemeFile> files, string language, DiagnosticBag diagnostics)

@@ -22,12 +22,8 @@ public sealed class RenderPages
     public IReadOnlyList<OutputFile> Run(IReadOnlyList<PagePlan> pages, CompiledTheme theme, Archive archive,
         IReadOnlyDictionary<string, string> assets, DiagnosticBag diagnostics, string? identityLanding = null)
     {
-        var site = archive.Config.Site;
         var urls = archive.Urls;
-        var siteView = new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, urls.Home, site.Domain, site.SiteIdCode);
-        var urlsView = new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
-            urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity), urls.Search, urls.SearchIndex + "manifest.json",
-            archive.Documents.Count > 0 ? urls.Feed : null, urls.Data, identityLanding);
+        var (siteView, urlsView) = SharedViews(archive, identityLanding);
         var results = new OutputFile?[pages.Count];
         var errors = new Diagnostic?[pages.Count];
         Parallel.For(0, pages.Count, i =>
@@ -49,7 +45,7 @@ public sealed class RenderPages
                 var content = theme.Layouts[page.Kind].Render(context, Encoder);
                 context.SetValue("content", new StringValue(content, encode: false));
                 var html = theme.Layouts[CompiledTheme.Shell].Render(context, Encoder);
-                results[i] = new OutputFile(urls.ToOutputPath(page.Page.Url), Encoding.UTF8.GetBytes(html));
+                results[i] = new OutputFile(urls.ToOutputPath(page.Page.Url), Encoding.UTF8.GetBytes(html)) { RenderKey = page.RenderKey };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
@@ -63,5 +59,17 @@ public sealed class RenderPages
         var reported = diagnostics.Items.Where(d => d.Code == Codes.TemplateSyntax).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
         diagnostics.AddRange(errors.OfType<Diagnostic>().DistinctBy(d => d.Location.Path).Where(d => !reported.Contains(d.Location.Path)));
         return results.OfType<OutputFile>().ToList();
+    }
+
+    /// <summary>What every page's layout is given besides its own values: the site's settings and its addresses.</summary>
+    internal static (SiteView Site, UrlsView Urls) SharedViews(Archive archive, string? identityLanding)
+    {
+        var site = archive.Config.Site;
+        var urls = archive.Urls;
+        return (
+            new SiteView(site.Name, site.Publisher, site.Description, site.Language, site.BaseUrl, urls.Home, site.Domain, site.SiteIdCode),
+            new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
+                urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity), urls.Search, urls.SearchIndex + "manifest.json",
+                archive.Documents.Count > 0 ? urls.Feed : null, urls.Data, identityLanding));
     }
 }

@@ -78,11 +78,11 @@ public sealed class WriteSite : IDisposable
         if (file.Bytes is not null)
         {
             var hash = Sha256Digest.Of(file.Bytes);
-            if (!Keep(file.Path, key, hash, file.Bytes.Length))
+            if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey))
             {
                 using var stream = Create(file.Path);
                 stream.Write(file.Bytes);
-                Staged(file.Path, key, hash);
+                Staged(file.Path, key, hash, file.RenderKey);
             }
 
             return;
@@ -121,6 +121,25 @@ public sealed class WriteSite : IDisposable
         Unstage(path, key, hash, size);
     }
 
+    /// <summary>
+    /// Keeps the file at <paramref name="path"/> as the output folder holds it, without its bytes being made again, when the
+    /// last build recorded it as made from the same inputs (<paramref name="renderKey"/>) and it is still there as it was left
+    /// (a file touched since is read to check its bytes). False: the caller must make the file and <see cref="Write(OutputFile)"/> it.
+    /// </summary>
+    public bool Reuse(string path, RenderKey renderKey)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        var key = OutputRecord.KeyOf(path);
+        if (renderKey.IsNone || _previous is null || !_previous.TryGet(key, out var was) || was.RenderKey != renderKey || !Intact(path, was))
+        {
+            return false;
+        }
+
+        Claim(path);
+        MarkKept(path, key, was.Hash, renderKey);
+        return true;
+    }
+
     /// <summary>The files of the finished site the audit must read: those written, and the kept ones unless they were audited for the same passages (<paramref name="auditKey"/>) when written.</summary>
     public IReadOnlyList<(string Name, string File)> FilesToAudit(in Sha256Digest auditKey)
     {
@@ -148,35 +167,40 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>Whether the output folder holds <paramref name="path"/> with these bytes, as recorded; if so it is kept.</summary>
-    private bool Keep(string path, ulong key, in Sha256Digest hash, long size)
+    private bool Keep(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default)
     {
-        if (_previous is null || !_previous.TryGet(key, out var was) || !was.Hash.SameAs(hash) || was.Size != size)
+        if (_previous is null || !_previous.TryGet(key, out var was) || !was.Hash.SameAs(hash) || was.Size != size || !Intact(path, was))
         {
             return false;
         }
 
+        MarkKept(path, key, hash, renderKey);
+        return true;
+    }
+
+    /// <summary>Whether the output folder still holds <paramref name="path"/> with the bytes recorded.</summary>
+    private bool Intact(string path, in OutputRecord.Entry was)
+    {
         var info = new FileInfo(Path.Combine(_output, path));
-        if (!info.Exists || info.Length != size)
+        if (!info.Exists || info.Length != was.Size)
         {
             return false;
         }
 
         // Touched since (a restored cache, a copy): its bytes decide.
-        var modified = info.LastWriteTimeUtc.Ticks;
-        if (modified != was.Modified && !HashOf(info.FullName).SameAs(hash))
-        {
-            return false;
-        }
-
-        _made[key] = new Made(hash, Staged: false);
-        Hashes.Add(path, hash);
-        Interlocked.Increment(ref _kept);
-        return true;
+        return info.LastWriteTimeUtc.Ticks == was.Modified || HashOf(info.FullName).SameAs(was.Hash);
     }
 
-    private void Staged(string path, ulong key, in Sha256Digest hash)
+    private void MarkKept(string path, ulong key, in Sha256Digest hash, RenderKey renderKey)
     {
-        _made[key] = new Made(hash, Staged: true);
+        _made[key] = new Made(hash, Staged: false, renderKey);
+        Hashes.Add(path, hash);
+        Interlocked.Increment(ref _kept);
+    }
+
+    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default)
+    {
+        _made[key] = new Made(hash, Staged: true, renderKey);
         Hashes.Add(path, hash);
     }
 
@@ -330,15 +354,15 @@ public sealed class WriteSite : IDisposable
             var key = OutputRecord.KeyOf(Path.GetRelativePath(_output, info.FullName).Replace(Path.DirectorySeparatorChar, '/'));
             if (_made.TryGetValue(key, out var made))
             {
-                entries.Add(new(key, new OutputRecord.Entry(made.Hash, info.Length, info.LastWriteTimeUtc.Ticks)));
+                entries.Add(new(key, new OutputRecord.Entry(made.Hash, info.Length, info.LastWriteTimeUtc.Ticks, made.RenderKey)));
             }
         }
 
         OutputRecord.Save(_cache!, _output, auditKey, entries);
     }
 
-    /// <summary>A file of this build: its hash, and whether it was written to the staging folder (or kept).</summary>
-    private readonly record struct Made(Sha256Digest Hash, bool Staged);
+    /// <summary>A file of this build: its hash, whether it was written to the staging folder (or kept), and what it was made from.</summary>
+    private readonly record struct Made(Sha256Digest Hash, bool Staged, RenderKey RenderKey = default);
 
     /// <summary>Deletes everything written: the output folder stays as it was.</summary>
     public void Abandon()

@@ -10,4 +10,7 @@ public sealed record PagePlan(string Kind, PageView Page, IReadOnlyDictionary<st
     /// <c>lastmod</c>); null when no such date describes the page.
     /// </summary>
     public DateOnly? LastModified { get; init; }
+
+    /// <summary>The digest of what the page's rendering depends on (<see cref="Pipeline.KeyPages"/>); none until keyed.</summary>
+    public Output.RenderKey RenderKey { get; init; }
 }

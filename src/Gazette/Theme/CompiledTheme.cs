@@ -14,6 +14,9 @@ public sealed record CompiledTheme(
     /// <summary>The theme's response headers in Netlify's _headers format (theme/_headers), or null when it has none.</summary>
     public string? Headers { get; init; }
 
+    /// <summary>A digest of the layouts' sources (names and bytes): it changes whenever a layout or partial does.</summary>
+    public UInt128 LayoutDigest { get; init; }
+
     /// <summary>Every page kind the build renders; the theme has layouts/&lt;kind&gt;.liquid for each, plus base.liquid.</summary>
     public static IReadOnlyList<string> Kinds { get; } =
         ["home", "gazette-index", "gazette-year", "gazette-issue", "document", "catalogue-index", "facet", "listing", "search", "data", "not-found"];

@@ -52,6 +52,62 @@ public sealed class IncrementalBuildTests
         var written = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) != LongAgo).ToList();
         Assert.Equal(changed.Files - changed.Unchanged, written.Count);
         Assert.InRange(written.Count, 2, changed.Files / 2);
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void A_second_build_renders_no_page_and_after_a_title_changes_only_the_pages_that_show_it_are_rendered()
+    {
+        using var site = Sample();
+        var first = BuildWithCache(site);
+        Assert.Equal(first.Pages, first.Rendered);
+        Assert.Equal(0, BuildWithCache(site).Rendered);
+
+        // The policy an interpretation explains: its title is on its own page, on the interpretation's and on listings
+        var policy = Path.Combine(site.Root, "content/documents/2019/tongliang-2019-16.md");
+        var text = File.ReadAllText(policy);
+        var title = text.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
+        File.WriteAllText(policy, text.Replace(title, "title: 铜梁区人民政府办公室关于改题后的通知", StringComparison.Ordinal));
+        var changed = BuildWithCache(site);
+
+        Assert.True(changed.Succeeded, string.Join("\n", changed.Diagnostics));
+        Assert.InRange(changed.Rendered, 3, changed.Pages / 2);
+        Assert.Contains("关于改题后的通知", site.ReadOutput(InterpretationPage(site)));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void A_changed_layout_or_UI_string_renders_every_page_again()
+    {
+        using var site = Sample();
+        foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
+        {
+            site.WriteBytes("theme/" + Path.GetRelativePath(Repository.Theme, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        Assert.True(BuildWithCache(site).Succeeded);
+        var layout = Path.Combine(site.Root, "theme/layouts/document.liquid");
+        File.AppendAllText(layout, "{% comment %}改过{% endcomment %}\n");
+        var relaid = BuildWithCache(site);
+        Assert.True(relaid.Succeeded, string.Join("\n", relaid.Diagnostics));
+        Assert.Equal(relaid.Pages, relaid.Rendered);
+
+        var strings = Path.Combine(site.Root, "theme/i18n/zh-CN.yml");
+        File.WriteAllText(strings, File.ReadAllText(strings).Replace("nav_home: 首页", "nav_home: 网站首页", StringComparison.Ordinal));
+        var reworded = BuildWithCache(site);
+        Assert.Equal(reworded.Pages, reworded.Rendered);
+        Assert.Contains("网站首页", site.ReadOutput("index.html"));
+        AssertSameAsCleanBuild(site);
+    }
+
+    /// <summary>The page of the interpretation of tongliang-2019-16 (the one document page whose heading ends in 》解读).</summary>
+    private static string InterpretationPage(TestSite site) =>
+        site.OutputFiles().Single(f => f.StartsWith("documents/", StringComparison.Ordinal) && f.EndsWith("/index.html", StringComparison.Ordinal)
+            && site.ReadOutput(f).Contains("》解读</h1>", StringComparison.Ordinal));
+
+    /// <summary>The output folder holds exactly what a build without a cache into an empty folder makes, byte for byte.</summary>
+    private static void AssertSameAsCleanBuild(TestSite site)
+    {
         using var clean = new TempOutput();
         Assert.True(new BuildPipeline().Run(site.Options with { OutputDirectory = clean.Path }).Succeeded);
         var expected = Files(clean.Path);

@@ -160,4 +160,53 @@ public sealed class WriteSiteCacheTests
         Assert.Equal(["a.html", "index.html"], site.FilesToAudit(Sha256Digest.Of("乙"u8)).Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(site.FilesToAudit(Sha256Digest.Of("乙"u8)), f => Assert.True(File.Exists(f.File)));
     }
+
+    private static readonly RenderKey Made1 = new(1234567);
+
+    [Fact]
+    public void A_page_recorded_as_made_from_the_same_inputs_is_kept_without_its_bytes_and_stays_reusable()
+    {
+        using var folder = new TempFolder();
+        Publish(folder, [Text("index.html", "首页") with { RenderKey = Made1 }, Text("documents/a/index.html", "甲")]);
+        Age(folder);
+
+        for (var build = 0; build < 2; build++)
+        {
+            using var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+            Assert.True(site.Reuse("index.html", Made1));
+            site.Write(Text("documents/a/index.html", "甲"));
+            Assert.Equal(2, site.Kept);
+            Assert.Equal(2, site.Count);
+            Assert.Equal(2, site.Hashes.ToArray().Length);
+            site.Commit();
+        }
+
+        Assert.Equal("首页", File.ReadAllText(folder.PathOf("public/index.html")));
+        Assert.Equal(LongAgo, Time(folder, "index.html"));
+    }
+
+    [Fact]
+    public void A_page_is_made_again_when_its_inputs_differ_it_had_none_its_file_was_altered_or_there_is_no_record()
+    {
+        using var folder = new TempFolder();
+        Publish(folder, [Text("index.html", "首页") with { RenderKey = Made1 }, Text("documents/a/index.html", "甲"), Text("documents/b/index.html", "乙") with { RenderKey = Made1 }]);
+        File.WriteAllText(folder.PathOf("public/documents/b/index.html"), "丙"); // same length, new bytes and time
+
+        using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
+        {
+            Assert.False(site.Reuse("index.html", new RenderKey(7654321)));
+            Assert.False(site.Reuse("documents/a/index.html", Made1));
+            Assert.False(site.Reuse("documents/b/index.html", Made1));
+            Assert.False(site.Reuse("documents/c/index.html", Made1));
+            Assert.False(site.Reuse("index.html", RenderKey.None));
+            Assert.Equal(0, site.Count);
+            site.Write(Text("index.html", "首页"));
+            site.Abandon();
+        }
+
+        using var other = new TempFolder();
+        Publish(other, [Text("index.html", "首页") with { RenderKey = Made1 }]);
+        using var uncached = new WriteSite(other.PathOf("public"));
+        Assert.False(uncached.Reuse("index.html", Made1));
+    }
 }

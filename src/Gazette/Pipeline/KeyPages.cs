@@ -1,0 +1,91 @@
+using System.IO.Hashing;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Gazette.Model;
+using Gazette.Output;
+using Gazette.Rendering;
+using Gazette.Theme;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// Gives each planned page its <see cref="RenderKey"/>: a digest of everything <see cref="RenderPages"/> renders it from — its
+/// kind, its page view and its kind's values, serialized as JSON with every public member, and what every page shares: the
+/// build's own code, the theme's layouts and UI strings, the asset addresses, the site's settings and addresses. A page
+/// whose key is the one recorded for its file in the build cache would be rendered to the same bytes, so the file the output
+/// folder holds is kept without rendering it (<see cref="WriteSite.Reuse"/>). A page whose values cannot be serialized gets
+/// no key: it is always rendered.
+/// </summary>
+public sealed class KeyPages
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        IncludeFields = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new StringDigest() },
+    };
+
+    private readonly byte[] _shared;
+
+    /// <param name="assets">the theme's asset paths and their fingerprinted addresses, as <see cref="RenderPages"/> is given them.</param>
+    /// <param name="identityLanding">as <see cref="RenderPages"/> is given it.</param>
+    public KeyPages(CompiledTheme theme, Archive archive, IReadOnlyDictionary<string, string> assets, string? identityLanding)
+    {
+        var shared = new XxHash128();
+        shared.Append(typeof(KeyPages).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        Span<byte> digest = stackalloc byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(digest, theme.LayoutDigest);
+        shared.Append(digest);
+        shared.Append(JsonSerializer.SerializeToUtf8Bytes(theme.Strings.All.OrderBy(s => s.Key, StringComparer.Ordinal).ToList(), Json));
+        shared.Append(JsonSerializer.SerializeToUtf8Bytes(assets.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), Json));
+        var (site, urls) = RenderPages.SharedViews(archive, identityLanding);
+        shared.Append(JsonSerializer.SerializeToUtf8Bytes(site, Json));
+        shared.Append(JsonSerializer.SerializeToUtf8Bytes(urls, Json));
+        _shared = shared.GetCurrentHash();
+    }
+
+    public IReadOnlyList<PagePlan> Run(IReadOnlyList<PagePlan> plans)
+    {
+        var keyed = new PagePlan[plans.Count];
+        Parallel.For(0, plans.Count, i => keyed[i] = plans[i] with { RenderKey = KeyOf(plans[i]) });
+        return keyed;
+    }
+
+    private RenderKey KeyOf(PagePlan plan)
+    {
+        var digest = new XxHash128();
+        digest.Append(_shared);
+        digest.Append(Encoding.UTF8.GetBytes(plan.Kind + "\0"));
+        try
+        {
+            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Page, Json));
+            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Values, Json));
+        }
+        catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
+        {
+            return RenderKey.None;
+        }
+
+        var value = digest.GetCurrentHashAsUInt128();
+        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+    }
+
+    /// <summary>
+    /// Writes each string as its 128-bit digest: the key depends on every character all the same, at a fraction of the cost of
+    /// encoding and escaping the text (rendered bodies, Chinese titles) as JSON.
+    /// </summary>
+    private sealed class StringDigest : System.Text.Json.Serialization.JsonConverter<string>
+    {
+        public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("page keys are only written");
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options)
+        {
+            Span<byte> digest = stackalloc byte[16];
+            XxHash128.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan()), digest);
+            writer.WriteBase64StringValue(digest);
+        }
+    }
+}
