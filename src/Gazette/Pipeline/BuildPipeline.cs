@@ -51,7 +51,7 @@ public sealed class BuildPipeline
         var admin = adminScript is null ? [] : new BuildAdminPage().Run(config, theme, assetUrls, adminScript, diagnostics);
         var identityLanding = admin.Count > 0 && config.Site.Admin.Backend == "git-gateway" ? archive.Urls.BasePath + BuildAdminPage.Folder : null;
         var markdown = new RenderMarkdown(archive, documents);
-        var keys = new KeyPages(theme, archive, assetUrls, identityLanding);
+        var keys = options.CacheDirectory is null ? null : new KeyPages(theme, archive, assetUrls, identityLanding); // no cache: nothing to reuse or record
         var search = new BuildSearchIndex(config);
         var sitemap = new BuildSitemap();
         var openData = new BuildOpenData(archive);
@@ -96,7 +96,7 @@ public sealed class BuildPipeline
 
             var planned = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
             clock.Lap("plan pages");
-            var plans = keys.Run(planned);
+            var plans = keys?.Run(planned) ?? planned;
             clock.Lap("page keys");
             var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
             sitemap.Add(plans);
@@ -127,7 +127,7 @@ public sealed class BuildPipeline
         progress?.Report("rendering the gazette, catalogue and other pages");
         foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
-            var plans = keys.Run(batch);
+            var plans = keys?.Run(batch) ?? batch;
             clock.Lap("page keys");
             var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
             sitemap.Add(plans);
