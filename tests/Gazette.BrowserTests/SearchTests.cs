@@ -433,7 +433,7 @@ public sealed partial class SearchTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task The_search_page_fetches_only_the_manifest_before_a_search_and_the_first_search_does_not_fetch_it_again()
+    public async Task The_search_page_preloads_only_the_manifest_and_the_first_search_does_not_fetch_it_again()
     {
         var page = await fixture.NewPage();
         await page.GotoAsync(fixture.Url("/search/"));

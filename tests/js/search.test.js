@@ -289,16 +289,6 @@ test('a document number in any form brings its document first', async () => {
   assert.equal(none.total, 0);
 });
 
-test('prepare fetches only the manifest, and the search after it does not fetch the manifest again', async () => {
-  const s = searcher(files);
-  await s.prepare();
-  assert.deepEqual(s.loaded, ['manifest.json']);
-  const r = await s.run({ q: '乡村振兴', page: 1 });
-  assert.ok(r.total > 0);
-  assert.equal(s.loaded.filter((p) => p === 'manifest.json').length, 1);
-  assert.ok(s.loaded.some((p) => p.startsWith('terms/')));
-});
-
 test('pages hold ten results each', async () => {
   const s = searcher(files);
   const one = await s.run({ q: '通知', page: 1 });

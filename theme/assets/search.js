@@ -520,10 +520,7 @@
       };
     }
 
-    /* Fetches what every search needs first (the manifest), so that a search made later starts a round of requests sooner. */
-    const prepare = () => manifest().then(() => {});
-
-    return { run, context, lookup, meta, prepare };
+    return { run, context, lookup, meta };
   }
 
   const api = { inflate, varint, posting, members, fnv1a, findTerm, intersect, union, passing, rank, undelta, dayNumber, ranges, parseState, stateQuery, Searcher };
@@ -755,7 +752,4 @@
   more.addEventListener('click', () => run(current));
   window.addEventListener('popstate', () => run(parseState(location.search)));
   run(current);
-  /* A reader who opened the search page is about to search: the manifest (a few KB) is fetched now, not after the query is
-     typed, which takes one round of requests off the first search. */
-  searcher.prepare().catch(() => {});
 }());
