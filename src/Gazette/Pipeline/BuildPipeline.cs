@@ -127,6 +127,7 @@ public sealed class BuildPipeline
         progress?.Report("rendering the gazette, catalogue and other pages");
         foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
+            clock.Lap("plan pages"); // the listing pages are planned as they are enumerated
             var plans = keys?.Run(batch) ?? batch;
             clock.Lap("page keys");
             var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
