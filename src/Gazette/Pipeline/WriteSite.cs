@@ -80,8 +80,11 @@ public sealed class WriteSite : IDisposable
             var hash = Sha256Digest.Of(file.Bytes);
             if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey))
             {
-                using var stream = Create(file.Path);
-                stream.Write(file.Bytes);
+                using (var stream = Create(file.Path))
+                {
+                    stream.Write(file.Bytes);
+                }
+
                 Staged(file.Path, key, hash, file.RenderKey);
             }
 
@@ -130,13 +133,13 @@ public sealed class WriteSite : IDisposable
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         var key = OutputRecord.KeyOf(path);
-        if (renderKey.IsNone || _previous is null || !_previous.TryGet(key, out var was) || was.RenderKey != renderKey || !Intact(path, was))
+        if (renderKey.IsNone || _previous is null || !_previous.TryGet(key, out var was) || was.RenderKey != renderKey || Intact(path, was) is not { } modified)
         {
             return false;
         }
 
         Claim(path);
-        MarkKept(path, key, was.Hash, renderKey);
+        MarkKept(path, key, was.Hash, renderKey, was.Size, modified);
         return true;
     }
 
@@ -149,7 +152,7 @@ public sealed class WriteSite : IDisposable
             return staged; // every file was written, or the kept ones were audited for these passages
         }
 
-        return [.. staged, .. Files(_output).Where(f => _made.TryGetValue(OutputRecord.KeyOf(f.Name), out var made) && !made.Staged)];
+        return [.. staged, .. _made.Values.Where(m => !m.Staged).Select(m => (m.Path, Path.Combine(_output, m.Path)))];
     }
 
     /// <summary>A file of this build for <paramref name="path"/>; refuses a second one.</summary>
@@ -169,38 +172,44 @@ public sealed class WriteSite : IDisposable
     /// <summary>Whether the output folder holds <paramref name="path"/> with these bytes, as recorded; if so it is kept.</summary>
     private bool Keep(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default)
     {
-        if (_previous is null || !_previous.TryGet(key, out var was) || !was.Hash.SameAs(hash) || was.Size != size || !Intact(path, was))
+        if (_previous is null || !_previous.TryGet(key, out var was) || !was.Hash.SameAs(hash) || was.Size != size || Intact(path, was) is not { } modified)
         {
             return false;
         }
 
-        MarkKept(path, key, hash, renderKey);
+        MarkKept(path, key, hash, renderKey, size, modified);
         return true;
     }
 
-    /// <summary>Whether the output folder still holds <paramref name="path"/> with the bytes recorded.</summary>
-    private bool Intact(string path, in OutputRecord.Entry was)
+    /// <summary>
+    /// Whether the output folder still holds <paramref name="path"/> with the bytes recorded: its time of last writing if so
+    /// (the recorded one, or another when it was touched since but its bytes are the same), null if not.
+    /// </summary>
+    private long? Intact(string path, in OutputRecord.Entry was)
     {
         var info = new FileInfo(Path.Combine(_output, path));
         if (!info.Exists || info.Length != was.Size)
         {
-            return false;
+            return null;
         }
 
         // Touched since (a restored cache, a copy): its bytes decide.
-        return info.LastWriteTimeUtc.Ticks == was.Modified || HashOf(info.FullName).SameAs(was.Hash);
+        var modified = info.LastWriteTimeUtc.Ticks;
+        return modified == was.Modified || HashOf(info.FullName).SameAs(was.Hash) ? modified : null;
     }
 
-    private void MarkKept(string path, ulong key, in Sha256Digest hash, RenderKey renderKey)
+    private void MarkKept(string path, ulong key, in Sha256Digest hash, RenderKey renderKey, long size, long modified)
     {
-        _made[key] = new Made(hash, Staged: false, renderKey);
+        _made[key] = new Made(path, hash, Staged: false, renderKey, size, modified);
         Hashes.Add(path, hash);
         Interlocked.Increment(ref _kept);
     }
 
+    /// <summary>A file written to the staging folder: its size and time are taken now, and stay when it is moved into the output folder.</summary>
     private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default)
     {
-        _made[key] = new Made(hash, Staged: true, renderKey);
+        var info = new FileInfo(Path.Combine(_staging, path));
+        _made[key] = new Made(path, hash, Staged: true, renderKey, info.Length, info.LastWriteTimeUtc.Ticks);
         Hashes.Add(path, hash);
     }
 
@@ -311,7 +320,11 @@ public sealed class WriteSite : IDisposable
         Directory.Delete(old, recursive: true);
     }
 
-    /// <summary>The changed files move into the output folder (each replaced at once), and what this build did not make goes.</summary>
+    /// <summary>
+    /// The changed files move into the output folder (each replaced at once), and what the last build made and this one did not
+    /// goes, with the folders it leaves empty. Neither walks the output folder: the staging folder holds only the changed files,
+    /// and the record names the last build's.
+    /// </summary>
     private void Update()
     {
         foreach (var (name, file) in Files(_staging).ToList())
@@ -321,48 +334,43 @@ public sealed class WriteSite : IDisposable
             File.Move(file, target, overwrite: true);
         }
 
-        foreach (var (name, file) in Files(_output).ToList())
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var was in _previous!.Entries)
         {
-            if (!_made.ContainsKey(OutputRecord.KeyOf(name)))
+            if (!_made.ContainsKey(OutputRecord.KeyOf(was.Path)))
             {
-                File.Delete(file);
+                var file = Path.Combine(_output, was.Path);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                    emptied.Add(Path.GetDirectoryName(file)!);
+                }
             }
         }
 
-        DeleteEmptyFolders(_output);
+        foreach (var folder in emptied.OrderByDescending(f => f.Length))
+        {
+            DeleteIfEmpty(folder);
+        }
+
         Directory.Delete(_staging, recursive: true);
     }
 
-    private static void DeleteEmptyFolders(string folder)
+    /// <summary>Deletes <paramref name="folder"/> when it is empty, then its parents that are left empty, up to the output folder.</summary>
+    private void DeleteIfEmpty(string folder)
     {
-        foreach (var sub in Directory.EnumerateDirectories(folder))
+        for (var at = folder; at.Length > _output.Length && Directory.Exists(at) && !Directory.EnumerateFileSystemEntries(at).Any(); at = Path.GetDirectoryName(at)!)
         {
-            DeleteEmptyFolders(sub);
-            if (!Directory.EnumerateFileSystemEntries(sub).Any())
-            {
-                Directory.Delete(sub);
-            }
+            Directory.Delete(at);
         }
     }
 
-    /// <summary>Records what the output folder now holds, for the next build.</summary>
-    private void Record(in Sha256Digest auditKey)
-    {
-        var entries = new List<KeyValuePair<ulong, OutputRecord.Entry>>(_made.Count);
-        foreach (var info in new DirectoryInfo(_output).EnumerateFiles("*", SearchOption.AllDirectories))
-        {
-            var key = OutputRecord.KeyOf(Path.GetRelativePath(_output, info.FullName).Replace(Path.DirectorySeparatorChar, '/'));
-            if (_made.TryGetValue(key, out var made))
-            {
-                entries.Add(new(key, new OutputRecord.Entry(made.Hash, info.Length, info.LastWriteTimeUtc.Ticks, made.RenderKey)));
-            }
-        }
+    /// <summary>Records what the output folder now holds, for the next build: every file made, as it was when made or found.</summary>
+    private void Record(in Sha256Digest auditKey) =>
+        OutputRecord.Save(_cache!, _output, auditKey, _made.Values.Select(m => new OutputRecord.Entry(m.Path, m.Hash, m.Size, m.Modified, m.RenderKey)).ToList());
 
-        OutputRecord.Save(_cache!, _output, auditKey, entries);
-    }
-
-    /// <summary>A file of this build: its hash, whether it was written to the staging folder (or kept), and what it was made from.</summary>
-    private readonly record struct Made(Sha256Digest Hash, bool Staged, RenderKey RenderKey = default);
+    /// <summary>A file of this build: its path, hash, whether it was written to the staging folder (or kept), what it was made from, and its size and time as left.</summary>
+    private readonly record struct Made(string Path, Sha256Digest Hash, bool Staged, RenderKey RenderKey, long Size, long Modified);
 
     /// <summary>Deletes everything written: the output folder stays as it was.</summary>
     public void Abandon()

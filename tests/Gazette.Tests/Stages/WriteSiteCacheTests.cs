@@ -209,4 +209,26 @@ public sealed class WriteSiteCacheTests
         using var uncached = new WriteSite(other.PathOf("public"));
         Assert.False(uncached.Reuse("index.html", Made1));
     }
+
+    [Fact]
+    public void A_file_put_into_the_output_folder_by_hand_is_left_by_a_build_with_the_cache_and_removed_by_one_without()
+    {
+        using var folder = new TempFolder();
+        List<OutputFile> files = [Text("index.html", "首页"), Text("documents/a/index.html", "甲")];
+        Publish(folder, files);
+        File.WriteAllText(folder.PathOf("public/documents/a/手放的.txt"), "不是构建生成的");
+
+        Publish(folder, [files[0]]);
+
+        // What the last build made and this one did not is found in the record, not by walking the folder
+        Assert.False(File.Exists(folder.PathOf("public/documents/a/index.html")));
+        Assert.True(File.Exists(folder.PathOf("public/documents/a/手放的.txt")));
+        using (var site = new WriteSite(folder.PathOf("public")))
+        {
+            site.Write(files);
+            site.Commit();
+        }
+
+        Assert.False(File.Exists(folder.PathOf("public/documents/a/手放的.txt")));
+    }
 }
