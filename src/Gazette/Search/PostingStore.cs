@@ -111,18 +111,8 @@ internal sealed class PostingStore
             var at = 0;
             for (var i = 0; i < chain.Count; i++)
             {
-                uint delta = 0;
-                var shift = 0;
-                byte b;
-                do
-                {
-                    b = deltas[at++];
-                    delta |= (uint)(b & 0x7F) << shift;
-                    shift += 7;
-                }
-                while ((b & 0x80) != 0);
-
-                id = i == 0 ? (int)delta : id + (int)delta;
+                var delta = (int)Posting.ReadVarint(deltas, ref at);
+                id = i == 0 ? delta : id + delta;
                 bits[id >> 3] |= (byte)(1 << (id & 7));
             }
         }
