@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Gazette.Integrity;
 using Gazette.Output;
+using Microsoft.Win32.SafeHandles;
 
 namespace Gazette.Pipeline;
 
@@ -30,6 +31,9 @@ public sealed class WriteSite : IDisposable
     private readonly string? _cache;
     private readonly OutputRecord? _previous;
     private readonly ConcurrentDictionary<ulong, Made> _made = new();
+
+    /// <summary>The folders of the staging folder made so far (full paths): each is created once, not once for every file in it.</summary>
+    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
     private int _count;
     private int _kept;
     private bool _ended;
@@ -80,9 +84,10 @@ public sealed class WriteSite : IDisposable
             var hash = Sha256Digest.Of(file.Bytes);
             if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey))
             {
-                using (var stream = Create(file.Path))
+                // One write of the bytes at hand: no stream, so no buffer to fill and copy, and no check whether the file can seek.
+                using (var handle = CreateHandle(file.Path))
                 {
-                    stream.Write(file.Bytes);
+                    RandomAccess.Write(handle, file.Bytes, 0);
                 }
 
                 Staged(file.Path, key, hash, file.RenderKey);
@@ -226,11 +231,20 @@ public sealed class WriteSite : IDisposable
         }
     }
 
-    private FileStream Create(string relativePath)
+    private FileStream Create(string relativePath) => new(CreateHandle(relativePath), FileAccess.Write, 64 * 1024);
+
+    /// <summary>Creates the file at <paramref name="relativePath"/> in the staging folder, and its folder when this build has not made it yet.</summary>
+    private SafeFileHandle CreateHandle(string relativePath)
     {
         var path = Path.Combine(_staging, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
+        var folder = Path.GetDirectoryName(path)!;
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, true);
+        }
+
+        return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
     }
 
     private static Sha256Digest HashOf(string file)
