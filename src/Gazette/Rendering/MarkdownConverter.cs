@@ -280,7 +280,8 @@ public sealed class MarkdownConverter
         {
             if (block.Inline is { } inline)
             {
-                text.Append(PlainText(inline)).Append('\n');
+                AppendPlainText(inline, text);
+                text.Append('\n');
             }
             else if (block is CodeBlock code)
             {
@@ -294,7 +295,45 @@ public sealed class MarkdownConverter
     private static string PlainText(ContainerInline? inline)
     {
         var text = new StringBuilder();
-        foreach (var part in inline?.Descendants<Inline>() ?? [])
+        AppendPlainText(inline, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Appends the words of <paramref name="inline"/> without markup, trimmed of white space at both ends as
+    /// <see cref="string.Trim()"/> would: the text of its literals, entities and code spans, in document order.
+    /// </summary>
+    private static void AppendPlainText(ContainerInline? inline, StringBuilder text)
+    {
+        var start = text.Length;
+        if (inline is not null)
+        {
+            AppendInlines(inline, text);
+        }
+
+        var end = text.Length;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        text.Length = end;
+        var first = start;
+        while (first < end && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        text.Remove(start, first - start);
+    }
+
+    /// <summary>
+    /// The text of every inline inside <paramref name="container"/>, depth first, each before what it contains (the order of
+    /// Markdig's Descendants), walked without an enumerator for each container.
+    /// </summary>
+    private static void AppendInlines(ContainerInline container, StringBuilder text)
+    {
+        for (var part = container.FirstChild; part is not null; part = part.NextSibling)
         {
             switch (part)
             {
@@ -307,10 +346,11 @@ public sealed class MarkdownConverter
                 case CodeInline code:
                     text.Append(code.Content);
                     break;
+                case ContainerInline inner:
+                    AppendInlines(inner, text);
+                    break;
             }
         }
-
-        return text.ToString().Trim();
     }
 
     /// <summary>An anchor from heading text: letters (Chinese included) and digits kept, everything else folded into '-'.</summary>
