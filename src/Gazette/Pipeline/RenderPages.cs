@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -26,7 +27,8 @@ public sealed class RenderPages
         var (siteView, urlsView) = SharedViews(archive, identityLanding);
         var results = new OutputFile?[pages.Count];
         var errors = new Diagnostic?[pages.Count];
-        Parallel.For(0, pages.Count, i =>
+        // Each worker renders its pages' shells into one text buffer of its own, kept from page to page, and encodes it from there.
+        Parallel.For(0, pages.Count, () => new StringBuilder(), (i, _, shell) =>
         {
             var page = pages[i];
             var context = new TemplateContext(theme.Options);
@@ -44,15 +46,23 @@ public sealed class RenderPages
             {
                 var content = theme.Layouts[page.Kind].Render(context, Encoder);
                 context.SetValue("content", new StringValue(content, encode: false));
-                var html = theme.Layouts[CompiledTheme.Shell].Render(context, Encoder);
-                results[i] = new OutputFile(urls.ToOutputPath(page.Page.Url), Encoding.UTF8.GetBytes(html)) { RenderKey = page.RenderKey };
+                shell.Clear();
+                var rendering = theme.Layouts[CompiledTheme.Shell].RenderAsync(new StringWriter(shell, CultureInfo.InvariantCulture), context, Encoder);
+                if (!rendering.IsCompletedSuccessfully)
+                {
+                    rendering.AsTask().GetAwaiter().GetResult();
+                }
+
+                results[i] = new OutputFile(urls.ToOutputPath(page.Page.Url), Utf8(shell)) { RenderKey = page.RenderKey };
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 errors[i] = new Diagnostic(new SourceLocation($"theme/layouts/{page.Kind}.liquid"), Severity.Error, Codes.TemplateSyntax,
                     $"rendering {page.Page.Url} failed: {e.Message}");
             }
-        });
+
+            return shell;
+        }, _ => { });
 
         // One report per layout is enough: the same template error fails every page of that kind, in this batch of pages and
         // in the batches before it.
@@ -71,5 +81,25 @@ public sealed class RenderPages
             new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
                 urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity), urls.Search, urls.SearchIndex + "manifest.json",
                 archive.Documents.Count > 0 ? urls.Feed : null, urls.Data, identityLanding));
+    }
+
+    /// <summary>The UTF-8 bytes of <paramref name="text"/>, encoded from the buffer itself when it is one piece (as it is once it has grown to the pages' size).</summary>
+    private static byte[] Utf8(StringBuilder text)
+    {
+        var chunks = text.GetChunks();
+        if (!chunks.MoveNext())
+        {
+            return [];
+        }
+
+        var first = chunks.Current.Span;
+        if (chunks.MoveNext())
+        {
+            return Encoding.UTF8.GetBytes(text.ToString());
+        }
+
+        var bytes = new byte[Encoding.UTF8.GetByteCount(first)];
+        Encoding.UTF8.GetBytes(first, bytes);
+        return bytes;
     }
 }
