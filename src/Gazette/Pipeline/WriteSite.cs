@@ -32,8 +32,8 @@ public sealed class WriteSite : IDisposable
     private readonly OutputRecord? _previous;
     private readonly ConcurrentDictionary<ulong, Made> _made = new();
 
-    /// <summary>The folders of the staging folder made so far (full paths): each is created once, not once for every file in it.</summary>
-    private readonly ConcurrentDictionary<string, bool> _folders = new(StringComparer.Ordinal);
+    /// <summary>The folders made in the staging folder so far, by the <see cref="OutputRecord.KeyOf"/> of their relative path.</summary>
+    private readonly ConcurrentDictionary<ulong, bool> _folders = new();
     private int _count;
     private int _kept;
     private bool _ended;
@@ -233,18 +233,29 @@ public sealed class WriteSite : IDisposable
 
     private FileStream Create(string relativePath) => new(CreateHandle(relativePath), FileAccess.Write, 64 * 1024);
 
-    /// <summary>Creates the file at <paramref name="relativePath"/> in the staging folder, and its folder when this build has not made it yet.</summary>
+    /// <summary>
+    /// Creates the file at <paramref name="relativePath"/> in the staging folder, and its folder the first time a file goes
+    /// there (folders are known by a 64-bit digest of their path, a few MB at 100,000 documents; should two paths ever share
+    /// one, the file that finds no folder makes it).
+    /// </summary>
     private SafeFileHandle CreateHandle(string relativePath)
     {
         var path = Path.Combine(_staging, relativePath);
-        var folder = Path.GetDirectoryName(path)!;
-        if (!_folders.ContainsKey(folder))
+        var slash = relativePath.LastIndexOf('/');
+        if (slash > 0 && _folders.TryAdd(OutputRecord.KeyOf(relativePath[..slash]), true))
         {
-            Directory.CreateDirectory(folder);
-            _folders.TryAdd(folder, true);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
-        return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (IOException e) when (e is DirectoryNotFoundException or FileNotFoundException) // Linux says ENOENT, read as a missing file
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
     }
 
     private static Sha256Digest HashOf(string file)
