@@ -63,11 +63,23 @@ public sealed class ParseDocuments
         ["amended"] = ValidityStatus.Amended,
     };
 
-    /// <summary>The documents in the order of their files; each file is read on its own, several at a time, and its problems are reported in that order too.</summary>
     public IReadOnlyList<Document> Run(ContentSet content, SiteConfiguration config, DiagnosticBag diagnostics)
     {
-        var files = content.Under("documents/").Where(f => f.Extension == ".md" && f.Text is not null).ToList();
-        return diagnostics.MapInParallel(files.Count, (i, local) => Read(files[i], content, config, local)).OfType<Document>().ToList();
+        var documents = new List<Document>();
+        foreach (var file in content.Under("documents/"))
+        {
+            if (file.Extension != ".md" || file.Text is null)
+            {
+                continue;
+            }
+
+            if (Read(file, content, config, diagnostics) is { } document)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return documents;
     }
 
     private static Document? Read(ContentFile file, ContentSet content, SiteConfiguration config, DiagnosticBag diagnostics)
