@@ -2,7 +2,9 @@ using Gazette.Calendar;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
+using Gazette.Output;
 using Gazette.Privacy;
+using Gazette.Rendering;
 using Gazette.Reports;
 using Gazette.Theme;
 
@@ -78,6 +80,21 @@ public sealed class BuildPipeline
         progress?.Report($"rendering {archive.Documents.Count} documents");
         var pages = 0;
         var renderedPages = 0;
+
+        // A batch of planned pages: keyed (with a cache), rendered but for those the output folder holds as made from the same
+        // inputs (WriteSite.Reuse), and listed for the sitemap
+        IReadOnlyList<OutputFile> Render(IReadOnlyList<PagePlan> planned)
+        {
+            var plans = keys?.Run(planned) ?? planned;
+            clock.Lap("page keys");
+            var unmade = plans.Where(p => !site.Reuse(archive.Urls.ToOutputPath(p.Page.Url), p.RenderKey)).ToList();
+            var html = new RenderPages().Run(unmade, theme, archive, assetUrls, diagnostics, identityLanding);
+            sitemap.Add(plans);
+            clock.Lap("render pages");
+            pages += plans.Count;
+            renderedPages += html.Count;
+            return html;
+        }
         foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
         {
             var sources = batch.Select(d => d.Source).ToList();
@@ -96,11 +113,7 @@ public sealed class BuildPipeline
 
             var planned = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
             clock.Lap("plan pages");
-            var plans = keys?.Run(planned) ?? planned;
-            clock.Lap("page keys");
-            var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
-            sitemap.Add(plans);
-            clock.Lap("render pages");
+            var html = Render(planned);
             var texts = search.Add(batch, rendered);
             clock.Lap("search index");
             var data = openData.Add(batch, rendered);
@@ -112,8 +125,6 @@ public sealed class BuildPipeline
             site.Write(textAttachments);
             site.Write(data);
             clock.Lap("write");
-            pages += plans.Count;
-            renderedPages += html.Count;
             rendering?.Report((index * BatchSize + batch.Length, archive.Documents.Count));
         }
 
@@ -128,15 +139,8 @@ public sealed class BuildPipeline
         foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
             clock.Lap("plan pages"); // the listing pages are planned as they are enumerated
-            var plans = keys?.Run(batch) ?? batch;
-            clock.Lap("page keys");
-            var html = new RenderPages().Run(Unmade(plans, site, archive.Urls), theme, archive, assetUrls, diagnostics, identityLanding);
-            sitemap.Add(plans);
-            clock.Lap("render pages");
-            site.Write(html);
+            site.Write(Render(batch));
             clock.Lap("write");
-            pages += plans.Count;
-            renderedPages += html.Count;
         }
 
         // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only),
@@ -255,10 +259,6 @@ public sealed class BuildPipeline
         var calendar = new ParseHolidays().Run(content, diagnostics);
         return (config, issues, documents, calendar);
     }
-
-    /// <summary>The pages to render: those whose file the output folder does not hold as made from the same inputs (<see cref="WriteSite.Reuse"/>).</summary>
-    private static List<Rendering.PagePlan> Unmade(IReadOnlyList<Rendering.PagePlan> plans, WriteSite site, Model.SiteUrls urls) =>
-        plans.Where(p => !site.Reuse(urls.ToOutputPath(p.Page.Url), p.RenderKey)).ToList();
 
     private static IReadOnlyList<Diagnostic> Sorted(DiagnosticBag diagnostics) =>
         diagnostics.Items

@@ -1,8 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Gazette.Model;
 using Gazette.Output;
 using Gazette.Rendering;
@@ -20,10 +18,10 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class KeyPages
 {
+    // Every string goes through StringDigest, so no text is escaped.
     private static readonly JsonSerializerOptions Json = new()
     {
         IncludeFields = true,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         Converters = { new StringDigest() },
     };
 

@@ -157,7 +157,7 @@ public sealed class WriteSite : IDisposable
             return staged; // every file was written, or the kept ones were audited for these passages
         }
 
-        return [.. staged, .. _made.Values.Where(m => !m.Staged).Select(m => (m.Path, Path.Combine(_output, m.Path)))];
+        return [.. staged, .. _made.Values.Where(m => !m.Staged).Select(m => (m.File.Path, Path.Combine(_output, m.File.Path)))];
     }
 
     /// <summary>A file of this build for <paramref name="path"/>; refuses a second one.</summary>
@@ -205,7 +205,7 @@ public sealed class WriteSite : IDisposable
 
     private void MarkKept(string path, ulong key, in Sha256Digest hash, RenderKey renderKey, long size, long modified)
     {
-        _made[key] = new Made(path, hash, Staged: false, renderKey, size, modified);
+        _made[key] = new Made(new OutputRecord.Entry(path, hash, size, modified, renderKey), Staged: false);
         Hashes.Add(path, hash);
         Interlocked.Increment(ref _kept);
     }
@@ -214,7 +214,7 @@ public sealed class WriteSite : IDisposable
     private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default)
     {
         var info = new FileInfo(Path.Combine(_staging, path));
-        _made[key] = new Made(path, hash, Staged: true, renderKey, info.Length, info.LastWriteTimeUtc.Ticks);
+        _made[key] = new Made(new OutputRecord.Entry(path, hash, info.Length, info.LastWriteTimeUtc.Ticks, renderKey), Staged: true);
         Hashes.Add(path, hash);
     }
 
@@ -392,10 +392,10 @@ public sealed class WriteSite : IDisposable
 
     /// <summary>Records what the output folder now holds, for the next build: every file made, as it was when made or found.</summary>
     private void Record(in Sha256Digest auditKey) =>
-        OutputRecord.Save(_cache!, _output, auditKey, _made.Values.Select(m => new OutputRecord.Entry(m.Path, m.Hash, m.Size, m.Modified, m.RenderKey)).ToList());
+        OutputRecord.Save(_cache!, _output, auditKey, _made.Values.Select(m => m.File).ToList());
 
-    /// <summary>A file of this build: its path, hash, whether it was written to the staging folder (or kept), what it was made from, and its size and time as left.</summary>
-    private readonly record struct Made(string Path, Sha256Digest Hash, bool Staged, RenderKey RenderKey, long Size, long Modified);
+    /// <summary>A file of this build as the record will hold it, and whether it was written to the staging folder (or kept).</summary>
+    private readonly record struct Made(OutputRecord.Entry File, bool Staged);
 
     /// <summary>Deletes everything written: the output folder stays as it was.</summary>
     public void Abandon()
