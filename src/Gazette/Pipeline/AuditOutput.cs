@@ -22,7 +22,7 @@ public sealed class AuditOutput
 
     /// <param name="files">each file's path in the site (forward slashes) and where it is on disk.</param>
     /// <returns>the number of files read.</returns>
-    public int Run(IReadOnlyList<(string Name, string File)> files, WithheldText withheld, DiagnosticBag diagnostics)
+    public int Run(IEnumerable<(string Name, string File)> files, WithheldText withheld, DiagnosticBag diagnostics)
     {
         var finder = withheld.Finder();
         if (finder.IsEmpty)
@@ -30,6 +30,7 @@ public sealed class AuditOutput
             return 0;
         }
 
+        var read = 0;
         var hits = new ConcurrentDictionary<WithheldPassage, ConcurrentBag<string>>();
         // One file per core at a time, read (and inflated) a megabyte at a time into the buffers each thread keeps: the audit
         // runs at the end of a build, when the heap is fullest, and reads the whole site (2 GB at 100,000 documents, files of up
@@ -37,6 +38,7 @@ public sealed class AuditOutput
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, () => new Reader(finder), (entry, _, reader) =>
         {
             var (name, file) = entry;
+            Interlocked.Increment(ref read);
             foreach (var passage in finder.InName(name))
             {
                 hits.GetOrAdd(passage, _ => []).Add(name);
@@ -62,7 +64,7 @@ public sealed class AuditOutput
                 "a theme file, a copied file or a template put it there: remove it; the site was not replaced");
         }
 
-        return files.Count;
+        return read;
     }
 
     /// <summary>A thread's scan, and the buffer for a file of gzip data read whole before it is inflated.</summary>

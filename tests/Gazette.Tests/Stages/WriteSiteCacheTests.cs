@@ -177,7 +177,7 @@ public sealed class WriteSiteCacheTests
             site.Write(Text("documents/a/index.html", "甲"));
             Assert.Equal(2, site.Kept);
             Assert.Equal(2, site.Count);
-            Assert.Equal(2, site.Hashes.ToArray().Length);
+            Assert.Equal(2, site.Hashes().Length);
             site.Commit();
         }
 

@@ -46,7 +46,7 @@ public sealed class WriteSiteTests
 
         site.Write([Text("index.html", "<h1>首页</h1>"), new OutputFile("documents/x/1/原文.pdf", null, folder.PathOf("原文.pdf"))]);
 
-        var hashes = site.Hashes.ToArray().ToDictionary(e => e.PathText, e => e.Hash.ToHex());
+        var hashes = site.Hashes().ToDictionary(e => e.PathText, e => e.Hash.ToHex());
         Assert.Equal(2, hashes.Count);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("<h1>首页</h1>"))), hashes["index.html"]);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(folder.PathOf("原文.pdf")))), hashes["documents/x/1/原文.pdf"]);
@@ -71,7 +71,7 @@ public sealed class WriteSiteTests
 
         var expected = Encoding.UTF8.GetBytes(string.Concat(pieces) + "!");
         Assert.Equal(expected, File.ReadAllBytes(Path.Combine(site.Folder, "data/catalogue.csv")));
-        var entry = Assert.Single(site.Hashes.ToArray());
+        var entry = Assert.Single(site.Hashes());
         Assert.Equal("data/catalogue.csv", entry.PathText);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(expected)), entry.Hash.ToHex());
         Assert.Equal(1, site.Count);
