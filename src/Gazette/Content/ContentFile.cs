@@ -9,5 +9,17 @@ namespace Gazette.Content;
 /// </summary>
 public sealed record ContentFile(string Path, string FullPath, long Size, string? Text)
 {
+    /// <summary>When the file was last written (UTC ticks), as listed.</summary>
+    public long Modified { get; init; }
+
+    /// <summary>The 128-bit XXH3 digest of the bytes read (of a document's Markdown file; zero for other files).</summary>
+    public UInt128 Digest { get; init; }
+
+    /// <summary>
+    /// A document's Markdown file left unread because the build cache holds its parse from a build that found it as it is
+    /// (<c>ParsedDocumentCache</c>): <see cref="Text"/> is null.
+    /// </summary>
+    public bool Known { get; init; }
+
     public string Extension => System.IO.Path.GetExtension(Path).ToLowerInvariant();
 }

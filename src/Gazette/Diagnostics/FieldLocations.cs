@@ -40,6 +40,27 @@ public sealed class FieldLocations : IReadOnlyDictionary<string, SourceLocation>
         return new FieldLocations(path, sorted.Select(l => string.Intern(l.Key)).ToArray(), places);
     }
 
+    /// <summary>The keys, sorted (ordinal).</summary>
+    internal IReadOnlyList<string> SortedKeys => _keys;
+
+    /// <summary>Line and column of each key of <see cref="SortedKeys"/>, in turn.</summary>
+    internal IReadOnlyList<int> Places => _places;
+
+    /// <summary>
+    /// Locations in the file at <paramref name="path"/> as <see cref="SortedKeys"/> and <see cref="Places"/> give them (the build cache's copy).
+    /// The keys are kept as given: the caller shares equal keys between documents.
+    /// </summary>
+    internal static FieldLocations FromSorted(string path, string[] keys, int[] places)
+    {
+        var sorted = places.Length == keys.Length * 2;
+        for (var i = 1; sorted && i < keys.Length; i++)
+        {
+            sorted = string.CompareOrdinal(keys[i - 1], keys[i]) < 0;
+        }
+
+        return sorted ? new FieldLocations(path, keys, places) : throw new ArgumentException("keys must be sorted and unique, with a line and a column each", nameof(keys));
+    }
+
     public SourceLocation this[string key] => TryGetValue(key, out var at) ? at : throw new KeyNotFoundException(key);
 
     public IEnumerable<string> Keys => _keys;

@@ -236,23 +236,28 @@ public sealed class BuildPipeline
     private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar, CompiledTheme? Theme) ReadAndCheck(
         BuildOptions options, DiagnosticBag diagnostics, StageClock clock)
     {
-        var content = new ReadContentFiles().Run(options, diagnostics);
+        // With a cache, a document file parsed by an earlier build as it is now is neither read nor parsed again
+        var parsed = options.CacheDirectory is null ? null : ParsedDocumentCache.Open(options.CacheDirectory, options.ContentDirectory);
+        clock.Lap("parsed documents cache");
+        var content = new ReadContentFiles().Run(options, diagnostics, parsed);
         var themeFiles = new ReadTheme().Run(options, diagnostics);
         clock.Lap("read");
 
-        var (config, issues, documents, calendar) = ParseContent(content, diagnostics);
+        var (config, issues, documents, calendar) = ParseContent(content, diagnostics, parsed);
         var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
         clock.Lap("parse and check");
+        parsed?.Save();
+        clock.Lap("parsed documents cache");
         return (config, issues, documents, calendar, theme);
     }
 
     /// <summary>The typed model of what was read from content/, with its cross-references checked and index numbers assigned.</summary>
     private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar) ParseContent(
-        ContentSet content, DiagnosticBag diagnostics)
+        ContentSet content, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null)
     {
         var config = new ParseSiteConfiguration().Run(content, diagnostics);
         var issues = new ParseGazetteIssues().Run(content, diagnostics);
-        var documents = new ParseDocuments().Run(content, config, diagnostics);
+        var documents = new ParseDocuments().Run(content, config, diagnostics, parsed);
         new CheckReferences().Run(documents, issues, diagnostics);
         documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
         new CheckAliases().Run(documents, new SiteUrls(config.Site.BasePath), diagnostics);

@@ -63,17 +63,37 @@ public sealed class ParseDocuments
         ["amended"] = ValidityStatus.Amended,
     };
 
-    public IReadOnlyList<Document> Run(ContentSet content, SiteConfiguration config, DiagnosticBag diagnostics)
+    /// <param name="parsed">the build cache's parses of the documents: a file it holds (<see cref="ContentFile.Known"/>) is not
+    /// parsed again, and each file parsed is recorded in it.</param>
+    public IReadOnlyList<Document> Run(ContentSet content, SiteConfiguration config, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null)
     {
         var documents = new List<Document>();
         foreach (var file in content.Under("documents/"))
         {
+            if (file.Known && parsed is not null)
+            {
+                if (parsed.Recall(file, diagnostics) is { } known)
+                {
+                    documents.Add(known);
+                }
+
+                continue;
+            }
+
             if (file.Extension != ".md" || file.Text is null)
             {
                 continue;
             }
 
-            if (Read(file, content, config, diagnostics) is { } document)
+            var found = parsed is null ? diagnostics : new DiagnosticBag();
+            var document = Read(file, content, config, found);
+            if (parsed is not null)
+            {
+                parsed.Remember(file, document, found.Items);
+                diagnostics.AddRange(found.Items);
+            }
+
+            if (document is not null)
             {
                 documents.Add(document);
             }

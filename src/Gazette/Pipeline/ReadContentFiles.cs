@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Text;
 using Gazette.Content;
 using Gazette.Diagnostics;
@@ -7,12 +8,14 @@ namespace Gazette.Pipeline;
 /// <summary>
 /// Reads every file under content/: text files are decoded strictly as UTF-8, others are only listed. Of a Markdown file only
 /// the front matter is kept (see <see cref="ContentFile"/>); its body is read again by <see cref="ReadDocumentBodies"/>.
+/// With a <see cref="ParsedDocumentCache"/>, the other files are read first, and a document's file whose parse the cache holds
+/// for its size and time is only listed (<see cref="ContentFile.Known"/>).
 /// </summary>
 public sealed class ReadContentFiles
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".yml", ".yaml" };
 
-    public ContentSet Run(BuildOptions options, DiagnosticBag diagnostics)
+    public ContentSet Run(BuildOptions options, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null)
     {
         var prefix = options.Relative(options.ContentDirectory).TrimEnd('/') + "/";
         if (!Directory.Exists(options.ContentDirectory))
@@ -23,21 +26,55 @@ public sealed class ReadContentFiles
         }
 
         var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).ToList();
-        return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(options, paths[i], local)));
+        if (parsed is null)
+        {
+            return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(options, paths[i], null, local)));
+        }
+
+        var documents = prefix + "documents/";
+        var split = paths.ToLookup(p => IsDocument(options.Relative(p), documents));
+        var others = split[false].ToList();
+        var read = diagnostics.MapInParallel(others.Count, (i, local) => Read(options, others[i], null, local));
+        parsed.Begin(read);
+        var markdown = split[true].ToList();
+        return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(options, markdown[i], parsed, local))]);
     }
 
-    private static ContentFile Read(BuildOptions options, string fullPath, DiagnosticBag diagnostics)
+    /// <summary>A document's Markdown file: a .md file under content/documents/.</summary>
+    private static bool IsDocument(string path, string documents) =>
+        path.StartsWith(documents, StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    /// <param name="parsed">the cache of parsed documents, for a document's file; null for any other.</param>
+    private static ContentFile Read(BuildOptions options, string fullPath, ParsedDocumentCache? parsed, DiagnosticBag diagnostics)
     {
         var path = options.Relative(fullPath);
         var info = new FileInfo(fullPath);
         string? text = null;
         long size = 0;
+        long modified = 0;
+        var digest = UInt128.Zero;
         try
         {
             size = info.Length;
+            modified = info.LastWriteTimeUtc.Ticks;
+            if (parsed is not null && parsed.Knows(path, size, modified))
+            {
+                return new ContentFile(path, fullPath, size, null) { Modified = modified, Known = true };
+            }
+
             if (TextExtensions.Contains(info.Extension))
             {
-                text = Decode(File.ReadAllBytes(fullPath), path, diagnostics);
+                var bytes = File.ReadAllBytes(fullPath);
+                if (parsed is not null)
+                {
+                    digest = XxHash128.HashToUInt128(bytes);
+                    if (parsed.Knows(path, digest))
+                    {
+                        return new ContentFile(path, fullPath, size, null) { Modified = modified, Digest = digest, Known = true };
+                    }
+                }
+
+                text = Decode(bytes, path, diagnostics);
                 if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
                     && FrontMatter.Split(text).Result is { } frontMatter)
                 {
@@ -52,7 +89,7 @@ public sealed class ReadContentFiles
                 "check that the file exists and can be read, and build again");
         }
 
-        return new ContentFile(path, fullPath, size, text);
+        return new ContentFile(path, fullPath, size, text) { Modified = modified, Digest = digest };
     }
 
     /// <summary>Strict UTF-8 with the BOM dropped and CRLF or CR turned into LF; null (after a GZ0001) when the bytes are not UTF-8.</summary>

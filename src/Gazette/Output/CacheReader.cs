@@ -1,0 +1,57 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Gazette.Output;
+
+/// <summary>
+/// Reads what a <see cref="BinaryWriter"/> wrote (little-endian numbers, strings as a 7-bit length and UTF-8) from bytes held
+/// whole: a build cache file read at once. Faster than a <see cref="BinaryReader"/> on a stream for the many short strings of
+/// a cache (no decoder state, no copy through a character buffer). A read past the end throws <see cref="EndOfStreamException"/>.
+/// </summary>
+internal sealed class CacheReader(byte[] bytes)
+{
+    private int _at;
+
+    public bool AtEnd => _at >= bytes.Length;
+
+    public bool ReadBoolean() => Take(1)[0] != 0;
+
+    public int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+    public long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+    public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
+
+    public string ReadString()
+    {
+        var length = 0;
+        for (var shift = 0; ; shift += 7)
+        {
+            var b = Take(1)[0];
+            length |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                break;
+            }
+
+            if (shift >= 28)
+            {
+                throw new EndOfStreamException("a string's length is not a 7-bit encoded number");
+            }
+        }
+
+        return Encoding.UTF8.GetString(Take(length));
+    }
+
+    private ReadOnlySpan<byte> Take(int count)
+    {
+        if (count < 0 || count > bytes.Length - _at)
+        {
+            throw new EndOfStreamException("the cache file ends early");
+        }
+
+        var span = bytes.AsSpan(_at, count);
+        _at += count;
+        return span;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Text;
+using Gazette.Content;
+using Gazette.Diagnostics;
+using Gazette.Model;
+using Gazette.Output;
+
+namespace Gazette.Pipeline;
+
+/// <summary>
+/// What <see cref="ParseDocuments"/> made of each document file in the last build — the <see cref="Document"/> (or none) and
+/// the diagnostics of its front matter — kept in the build cache, so that a build reads and parses only the documents that
+/// changed. A file is taken as unchanged when its size and time of last writing are those recorded (as git does), or, when
+/// they are not (a fresh clone, a restored cache), when its bytes have the recorded 128-bit digest. A document's parse depends
+/// on its own file and on the rest of content/ (the vocabularies of site.yml, organs.yml, topics, genres and catalogue, and
+/// the files an attachment names): when any file of content/ but a document's Markdown changes, or Gazette itself, every
+/// document is parsed again. The copy is one binary file (<see cref="DocumentCodec"/>), rewritten only when something changed.
+/// </summary>
+public sealed class ParsedDocumentCache
+{
+    private const string Magic = "GAZETTE-PARSED-1";
+
+    /// <summary>
+    /// A file written this close to the build's start may be written again within the same tick of the file system's clock
+    /// (a few milliseconds here) and keep its size: its time is not trusted next time, its bytes are compared (git's "racy" files).
+    /// </summary>
+    private static readonly long Racy = TimeSpan.FromSeconds(2).Ticks;
+
+    private readonly long _started = DateTime.UtcNow.Ticks;
+
+    private readonly string _file;
+    private readonly UInt128 _gazette = Identity();
+    private readonly Dictionary<string, Entry> _previous;
+    private readonly ConcurrentDictionary<string, Entry> _now = new(StringComparer.Ordinal);
+    private UInt128 _recordedContext;
+    private UInt128 _context;
+    private bool _changed;
+
+    private ParsedDocumentCache(string file, UInt128 recordedContext, Dictionary<string, Entry> previous)
+    {
+        _file = file;
+        _recordedContext = recordedContext;
+        _previous = previous;
+    }
+
+    /// <summary>The cache of the site whose content/ is <paramref name="contentDirectory"/>, empty when there is none or it cannot be read.</summary>
+    public static ParsedDocumentCache Open(string cacheDirectory, string contentDirectory)
+    {
+        var file = Path.Combine(cacheDirectory, $"documents-{OutputRecord.KeyOf(Path.GetFullPath(contentDirectory)):x16}.bin");
+        var empty = new ParsedDocumentCache(file, UInt128.Zero, new Dictionary<string, Entry>(StringComparer.Ordinal));
+        try
+        {
+            if (!File.Exists(file))
+            {
+                return empty;
+            }
+
+            var reader = new CacheReader(File.ReadAllBytes(file));
+            if (reader.ReadString() != Magic || ReadUInt128(reader) != empty._gazette)
+            {
+                return empty;
+            }
+
+            var context = ReadUInt128(reader);
+            var count = reader.ReadInt32();
+            var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
+            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                var path = reader.ReadString();
+                var (size, modified, digest) = (reader.ReadInt64(), reader.ReadInt64(), ReadUInt128(reader));
+                var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared) : null;
+                var diagnostics = new Diagnostic[reader.ReadInt32()];
+                for (var k = 0; k < diagnostics.Length; k++)
+                {
+                    diagnostics[k] = DocumentCodec.ReadDiagnostic(reader);
+                }
+
+                entries[path] = new Entry(path, size, modified, digest, document, diagnostics);
+            }
+
+            return new ParsedDocumentCache(file, context, entries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException)
+        {
+            return empty; // a cache is only a cache: without it every document is parsed
+        }
+    }
+
+    /// <summary>
+    /// Takes the files of content/ other than the documents' Markdown (read whole, before the documents): when any differs
+    /// from the last build's, no recorded parse is used.
+    /// </summary>
+    public void Begin(IEnumerable<ContentFile> others)
+    {
+        var hash = new XxHash128();
+        hash.Append(BitConverter.GetBytes(_gazette));
+        foreach (var file in others.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            hash.Append(Encoding.UTF8.GetBytes(file.Path + "\n" + file.Size + "\n" + file.Text + "\n\0"));
+        }
+
+        _context = hash.GetCurrentHashAsUInt128();
+        _changed |= _context != _recordedContext;
+    }
+
+    /// <summary>Whether the document file at <paramref name="path"/> was parsed before as it is now, by its size and time.</summary>
+    public bool Knows(string path, long size, long modified) =>
+        _context == _recordedContext && _previous.TryGetValue(path, out var entry) && entry.Size == size && entry.Modified == modified;
+
+    /// <summary>Whether the document file at <paramref name="path"/> was parsed before as it is now, by the digest of its bytes.</summary>
+    public bool Knows(string path, UInt128 digest) =>
+        _context == _recordedContext && _previous.TryGetValue(path, out var entry) && entry.Digest == digest;
+
+    /// <summary>
+    /// The recorded parse of a file <see cref="Knows(string, long, long)"/> holds (the same size and time now: so the new copy
+    /// records the file as it is now). Its diagnostics go to <paramref name="diagnostics"/>; the document is returned.
+    /// </summary>
+    public Document? Recall(ContentFile file, DiagnosticBag diagnostics)
+    {
+        var entry = _previous[file.Path];
+        if (entry.Size != file.Size || entry.Modified != Trusted(file.Modified))
+        {
+            entry = entry with { Size = file.Size, Modified = Trusted(file.Modified) };
+            _changed = true;
+        }
+
+        _now[file.Path] = entry;
+        diagnostics.AddRange(entry.Diagnostics);
+        return entry.Document;
+    }
+
+    /// <summary>Records what parsing <paramref name="file"/> gave.</summary>
+    public void Remember(ContentFile file, Document? document, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        _now[file.Path] = new Entry(file.Path, file.Size, Trusted(file.Modified), file.Digest, document, [.. diagnostics]);
+        _changed = true;
+    }
+
+    /// <summary>
+    /// Writes the new copy — the documents of this build, as recorded or parsed — when anything changed (written to a new
+    /// file, then moved over the old one, so the copy is never half-written). A cache that cannot be written is left out.
+    /// </summary>
+    public void Save()
+    {
+        if (!_changed && _now.Count == _previous.Count)
+        {
+            return;
+        }
+
+        var temporary = _file + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+            using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                Write(writer, _gazette);
+                Write(writer, _context);
+                writer.Write(_now.Count);
+                foreach (var entry in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
+                {
+                    writer.Write(entry.Path);
+                    writer.Write(entry.Size);
+                    writer.Write(entry.Modified);
+                    Write(writer, entry.Digest);
+                    writer.Write(entry.Document is not null);
+                    if (entry.Document is not null)
+                    {
+                        DocumentCodec.Write(writer, entry.Document);
+                    }
+
+                    writer.Write(entry.Diagnostics.Length);
+                    foreach (var diagnostic in entry.Diagnostics)
+                    {
+                        DocumentCodec.Write(writer, diagnostic);
+                    }
+                }
+            }
+
+            File.Move(temporary, _file, overwrite: true);
+            _previous.Clear();
+            _recordedContext = _context;
+            _changed = false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static void Write(BinaryWriter writer, UInt128 value)
+    {
+        writer.Write((ulong)(value >> 64));
+        writer.Write((ulong)value);
+    }
+
+    private static UInt128 ReadUInt128(CacheReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
+
+    /// <summary>The time of last writing to record for a file: none (<see cref="long.MinValue"/>, never matched) when it is racy.</summary>
+    private long Trusted(long modified) => modified > _started - Racy ? long.MinValue : modified;
+
+    /// <summary>The identity of this build of Gazette: a parse recorded by another is not used.</summary>
+    private static UInt128 Identity() =>
+        XxHash128.HashToUInt128(typeof(ParsedDocumentCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+
+    /// <summary>One document file: its size, time of last writing (ticks, UTC) and digest when parsed, and what the parse gave.</summary>
+    private sealed record Entry(string Path, long Size, long Modified, UInt128 Digest, Document? Document, Diagnostic[] Diagnostics);
+}
