@@ -438,6 +438,6 @@ test('the warm-up runs the engine over its own sample: a regulation text that in
   const source = fs.readFileSync(path.join(__dirname, '..', '..', 'theme', 'assets', 'search.js'), 'utf8');
   const sample = /const SAMPLE = '([^']+)'/.exec(source)[1];
   const text = zlib.gunzipSync(Buffer.from(sample, 'base64')).toString('utf8');
-  assert.ok(text.startsWith('第一条'), text.slice(0, 20));
+  assert.ok(text.startsWith('第二条'), text.slice(0, 20));
   assert.equal(new TextDecoder().decode(S.inflate(new Uint8Array(Buffer.from(sample, 'base64')))), text);
 });

@@ -523,12 +523,9 @@
     return { run, context, lookup, meta };
   }
 
-  /* Warm-up, for a page that will search: a fresh page ran its first search's inflating, decoding and set operations cold, in
-     the JavaScript engine's interpreter, and that cost more than fetching the index (at 100,000 documents, in Node, the index
-     read from disk: 176–241 ms cold against 34–95 ms for the same four searches after 50 rounds of this). So, once the page
-     is idle, a short text (articles of a 1958 regulation, gzip, 643 bytes) is inflated and normalized and a few made-up
-     postings are decoded and combined until the engine has compiled them: some 100 ms of idle time, before the reader has typed. */
-  const SAMPLE = 'H4sIAAAAAAAC/6VU21LiQBB99yv2UwlLNFwkQZBboiUIgoCBVYGQkORjnO6eefIXtodRS3epra3dKh6GTM/pc+kZWixEVMCrwTc4G4g0p9ZUxDFU/JeCpW7rZoHVNi+oX1JX1xjw7lQ6u9d9DYIprrciqoikLuKqzD2ZNXX9+aX6sUenLQs22BuRtGE7FmnAR9T3FOIWpE1lrSF0MFjISQmc3kuheHKi8aIl1GI4taUzk4Ma98TOBgo93e3TOfBKcjnmYv7R/IbLNEzYP8AQa4prWtNnvgwOo0B1ng2y1tfq41Pl9xa6MtxhtymHcwqqcmJxDQQrbGvRWFxgrYhdVhzyd+qlYJepviR7QtaSzSTfZRpwV8TrAPwbEcUwusdVC60NVG7fXHE7MsxgdKZN7XngbBhZROeS7fFjFmK6/AKuGea2GiSwOuW/VNzBOMVWpn0rV2Wm6YlkzLAshJN83fu8JaI6J8AOYH0s88YRvW4FO/fYzWgUMyx3NCQZk1prergwMmX5UXVmH7tkzXltOqruIw1XeHF98P+L69tHSlzWSmlI8ZCSXDpbbsL2wyrjhQEzkweew020sn7pAHyudSQTSh5MwUe8UflLvBi1PiaSmWJ3b0bw37Kl+Y6WIScJ7kwf1A41qL4yLqr7zVEXmZ7i2NOmyAfgbrF2xnYyMbC3kGzEPuIW4DU4E6MF1xalB5x38jLvyjvrcKn01tupYE5zbQiuQ3jw+LJxJT3xCLjsJ3Y6zFNdDU3UZsD/R/uf5/qv3PAax1TXzHyBe6ehDuDvaYLvH7msGJSVn/GciKiq/Jl+VvrP/CQpf/r5ZRFJItJLOTmlOOcL9BODxB5u0AQAAA==';
+  /* Warm-up, once the page is idle: a first search ran its decoding cold, in the engine's interpreter, which cost more than
+     the requests (docs/search-index.md, "Budget"). A gzip sample (an article of a 1958 regulation) and made-up postings. */
+  const SAMPLE = 'H4sIAAAAAAAC/22Q226CUBBF3/2KfipQaREvtEoEEU21Wu9IbKtcBD/GMzOHJ3+hQ0matOnbnDM7a+89tN2KpIWjyV0xGqOfgLmURgz+EmZ+4XxIYy0nrauiFraH7yZ5dXSOoAxu5xYkNmS9UhnE6PbkdEN+Uy5U1oAfYj9mDWpbbGnodkQS8D8NMtAb1NmTviB1LyKFhtZV0eBNw7EPwxcRJTBbYWijegTzFY2+VHSwHBnkMHtkQjF4AuPIZBG15X0GwwQCr3L5Ay8TXvRikkL4wE/SYphnaOccGBtNmZfxRDpnLBche3k7D3kloo5I+3wB7Mzl5fmfvpaJzgrdnGYJY9mxCslMsj9p161qysahcNY/W1I3PFeOhXugaYjdMRev1X5d/XSg1OKulAWUTCm9SOPEJnx+CHMeKpjILpwXngw2KZt59W9wu+yRLijdVYIvtSncidoBAAA=';
   function warm(rounds) {
     const gz = Uint8Array.from(atob(SAMPLE), (c) => c.charCodeAt(0));
     const put = (bytes, v) => { for (; v > 127; v >>>= 7) { bytes.push((v & 127) | 128); } bytes.push(v); };
