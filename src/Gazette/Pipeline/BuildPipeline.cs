@@ -54,7 +54,7 @@ public sealed class BuildPipeline
         var identityLanding = admin.Count > 0 && config.Site.Admin.Backend == "git-gateway" ? archive.Urls.BasePath + BuildAdminPage.Folder : null;
         var markdown = new RenderMarkdown(archive, documents);
         var keys = options.CacheDirectory is null ? null : new KeyPages(theme, archive, assetUrls, identityLanding); // no cache: nothing to reuse or record
-        var search = new BuildSearchIndex(config);
+        using var search = new BuildSearchIndex(config, archive, options.CacheDirectory, options.OutputDirectory); // with a cache: patched from the last build's
         var sitemap = new BuildSitemap();
         var openData = new BuildOpenData(archive);
         clock.Lap("archive");
@@ -114,7 +114,7 @@ public sealed class BuildPipeline
             var planned = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
             clock.Lap("plan pages");
             var html = Render(planned);
-            var texts = search.Add(batch, rendered);
+            var texts = search.Add(batch, rendered, site.Reuse);
             clock.Lap("search index");
             var data = openData.Add(batch, rendered);
             clock.Lap("open data");
@@ -156,7 +156,7 @@ public sealed class BuildPipeline
         clock.Lap("sitemap");
 
         progress?.Report("finishing the search index");
-        search.Finish(archive, theme.Strings, site.Write);
+        search.Finish(archive, theme.Strings, site.Write, site.Reuse);
         clock.Lap("search index");
 
         // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
@@ -190,8 +190,9 @@ public sealed class BuildPipeline
         clock.Lap("check archive");
 
         site.Commit(auditKey);
+        search.Commit(); // the index's state, for the next build, once the site it describes is in place
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Timings = clock.Laps };
     }
 
     /// <summary>

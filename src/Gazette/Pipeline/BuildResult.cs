@@ -13,6 +13,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
     /// <summary>Of <see cref="Pages"/>, those rendered: the others were kept as the output folder held them, made from the same inputs.</summary>
     public int Rendered { get; init; }
 
+    /// <summary>Of <see cref="Documents"/>, those the search index indexed: the others' postings came from the last build's (build cache).</summary>
+    public int Indexed { get; init; }
+
     /// <summary>How long each part of the build took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
 }

@@ -9,32 +9,92 @@ namespace Gazette.Pipeline;
 /// Builds the client-side search index (docs/search-index.md) of every published document under search/, as the documents
 /// are rendered: <see cref="Add"/> takes each batch with its texts, in the archive's order, and gives back the batch's
 /// searchable text files at once; <see cref="Finish"/> writes the rest of the index once every document was added.
+/// <para>
+/// With a build cache, the index's state (<see cref="SearchState"/>) is kept there for the next build, put in place by
+/// <see cref="Commit"/> once the site is; and a build whose archive has the same documents in the same order as the last
+/// successful one patches the last index: a document whose searchable text and title line are the same is not indexed again
+/// (its postings come from the state, its text file is kept as the output folder holds it), and the index written is the one
+/// a build from scratch writes.
+/// </para>
 /// </summary>
-public sealed class BuildSearchIndex(SiteConfiguration config)
+public sealed class BuildSearchIndex : IDisposable
 {
     public const string Folder = "search/";
 
+    private readonly string? _cache;
+    private readonly string _output;
+
     // Let go by Finish: the postings of every term are the largest thing a build holds, and the stages after the index (the
     // integrity manifest, the audit reading the whole site back) should not have to fit beside them.
-    private SearchIndexWriter? _writer = new(config);
+    private SearchIndexWriter? _writer;
+    private SearchStateWriter? _state;
+
+    /// <summary>Without a build cache.</summary>
+    public BuildSearchIndex(SiteConfiguration config)
+    {
+        _output = "";
+        _writer = new SearchIndexWriter(config);
+    }
+
+    /// <param name="cacheDirectory">the build cache, where the index's state is kept; null: none is read or kept.</param>
+    /// <param name="outputDirectory">the output folder the index is written into.</param>
+    public BuildSearchIndex(SiteConfiguration config, Archive archive, string? cacheDirectory, string outputDirectory)
+    {
+        _cache = cacheDirectory;
+        _output = outputDirectory;
+        _writer = cacheDirectory is null
+            ? new SearchIndexWriter(config)
+            : new SearchIndexWriter(config, Math.Clamp(Environment.ProcessorCount, 1, 16), SearchState.Load(cacheDirectory, outputDirectory, archive.Documents), keepState: true);
+    }
+
+    /// <summary>How many documents were indexed anew (all of them, unless the last build's index was patched).</summary>
+    public int Indexed { get; private set; }
 
     /// <param name="bodies">the rendered bodies of <paramref name="batch"/>, in the same order.</param>
-    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) =>
-        InFolder(Writer.Add(batch.Select((document, i) => (document, bodies[i].Text)).ToList()));
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) => Add(batch, bodies, reuse: null);
+
+    /// <inheritdoc cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody})"/>
+    /// <param name="reuse">keeps the text file of an unchanged document as the output folder holds it (<see cref="WriteSite.Reuse"/>).</param>
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies, Func<string, RenderKey, bool>? reuse) =>
+        InFolder(Writer.Add(batch.Select((document, i) => (document, bodies[i].Text)).ToList(), reuse is null ? null : (path, key) => reuse(Folder + path, key)));
 
     /// <summary>
     /// Makes the rest of the index and gives each file to <paramref name="write"/> as it is made, from several threads; then lets
-    /// go of everything the index held (no document can be added after).
+    /// go of everything the index held (no document can be added after). With a build cache, the index's state is written beside
+    /// it, to be put in place by <see cref="Commit"/>.
     /// </summary>
-    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write)
+    /// <param name="reuse">as <see cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>'s.</param>
+    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, Func<string, RenderKey, bool>? reuse = null)
     {
         var writer = Writer;
+        foreach (var file in InFolder(writer.NameLastTexts(reuse is null ? null : (path, key) => reuse(Folder + path, key))))
+        {
+            write(file);
+        }
+
         _writer = null;
-        writer.Finish(archive, strings, (path, bytes) => write(new OutputFile(Folder + path, bytes)));
+        Indexed = writer.Indexed;
+        if (_cache is not null)
+        {
+            _state = new SearchStateWriter(_cache, _output, archive.Documents, writer.Digests, writer.TextHashes);
+        }
+
+        writer.Finish(archive, strings, (path, bytes) => write(new OutputFile(Folder + path, bytes)), _state);
+        _state?.End();
+    }
+
+    /// <summary>Puts the index's state in the build cache, for the next build: the site it describes has been committed.</summary>
+    public void Commit() => _state?.Keep();
+
+    /// <summary>Deletes the index's state written but not put in place (the build failed).</summary>
+    public void Dispose()
+    {
+        _writer?.Forget();
+        _state?.Dispose();
     }
 
     private SearchIndexWriter Writer => _writer ?? throw new InvalidOperationException("the search index is finished");
 
-    private static List<OutputFile> InFolder(IEnumerable<(string Path, byte[] Bytes)> files) =>
-        files.Select(f => new OutputFile(Folder + f.Path, f.Bytes)).ToList();
+    private static List<OutputFile> InFolder(IEnumerable<(string Path, byte[] Bytes, RenderKey Key)> files) =>
+        files.Select(f => new OutputFile(Folder + f.Path, f.Bytes) { RenderKey = f.Key }).ToList();
 }

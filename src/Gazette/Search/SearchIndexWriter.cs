@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Gazette.Model;
+using Gazette.Output;
 using Gazette.Rendering;
 using Gazette.Theme;
 
@@ -40,9 +41,16 @@ public sealed class SearchIndexWriter
     private readonly TermIndex[] _title;
     private readonly List<string> _snippets = [];
 
-    // Searchable texts wait here, compressed, until their group is complete and can be named; then they are handed out.
-    private readonly List<(byte[] Bytes, byte[] Hash)> _pendingTexts = [];
+    // Searchable texts wait here, compressed (or, a document's the last build indexed as it is now, with the hash it had and the
+    // text to compress should its file be needed), until their group is complete and can be named; then they are handed out.
+    private readonly List<PendingText> _pendingTexts = [];
     private readonly List<string> _textGroups = [];
+
+    // With a build cache: the last build's state, which the index is patched from, and each document's digest and text hash, for the next.
+    private SearchState? _previous;
+    private readonly List<bool> _changed = [];
+    private readonly List<UInt128>? _digests;
+    private readonly List<byte[]>? _textHashes;
 
     public SearchIndexWriter(SiteConfiguration config)
         : this(config, Math.Clamp(Environment.ProcessorCount, 1, 16))
@@ -52,11 +60,35 @@ public sealed class SearchIndexWriter
     /// <param name="shards">how many shards the terms are split into, each indexed on a thread of its own; the index written is
     /// the same for any number.</param>
     internal SearchIndexWriter(SiteConfiguration config, int shards)
+        : this(config, shards, null, keepState: false)
+    {
+    }
+
+    /// <param name="previous">the state of the last build's index, of the same documents in the same order: a document whose
+    /// digest is the one it had is not indexed again, its postings come from the state.</param>
+    /// <param name="keepState">whether the index's state is kept for the next build (<see cref="Finish(Archive, UiStrings, Action{string, byte[]}, SearchStateWriter?)"/>):
+    /// each document's digest and text hash are kept, and its text file is given a render key.</param>
+    internal SearchIndexWriter(SiteConfiguration config, int shards, SearchState? previous, bool keepState)
     {
         _config = config;
         _all = [.. Enumerable.Range(0, shards).Select(s => new TermIndex(s, shards))];
         _title = [.. Enumerable.Range(0, shards).Select(s => new TermIndex(s, shards))];
+        _previous = previous;
+        if (keepState || previous is not null)
+        {
+            _digests = [];
+            _textHashes = [];
+        }
     }
+
+    /// <summary>Each document's <see cref="SearchState.DigestOf"/> so far, when the state is kept.</summary>
+    internal IReadOnlyList<UInt128> Digests => _digests ?? throw new InvalidOperationException("the index's state is not kept");
+
+    /// <summary>Each document's SHA-256 of its compressed searchable text so far, when the state is kept.</summary>
+    internal IReadOnlyList<byte[]> TextHashes => _textHashes ?? throw new InvalidOperationException("the index's state is not kept");
+
+    /// <summary>How many documents were indexed anew rather than taken from the last build's state.</summary>
+    public int Indexed => _changed.Count(c => c);
 
     /// <summary>Documents added so far: the id of the next one.</summary>
     public int Count => _snippets.Count;
@@ -66,32 +98,53 @@ public sealed class SearchIndexWriter
     /// files that can be named now (those of every group of <see cref="GroupSize"/> documents completed), so the caller can
     /// write them and let the texts go: the writer keeps only postings, snippets and the texts of the group not yet complete.
     /// </summary>
-    public IReadOnlyList<(string Path, byte[] Bytes)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch)
+    public IReadOnlyList<(string Path, byte[] Bytes)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch) =>
+        [.. Add(batch, reuse: null).Select(f => (f.Path, f.Bytes))];
+
+    /// <inheritdoc cref="Add(IReadOnlyList{ValueTuple{PublishedDocument, string}})"/>
+    /// <param name="reuse">
+    /// asked to keep, as the output folder holds it, the text file of a document the last build indexed as it is now, when its
+    /// group is named as it was (<see cref="Pipeline.WriteSite.Reuse"/>); a file it keeps is not given back. Null: none is kept.
+    /// </param>
+    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch, Func<string, RenderKey, bool>? reuse)
     {
         var first = Count;
         var searchable = new (string All, string Title, string? Number)[batch.Count];
-        var texts = new (byte[] Bytes, byte[] Hash)[batch.Count];
+        var texts = new PendingText[batch.Count];
         var snippets = new string[batch.Count];
+        var indexed = new bool[batch.Count];
 
-        // Each document's searchable text, compressed, and its snippet, several documents at a time; then the terms of every
-        // document, each shard of them on a thread of its own
+        // Each document's searchable text, compressed, and its snippet, several documents at a time — with a build cache, not
+        // compressed when the document's digest is the one it had; then the terms of every document (but those), each shard of
+        // them on a thread of its own
         Parallel.For(0, batch.Count, i =>
         {
             var (document, body) = batch[i];
             var source = document.Source;
             var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
             searchable[i] = (SearchableText(document, body), source.Title + "\n" + source.DocNumber, number);
-            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(searchable[i].All.Length));
-            var compressed = IndexFile.Gzip(utf8.AsSpan(0, Encoding.UTF8.GetBytes(searchable[i].All, utf8)));
-            ArrayPool<byte>.Shared.Return(utf8);
-            texts[i] = (compressed, SHA256.HashData(compressed));
             snippets[i] = Snippet(source.Summary ?? body);
+            var digest = _digests is null ? UInt128.Zero : SearchState.DigestOf(searchable[i].All, searchable[i].Title);
+            if (_previous is not null && _previous.Digest(first + i) == digest)
+            {
+                texts[i] = new PendingText(null, _previous.TextHash(first + i), searchable[i].All, digest);
+                return;
+            }
+
+            indexed[i] = true;
+            var compressed = Compress(searchable[i].All);
+            texts[i] = new PendingText(compressed, SHA256.HashData(compressed), null, digest);
         });
         Parallel.For(0, _all.Length, shard =>
         {
             var (all, title) = (_all[shard], _title[shard]);
             for (var i = 0; i < batch.Count; i++)
             {
+                if (!indexed[i])
+                {
+                    continue;
+                }
+
                 var id = first + i;
                 all.AddText(searchable[i].All, id);
                 title.AddText(searchable[i].Title, id);
@@ -105,32 +158,85 @@ public sealed class SearchIndexWriter
 
         _snippets.AddRange(snippets);
         _pendingTexts.AddRange(texts);
-        var named = new List<(string Path, byte[] Bytes)>();
+        _changed.AddRange(indexed);
+        _digests?.AddRange(texts.Select(t => t.Digest));
+        _textHashes?.AddRange(texts.Select(t => t.Hash));
+        var named = new List<(string Path, byte[] Bytes, RenderKey Key)>();
         while (_pendingTexts.Count >= GroupSize)
         {
-            named.AddRange(NameTextGroup(GroupSize));
+            named.AddRange(NameTextGroup(GroupSize, reuse));
         }
 
         return named;
     }
 
-    /// <summary>Names the first <paramref name="size"/> waiting texts, a group: <c>text/{id}.{group hash}.txt</c>.</summary>
-    private IEnumerable<(string Path, byte[] Bytes)> NameTextGroup(int size)
+    /// <summary>
+    /// Names the first <paramref name="size"/> waiting texts, a group: <c>text/{id}.{group hash}.txt</c>; a text not compressed is
+    /// kept by <paramref name="reuse"/> or compressed now.
+    /// </summary>
+    private List<(string Path, byte[] Bytes, RenderKey Key)> NameTextGroup(int size, Func<string, RenderKey, bool>? reuse)
     {
         var first = _textGroups.Count * GroupSize;
         var files = _pendingTexts[..size];
         _pendingTexts.RemoveRange(0, size);
         var group = IndexTable.GroupHash(files.Select(f => f.Hash));
         _textGroups.Add(group);
-        return files.Select((f, i) => ($"text/{(first + i).ToString(CultureInfo.InvariantCulture)}.{group}.txt", f.Bytes));
+        var named = new (string Path, byte[] Bytes, RenderKey Key)?[size];
+        Parallel.For(0, size, i =>
+        {
+            var path = $"text/{(first + i).ToString(CultureInfo.InvariantCulture)}.{group}.txt";
+            var (bytes, _, text, digest) = files[i];
+            var key = new RenderKey(digest);
+            if (bytes is null && reuse?.Invoke(path, key) == true)
+            {
+                return;
+            }
+
+            named[i] = (path, bytes ?? Compress(text!), key);
+        });
+        return [.. named.OfType<(string Path, byte[] Bytes, RenderKey Key)>()];
     }
+
+    /// <summary>
+    /// Names the waiting texts, the last group's (not complete), once every document has been added, like
+    /// <see cref="Add(IReadOnlyList{ValueTuple{PublishedDocument, string}}, Func{string, RenderKey, bool}?)"/> names a complete
+    /// group. <see cref="Finish(Archive, UiStrings, Action{string, byte[]})"/> names those still waiting.
+    /// </summary>
+    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> NameLastTexts(Func<string, RenderKey, bool>? reuse) =>
+        _pendingTexts.Count == 0 ? [] : NameTextGroup(_pendingTexts.Count, reuse);
+
+    /// <summary>Lets go of the last build's state, if it is still held (the index will not be finished).</summary>
+    internal void Forget()
+    {
+        _previous?.Dispose();
+        _previous = null;
+    }
+
+    /// <summary>A searchable text in UTF-8, compressed.</summary>
+    private static byte[] Compress(string text)
+    {
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        var compressed = IndexFile.Gzip(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)));
+        ArrayPool<byte>.Shared.Return(utf8);
+        return compressed;
+    }
+
+    /// <summary>
+    /// A searchable text waiting for its group: compressed, or not (<see cref="Bytes"/> null) when the last build indexed it as
+    /// it is now, with <see cref="Text"/> to compress should its file not be kept; <see cref="Digest"/> is its render key (0 without a cache).
+    /// </summary>
+    private readonly record struct PendingText(byte[]? Bytes, byte[] Hash, string? Text, UInt128 Digest);
 
     /// <summary>
     /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every
     /// document of <paramref name="archive"/> has been added. Each file goes to <paramref name="write"/> as soon as it is made,
     /// from several threads at once, so the index is never held whole in memory.
     /// </summary>
-    public void Finish(Archive archive, UiStrings strings, Action<string, byte[]> write)
+    public void Finish(Archive archive, UiStrings strings, Action<string, byte[]> write) => Finish(archive, strings, write, save: null);
+
+    /// <inheritdoc cref="Finish(Archive, UiStrings, Action{string, byte[]})"/>
+    /// <param name="save">given every term with its postings, when the index's state is kept for the next build.</param>
+    internal void Finish(Archive archive, UiStrings strings, Action<string, byte[]> write, SearchStateWriter? save)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -141,13 +247,23 @@ public sealed class SearchIndexWriter
         void Write(IndexFile file) => write(file.Path, file.Bytes);
         if (_pendingTexts.Count > 0)
         {
-            foreach (var (path, bytes) in NameTextGroup(_pendingTexts.Count))
+            foreach (var (path, bytes, _) in NameTextGroup(_pendingTexts.Count, reuse: null))
             {
                 write(path, bytes);
             }
         }
 
-        var terms = TermChunks.Write(_all, _title, Write);
+        IndexTable terms;
+        if (_previous is { } previous)
+        {
+            _previous = null;
+            terms = PatchedTermChunks.Write(previous.ReadTerms(), [.. _changed], _all, _title, Write, save);
+        }
+        else
+        {
+            terms = TermChunks.Write(_all, _title, Write, save);
+        }
+
         var meta = WriteMeta(archive, Write);
         var facets = SearchFacets.Write(archive, strings, Write);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(

@@ -8,7 +8,8 @@ namespace Gazette.Search;
 internal static class TermChunks
 {
     /// <summary>Writes the chunks, and the postings that leave them, to <paramref name="write"/> (from several threads at once).</summary>
-    public static IndexTable Write(IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write)
+    /// <param name="save">given every term with its postings, when the index's state is kept for the next build.</param>
+    public static IndexTable Write(IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save = null)
     {
         // The chunk count follows from the bytes that stay inline: measured first, without encoding anything.
         var entries = new Entry[all.Sum(a => a.Count)];
@@ -56,38 +57,27 @@ internal static class TermChunks
         // Each chunk is encoded and written on its own, its terms sorted by their UTF-8 bytes; a large posting goes to its own
         // file, once.
         var externals = new HashSet<string>(StringComparer.Ordinal);
-        void Inline(TermIndex index, int slot, ByteWriter writer)
+
+        // Writes the posting of slot (or the empty one) where the chunk holds it; gives its bytes when they went to a file of their own.
+        byte[]? Inline(TermIndex index, int slot, ByteWriter writer)
         {
             if (slot < 0)
             {
                 writer.Byte(Posting.List);
                 writer.Byte(0);
-                return;
+                return null;
             }
 
             var length = index.EncodedLength(slot);
             if (length <= SearchIndexWriter.ExternalThreshold)
             {
                 index.EncodeTo(slot, writer.Append(length));
-                return;
+                return null;
             }
 
-            var file = IndexFile.Hashed("postings", "p", ".bin", index.Encode(slot));
-            var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
-            bool isNew;
-            lock (externals)
-            {
-                isNew = externals.Add(path);
-            }
-
-            if (isNew)
-            {
-                write(file with { Path = path });
-            }
-
-            writer.Byte(Posting.External);
-            writer.Varint(index.CountOf(slot));
-            writer.Bytes(file.Hash);
+            var bytes = index.Encode(slot);
+            External(bytes, index.CountOf(slot), writer, externals, write);
+            return bytes;
         }
 
         return IndexTable.Write("terms", ".bin", count, c =>
@@ -95,18 +85,61 @@ internal static class TermChunks
             var chunk = entries[starts[c]..starts[c + 1]].Select(e => (Utf8: e.Key.ToUtf8(), Entry: e)).ToArray();
             Array.Sort(chunk, (a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));
             var writer = new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
+            var saved = save is null ? null : new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
             writer.Varint(chunk.Length);
             foreach (var (bytes, entry) in chunk)
             {
                 writer.Varint(bytes.Length);
                 writer.Bytes(bytes);
-                Inline(all[entry.Shard], entry.All, writer);
-                Inline(title[entry.Shard], entry.Title, writer);
+                var allStart = writer.Length;
+                var allBytes = Inline(all[entry.Shard], entry.All, writer);
+                var titleStart = writer.Length;
+                var titleBytes = Inline(title[entry.Shard], entry.Title, writer);
+                if (saved is not null)
+                {
+                    var written = writer.Written;
+                    TermRecord.Write(
+                        saved,
+                        bytes,
+                        allBytes ?? written[allStart..titleStart],
+                        all[entry.Shard].CountOf(entry.All),
+                        titleBytes ?? written[titleStart..],
+                        entry.Title < 0 ? 0 : title[entry.Shard].CountOf(entry.Title));
+                }
             }
 
+            save?.Terms(saved!.Written);
             return writer.ToArray();
         }, write);
     }
+
+    /// <summary>
+    /// Puts a posting too large for its chunk in a file of its own, named by its hash (written once, whichever term has it), and
+    /// writes the reference to it into the chunk.
+    /// </summary>
+    internal static void External(byte[] posting, int count, ByteWriter writer, HashSet<string> externals, Action<IndexFile> write)
+    {
+        var file = IndexFile.Hashed("postings", "p", ".bin", posting);
+        var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
+        bool isNew;
+        lock (externals)
+        {
+            isNew = externals.Add(path);
+        }
+
+        if (isNew)
+        {
+            write(file with { Path = path });
+        }
+
+        writer.Byte(Posting.External);
+        writer.Varint(count);
+        writer.Bytes(file.Hash);
+    }
+
+    /// <summary>The bytes a posting of <paramref name="length"/> bytes and <paramref name="count"/> documents takes in its chunk.</summary>
+    internal static int InlineLength(int length, int count) =>
+        length <= SearchIndexWriter.ExternalThreshold ? length : 1 + ByteWriter.VarintLength((ulong)count) + IndexFile.HashBytes;
 
     /// <summary>The bytes a posting takes in its term chunk: itself, or the reference to its own file when it is large.</summary>
     private static int InlineLength(TermIndex index, int slot)
@@ -116,8 +149,7 @@ internal static class TermChunks
             return 2;
         }
 
-        var length = index.EncodedLength(slot);
-        return length <= SearchIndexWriter.ExternalThreshold ? length : 1 + ByteWriter.VarintLength((ulong)index.CountOf(slot)) + IndexFile.HashBytes;
+        return InlineLength(index.EncodedLength(slot), index.CountOf(slot));
     }
 
     /// <summary>A term of the index: its key, its shard, and the slots of its postings in that shard of all and of title (or -1).</summary>

@@ -1,0 +1,223 @@
+using System.IO.Hashing;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// Writes the term chunks of an index patched from the last build's (<see cref="SearchState"/>): every saved term keeps its
+/// postings as they were, but those that hold a changed document, whose ids go, and those of the changed documents' terms
+/// (indexed anew, alone, in <c>all</c> and <c>title</c>), whose ids come in; a term no document has any more goes. The chunks are
+/// then made from the terms as <see cref="TermChunks"/> makes them from term indexes — same count, same order, same bytes — so
+/// the index is the one a build from scratch writes.
+/// </summary>
+internal static class PatchedTermChunks
+{
+    /// <param name="saved">the saved term records (<see cref="SearchState.ReadTerms"/>).</param>
+    /// <param name="changed">for each document id, whether its terms were indexed anew in <paramref name="all"/> and <paramref name="title"/>.</param>
+    /// <param name="save">given every term with its postings, for the next build.</param>
+    public static IndexTable Write(byte[] saved, bool[] changed, IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save)
+    {
+        var fresh = FreshTerms(all, title);
+        var patch = new ByteWriter();
+        var records = new List<int>(); // offsets: below saved.Length in saved, the others in patch
+        var inline = 0L;
+        void Add(ReadOnlySpan<byte> data, int at, int offset)
+        {
+            var r = TermRecord.Read(data, at);
+            inline += r.TermLength + TermChunks.InlineLength(r.AllLength, r.AllCount) + TermChunks.InlineLength(r.TitleLength, r.TitleCount) + 2;
+            records.Add(offset);
+        }
+
+        void Patched(ReadOnlySpan<byte> term, List<int> allIds, List<int> titleIds)
+        {
+            if (allIds.Count == 0)
+            {
+                return; // no document has it any more
+            }
+
+            var at = patch.Length;
+            TermRecord.Write(patch, term, Posting.Encode(allIds), allIds.Count, Posting.Encode(titleIds), titleIds.Count);
+            Add(patch.Written, at, saved.Length + at);
+        }
+
+        for (var at = 0; at < saved.Length;)
+        {
+            var r = TermRecord.Read(saved, at);
+            var term = saved.AsSpan(r.Term, r.TermLength);
+            var added = fresh.TryGetValue(XxHash3.HashToUInt64(term), out var candidates) ? Same(candidates, term) : null;
+            if (added is null && !Holds(saved.AsSpan(r.All, r.AllLength), changed))
+            {
+                Add(saved, at, at);
+            }
+            else
+            {
+                Patched(term, Merge(saved.AsSpan(r.All, r.AllLength), changed, added?.All), Merge(saved.AsSpan(r.Title, r.TitleLength), changed, added?.Title));
+                if (added is not null)
+                {
+                    added.Seen = true;
+                }
+            }
+
+            at = r.End;
+        }
+
+        foreach (var added in fresh.Values.SelectMany(f => f).Where(f => !f.Seen))
+        {
+            Patched(added.Term, added.All, added.Title);
+        }
+
+        var patched = patch.ToArray();
+        ReadOnlySpan<byte> DataOf(int offset) => offset < saved.Length ? saved : patched;
+        int At(int offset) => offset < saved.Length ? offset : offset - saved.Length;
+
+        // As TermChunks: a term is in chunk FNV-1a(UTF-8) mod count, the chunk count following from the bytes that stay inline.
+        var count = (int)Math.Max(1, (inline + SearchIndexWriter.ChunkTarget - 1) / SearchIndexWriter.ChunkTarget);
+        var offsets = records.ToArray();
+        var chunkOf = new int[offsets.Length];
+        for (var i = 0; i < offsets.Length; i++)
+        {
+            var r = TermRecord.Read(DataOf(offsets[i]), At(offsets[i]));
+            chunkOf[i] = (int)(SearchIndexWriter.Fnv1a(DataOf(offsets[i]).Slice(r.Term, r.TermLength)) % (uint)count);
+        }
+
+        Array.Sort(chunkOf, offsets);
+        var starts = new int[count + 1];
+        foreach (var c in chunkOf)
+        {
+            starts[c + 1]++;
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        var externals = new HashSet<string>(StringComparer.Ordinal);
+        void Inline(ReadOnlySpan<byte> posting, int documents, ByteWriter writer)
+        {
+            if (posting.Length <= SearchIndexWriter.ExternalThreshold)
+            {
+                writer.Bytes(posting);
+                return;
+            }
+
+            TermChunks.External(posting.ToArray(), documents, writer, externals, write);
+        }
+
+        return IndexTable.Write("terms", ".bin", count, c =>
+        {
+            var chunk = offsets[starts[c]..starts[c + 1]].Select(o => (Offset: o, Record: TermRecord.Read(DataOf(o), At(o)))).ToArray();
+            Array.Sort(chunk, (a, b) => DataOf(a.Offset).Slice(a.Record.Term, a.Record.TermLength).SequenceCompareTo(DataOf(b.Offset).Slice(b.Record.Term, b.Record.TermLength)));
+            var writer = new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
+            var kept = save is null ? null : new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
+            writer.Varint(chunk.Length);
+            foreach (var (offset, r) in chunk)
+            {
+                var data = DataOf(offset);
+                writer.Varint(r.TermLength);
+                writer.Bytes(data.Slice(r.Term, r.TermLength));
+                Inline(data.Slice(r.All, r.AllLength), r.AllCount, writer);
+                Inline(data.Slice(r.Title, r.TitleLength), r.TitleCount, writer);
+                kept?.Bytes(data[(r.Term - ByteWriter.VarintLength((ulong)r.TermLength))..r.End]);
+            }
+
+            save?.Terms(kept!.Written);
+            return writer.ToArray();
+        }, write);
+    }
+
+    /// <summary>The term of <paramref name="candidates"/> that is <paramref name="term"/>, or null.</summary>
+    private static FreshTerm? Same(List<FreshTerm> candidates, ReadOnlySpan<byte> term)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (term.SequenceEqual(candidate.Term))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a posting (list or bitmap) holds a document marked in <paramref name="changed"/>.</summary>
+    private static bool Holds(ReadOnlySpan<byte> posting, bool[] changed)
+    {
+        var at = 1;
+        if (posting[0] == Posting.Bitmap)
+        {
+            var length = (int)Posting.ReadVarint(posting, ref at);
+            var bits = posting.Slice(at, length);
+            for (var id = 0; id < changed.Length && id < bits.Length * 8; id++)
+            {
+                if (changed[id] && (bits[id >> 3] & (1 << (id & 7))) != 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var count = (int)Posting.ReadVarint(posting, ref at);
+        var doc = 0;
+        for (var i = 0; i < count; i++)
+        {
+            doc = i == 0 ? (int)Posting.ReadVarint(posting, ref at) : doc + (int)Posting.ReadVarint(posting, ref at);
+            if (doc < changed.Length && changed[doc])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The ids of a saved posting but the changed documents', with the ids of <paramref name="added"/>, in order.</summary>
+    private static List<int> Merge(ReadOnlySpan<byte> posting, bool[] changed, List<int>? added)
+    {
+        var at = 0;
+        var ids = Posting.Decode(posting, ref at);
+        ids.RemoveAll(id => id < changed.Length && changed[id]);
+        if (added is { Count: > 0 })
+        {
+            ids.AddRange(added);
+            ids.Sort();
+        }
+
+        return ids;
+    }
+
+    /// <summary>The terms of the changed documents with their ids, by the XXH3 of their UTF-8.</summary>
+    private static Dictionary<ulong, List<FreshTerm>> FreshTerms(IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title)
+    {
+        var fresh = new Dictionary<ulong, List<FreshTerm>>();
+        for (var shard = 0; shard < all.Count; shard++)
+        {
+            foreach (var (key, slot) in all[shard].Keys())
+            {
+                var at = 0;
+                var titleSlot = title[shard].Find(key);
+                var titleAt = 0;
+                var term = new FreshTerm(
+                    key.ToUtf8(),
+                    Posting.Decode(all[shard].Encode(slot), ref at),
+                    titleSlot < 0 ? [] : Posting.Decode(title[shard].Encode(titleSlot), ref titleAt));
+                var hash = XxHash3.HashToUInt64(term.Term);
+                if (!fresh.TryGetValue(hash, out var list))
+                {
+                    fresh[hash] = list = [];
+                }
+
+                list.Add(term);
+            }
+        }
+
+        return fresh;
+    }
+
+    /// <summary>A term of the changed documents, with their ids in all and title, and whether a saved term is the same.</summary>
+    private sealed record FreshTerm(byte[] Term, List<int> All, List<int> Title)
+    {
+        public bool Seen { get; set; }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using System.Text;
+using Gazette.Model;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// What the last successful build's search index was made from, as the build cache keeps it, so that the next build patches the
+/// index instead of indexing every document again: for each document, the digest of its searchable text and title line
+/// (<see cref="DigestOf"/>) and the SHA-256 of its compressed searchable text; and every term with its two postings in the
+/// index format. Written by <see cref="SearchStateWriter"/>; used only when it was written by this very build of Gazette (and
+/// runtime, whose gzip makes the texts), for the same output folder and the same documents in the same order.
+/// </summary>
+/// <remarks>
+/// The file: <see cref="Magic"/>, the build identity (16 bytes), the digest of the output folder's path (16), the digest of
+/// the document ids in order (16), the document count (4), for each document its digest (16) and text hash (32); then term
+/// records (<see cref="TermRecord"/>) to the end, less the last 8 bytes: the XXH3 of everything before them. The terms are
+/// read only when the index is finished (<see cref="ReadTerms"/>), from the file opened at <see cref="Load"/>, so that a build
+/// holds them only while it writes the term chunks.
+/// </remarks>
+internal sealed class SearchState : IDisposable
+{
+    public const int DocumentBytes = 16 + 32;
+    private static readonly byte[] Magic = "GAZETTE-SEARCH-1"u8.ToArray();
+    private static readonly int HeaderBytes = Magic.Length + 16 + 16 + 16 + 4;
+
+    private readonly FileStream _file;
+    private readonly byte[] _documents;
+    private readonly long _termsStart;
+    private readonly long _termsEnd;
+
+    private SearchState(FileStream file, byte[] documents, long termsStart, long termsEnd)
+    {
+        _file = file;
+        _documents = documents;
+        _termsStart = termsStart;
+        _termsEnd = termsEnd;
+    }
+
+    /// <summary>How many documents the last build indexed.</summary>
+    public int Count => _documents.Length / DocumentBytes;
+
+    /// <summary>The digest document <paramref name="id"/> had (<see cref="DigestOf"/>).</summary>
+    public UInt128 Digest(int id) => BinaryPrimitives.ReadUInt128LittleEndian(_documents.AsSpan(id * DocumentBytes, 16));
+
+    /// <summary>The SHA-256 of document <paramref name="id"/>'s compressed searchable text.</summary>
+    public byte[] TextHash(int id) => _documents.AsSpan((id * DocumentBytes) + 16, 32).ToArray();
+
+    /// <summary>Where the state of the index written into <paramref name="outputDirectory"/> is kept in <paramref name="cacheDirectory"/>.</summary>
+    public static string FileFor(string cacheDirectory, string outputDirectory) =>
+        Path.Combine(cacheDirectory, $"search-{Convert.ToHexStringLower(Digest(Path.GetFullPath(outputDirectory)))[..16]}.bin");
+
+    /// <summary>
+    /// The state kept for <paramref name="outputDirectory"/>, or null when there is none, or it is unreadable, damaged, written by
+    /// another build of Gazette, or of other documents or another order of them than <paramref name="documents"/>.
+    /// </summary>
+    public static SearchState? Load(string cacheDirectory, string outputDirectory, IReadOnlyList<PublishedDocument> documents)
+    {
+        FileStream? file = null;
+        try
+        {
+            var path = FileFor(cacheDirectory, outputDirectory);
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16);
+            var length = file.Length;
+            if (length < HeaderBytes + 8 || !Intact(file, length))
+            {
+                file.Dispose();
+                return null;
+            }
+
+            file.Position = 0;
+            var header = new byte[HeaderBytes];
+            file.ReadExactly(header);
+            var count = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(HeaderBytes - 4));
+            if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic)
+                || !header.AsSpan(Magic.Length, 16).SequenceEqual(Identity())
+                || !header.AsSpan(Magic.Length + 16, 16).SequenceEqual(Digest(Path.GetFullPath(outputDirectory)))
+                || !header.AsSpan(Magic.Length + 32, 16).SequenceEqual(SequenceOf(documents))
+                || count != documents.Count
+                || HeaderBytes + ((long)count * DocumentBytes) > length - 8)
+            {
+                file.Dispose();
+                return null;
+            }
+
+            var perDocument = new byte[count * DocumentBytes];
+            file.ReadExactly(perDocument);
+            return new SearchState(file, perDocument, HeaderBytes + perDocument.LongLength, length - 8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            return null; // a cache is only a cache: without it the index is made anew
+        }
+    }
+
+    /// <summary>Every term record of the last build's index, one after the other (read once, then the file is closed).</summary>
+    public byte[] ReadTerms()
+    {
+        var terms = new byte[_termsEnd - _termsStart];
+        _file.Position = _termsStart;
+        _file.ReadExactly(terms);
+        _file.Dispose();
+        return terms;
+    }
+
+    public void Dispose() => _file.Dispose();
+
+    /// <summary>
+    /// The digest of what a document gives the index: its searchable text and its title line (the terms, the text file), and
+    /// whether it has a summary (its snippet).
+    /// </summary>
+    public static UInt128 DigestOf(string searchable, string titleLine)
+    {
+        var digest = new XxHash128();
+        digest.Append(MemoryMarshal.AsBytes(searchable.AsSpan()));
+        digest.Append([0, 0]);
+        digest.Append(MemoryMarshal.AsBytes(titleLine.AsSpan()));
+        var value = digest.GetCurrentHashAsUInt128();
+        return value == UInt128.Zero ? UInt128.One : value; // never RenderKey.None
+    }
+
+    /// <summary>The digest of the documents' ids, in order.</summary>
+    public static byte[] SequenceOf(IReadOnlyList<PublishedDocument> documents)
+    {
+        var digest = new XxHash128();
+        Span<byte> count = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(count, documents.Count);
+        digest.Append(count);
+        foreach (var document in documents)
+        {
+            digest.Append(MemoryMarshal.AsBytes(document.Id.AsSpan()));
+            digest.Append([0, 0]);
+        }
+
+        return digest.GetCurrentHash();
+    }
+
+    /// <summary>This build of Gazette and of the runtime (whose gzip compresses the texts): a state of another is not used.</summary>
+    public static byte[] Identity()
+    {
+        var digest = new XxHash128();
+        digest.Append(typeof(SearchState).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        digest.Append(Encoding.UTF8.GetBytes(RuntimeInformation.FrameworkDescription + "\0" + typeof(object).Assembly.ManifestModule.ModuleVersionId));
+        return digest.GetCurrentHash();
+    }
+
+    /// <summary>The header of a state file, <see cref="HeaderBytes"/> long.</summary>
+    public static byte[] Header(string outputDirectory, IReadOnlyList<PublishedDocument> documents)
+    {
+        var header = new byte[HeaderBytes];
+        Magic.CopyTo(header, 0);
+        Identity().CopyTo(header, Magic.Length);
+        Digest(Path.GetFullPath(outputDirectory)).CopyTo(header, Magic.Length + 16);
+        SequenceOf(documents).CopyTo(header, Magic.Length + 32);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(HeaderBytes - 4), documents.Count);
+        return header;
+    }
+
+    private static byte[] Digest(string text) => XxHash128.Hash(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Whether the file's last 8 bytes are the XXH3 of the others.</summary>
+    private static bool Intact(FileStream file, long length)
+    {
+        var hash = new XxHash3();
+        var buffer = new byte[1 << 20];
+        file.Position = 0;
+        var left = length - 8;
+        while (left > 0)
+        {
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0)
+            {
+                return false;
+            }
+
+            hash.Append(buffer.AsSpan(0, read));
+            left -= read;
+        }
+
+        Span<byte> stored = stackalloc byte[8];
+        file.ReadExactly(stored);
+        return BinaryPrimitives.ReadUInt64LittleEndian(stored) == hash.GetCurrentHashAsUInt64();
+    }
+}
