@@ -11,7 +11,7 @@ namespace Gazette.Tests.Search;
 /// <summary>The index writer on archives made in memory: what it writes, whatever the number of threads it indexes the terms on.</summary>
 public sealed class SearchIndexWriterTests
 {
-    private static readonly UiStrings Strings = new("zh-CN", new Dictionary<string, string>(StringComparer.Ordinal)
+    internal static readonly UiStrings Strings = new("zh-CN", new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["validity_valid"] = "有效",
         ["validity_expired"] = "失效",
@@ -23,7 +23,7 @@ public sealed class SearchIndexWriterTests
 
     private static readonly IssueKey FirstIssue = new(2019, 1);
 
-    private static Archive Archive(SiteConfiguration config, IEnumerable<Document> documents)
+    internal static Archive Archive(SiteConfiguration config, IEnumerable<Document> documents)
     {
         var urls = new SiteUrls(config.Site.BasePath);
         var issue = new Issue(FirstIssue, 1, new DateOnly(2019, 3, 31), ["市政府文件"], null, new SourceLocation("content/gazettes/2019/1.yml"));

@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using Gazette.Model;
+using Gazette.Output;
+using Gazette.Search;
+using Gazette.Tests.Stages;
+
+namespace Gazette.Tests.Search;
+
+/// <summary>
+/// The index writer patching the last index from its state (<see cref="SearchState"/>), on an archive made in memory large
+/// enough for several groups of texts, bitmaps and postings in files of their own: the index is the one written from scratch.
+/// </summary>
+public sealed class PatchedIndexTests : IDisposable
+{
+    private const string Han = "政府办公室关于印发实施意见的通知各区县人民街道部门单位现将方案予以请认真贯彻执行年月日规定第条款项目管理";
+
+    private readonly string _cache = Path.Combine(Path.GetTempPath(), "gazette-state-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "gazette-state-output");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_cache))
+        {
+            Directory.Delete(_cache, recursive: true);
+        }
+    }
+
+    private static (Archive Archive, List<string> Bodies) Corpus()
+    {
+        // More than 8,192 documents, so that 乡村 (in every document) and 振兴 (in one of eight) have postings in files of their own.
+        var random = new Random(7);
+        var documents = new List<Document>();
+        var bodies = new List<string>();
+        for (var i = 0; i < 8_400; i++)
+        {
+            var words = Enumerable.Range(0, random.Next(2, 12)).Select(_ => Han.Substring(random.Next(Han.Length - 3), random.Next(1, 4)));
+            bodies.Add($"乡村{(i % 8 == 0 ? "振兴" : "")}{string.Join(random.Next(3) == 0 ? " " : "", words)} PPP{random.Next(40)}\n第二段。");
+            documents.Add(Stage.Document($"d{i}", "关于" + Han.Substring(i % 30, 4) + "的通知") with
+            {
+                DocNumber = i % 3 == 0 ? null : $"测府发〔{2000 + (i % 20)}〕{i % 97}号",
+                Published = new DateOnly(2019, 1, 1).AddDays(-(i / 12)),
+            });
+        }
+
+        return (SearchIndexWriterTests.Archive(Stage.Config(), documents), bodies);
+    }
+
+    /// <summary>Every file the writer gives, by path, and the paths of the text files it asked to keep.</summary>
+    /// <param name="before">the files of the last index, which a text file may be kept from (as WriteSite.Reuse keeps a file recorded under its path).</param>
+    /// <param name="save">the writer of the index's state, made once every document is added.</param>
+    private static (Dictionary<string, byte[]> Files, List<string> Kept) Write(
+        SearchIndexWriter writer, Archive archive, IReadOnlyList<string> bodies, IReadOnlyDictionary<string, byte[]>? before = null, Func<SearchStateWriter>? save = null)
+    {
+        var files = new ConcurrentDictionary<string, byte[]>(StringComparer.Ordinal);
+        var kept = new ConcurrentBag<string>();
+        bool Reuse(string path, RenderKey key)
+        {
+            Assert.False(key.IsNone);
+            if (before?.ContainsKey(path) != true)
+            {
+                return false;
+            }
+
+            kept.Add(path);
+            return true;
+        }
+
+        foreach (var batch in archive.Documents.Index().Chunk(256))
+        {
+            foreach (var (path, bytes, _) in writer.Add([.. batch.Select(d => (d.Item, bodies[d.Index]))], Reuse))
+            {
+                Assert.True(files.TryAdd(path, bytes), path);
+            }
+        }
+
+        foreach (var (path, bytes, _) in writer.NameLastTexts(Reuse))
+        {
+            Assert.True(files.TryAdd(path, bytes), path);
+        }
+
+        using var state = save?.Invoke();
+        writer.Finish(archive, SearchIndexWriterTests.Strings, (path, bytes) => Assert.True(files.TryAdd(path, bytes), path), state);
+        state?.End();
+        state?.Keep();
+        return (new Dictionary<string, byte[]>(files, StringComparer.Ordinal), [.. kept]);
+    }
+
+    /// <summary>Writes the index of <paramref name="bodies"/> from scratch, keeping its state in the cache.</summary>
+    /// <returns>the index's files, those kept from <paramref name="before"/> included.</returns>
+    private Dictionary<string, byte[]> WriteKeepingState(Archive archive, IReadOnlyList<string> bodies, SearchState? previous = null, IReadOnlyDictionary<string, byte[]>? before = null)
+    {
+        var writer = new SearchIndexWriter(archive.Config, 3, previous, keepState: true);
+        var (files, kept) = Write(writer, archive, bodies, before, () => new SearchStateWriter(_cache, _output, archive.Documents, writer.Digests, writer.TextHashes));
+        foreach (var path in kept)
+        {
+            files.Add(path, before![path]);
+        }
+
+        return files;
+    }
+
+    [Fact]
+    public void An_index_patched_after_edits_to_a_few_documents_is_the_one_written_from_scratch()
+    {
+        var (archive, bodies) = Corpus();
+        var first = WriteKeepingState(archive, bodies);
+        var edited = bodies.ToList();
+        edited[8] = "乡村第二段。"; // leaves 振兴 (a bitmap in a file of its own) and most of its terms
+        edited[300] = bodies[300] + " 蘑菇 ppp999"; // new terms, in the second group of texts
+        edited[8_399] = "振兴" + bodies[8_399]; // the last, incomplete group
+
+        var previous = SearchState.Load(_cache, _output, archive.Documents);
+        Assert.NotNull(previous);
+        var patcher = new SearchIndexWriter(archive.Config, 2, previous, keepState: false);
+        var (patched, kept) = Write(patcher, archive, edited, first);
+
+        Assert.Equal(3, patcher.Indexed);
+        var (clean, _) = Write(new SearchIndexWriter(archive.Config, 1), archive, edited);
+        var texts = clean.Keys.Where(p => p.StartsWith("text/", StringComparison.Ordinal)).ToList();
+        Assert.Equal(texts.Count - (3 * SearchIndexWriter.GroupSize) + (SearchIndexWriter.GroupSize - (8_400 % SearchIndexWriter.GroupSize)), kept.Count);
+        Assert.All(kept, p => Assert.True(clean.ContainsKey(p), p));
+        var expected = clean.Where(f => !kept.Contains(f.Key)).ToDictionary();
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), patched.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, f => Assert.True(f.Value.AsSpan().SequenceEqual(patched[f.Key]), $"{f.Key} differs from the clean index's"));
+    }
+
+    [Fact]
+    public void A_state_kept_by_a_patched_index_patches_the_next_one()
+    {
+        var (archive, bodies) = Corpus();
+        var first = WriteKeepingState(archive, bodies);
+        var once = bodies.ToList();
+        once[5] = "蘑菇";
+        var second = WriteKeepingState(archive, once, SearchState.Load(_cache, _output, archive.Documents), first);
+        var twice = once.ToList();
+        twice[5] = bodies[5];
+        twice[6] = "香菇";
+
+        var patcher = new SearchIndexWriter(archive.Config, 2, SearchState.Load(_cache, _output, archive.Documents), keepState: false);
+        var (patched, kept) = Write(patcher, archive, twice, second);
+
+        Assert.Equal(2, patcher.Indexed);
+        Assert.Equal(8_400 - SearchIndexWriter.GroupSize, kept.Count);
+        var (clean, _) = Write(new SearchIndexWriter(archive.Config, 1), archive, twice);
+        foreach (var path in kept)
+        {
+            patched.Add(path, second[path]);
+        }
+
+        Assert.Equal(clean.Keys.Order(StringComparer.Ordinal), patched.Keys.Order(StringComparer.Ordinal));
+        Assert.All(clean, f => Assert.True(f.Value.AsSpan().SequenceEqual(patched[f.Key]), $"{f.Key} differs from the clean index's"));
+    }
+
+    [Fact]
+    public void A_state_of_other_documents_or_another_order_is_not_used()
+    {
+        var (archive, bodies) = Corpus();
+        WriteKeepingState(archive, bodies);
+        var reordered = SearchIndexWriterTests.Archive(archive.Config, archive.Documents.Select(d => d.Source).Reverse());
+        var fewer = SearchIndexWriterTests.Archive(archive.Config, archive.Documents.Skip(1).Select(d => d.Source));
+
+        Assert.NotNull(SearchState.Load(_cache, _output, archive.Documents));
+        Assert.Null(SearchState.Load(_cache, _output, reordered.Documents));
+        Assert.Null(SearchState.Load(_cache, _output, fewer.Documents));
+        Assert.Null(SearchState.Load(_cache, _output + "-other", archive.Documents));
+    }
+}
