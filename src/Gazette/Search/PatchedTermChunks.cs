@@ -17,6 +17,7 @@ internal static class PatchedTermChunks
     public static IndexTable Write(byte[] saved, bool[] changed, IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save)
     {
         var fresh = FreshTerms(all, title);
+        int[] changedIds = [.. Enumerable.Range(0, changed.Length).Where(id => changed[id])];
         var patch = new ByteWriter();
         var records = new List<int>(); // offsets: below saved.Length in saved, the others in patch
         var inline = 0L;
@@ -44,7 +45,7 @@ internal static class PatchedTermChunks
             var r = TermRecord.Read(saved, at);
             var term = saved.AsSpan(r.Term, r.TermLength);
             var added = fresh.TryGetValue(XxHash3.HashToUInt64(term), out var candidates) ? Same(candidates, term) : null;
-            if (added is null && !Holds(saved.AsSpan(r.All, r.AllLength), changed))
+            if (added is null && !Holds(saved.AsSpan(r.All, r.AllLength), changedIds))
             {
                 Add(saved, at, at);
             }
@@ -139,17 +140,27 @@ internal static class PatchedTermChunks
         return null;
     }
 
-    /// <summary>Whether a posting (list or bitmap) holds a document marked in <paramref name="changed"/>.</summary>
-    private static bool Holds(ReadOnlySpan<byte> posting, bool[] changed)
+    /// <summary>Whether a posting (list or bitmap) holds one of <paramref name="changed"/>, the changed documents' ids in order.</summary>
+    private static bool Holds(ReadOnlySpan<byte> posting, int[] changed)
     {
+        if (changed.Length == 0)
+        {
+            return false;
+        }
+
         var at = 1;
         if (posting[0] == Posting.Bitmap)
         {
             var length = (int)Posting.ReadVarint(posting, ref at);
             var bits = posting.Slice(at, length);
-            for (var id = 0; id < changed.Length && id < bits.Length * 8; id++)
+            foreach (var id in changed)
             {
-                if (changed[id] && (bits[id >> 3] & (1 << (id & 7))) != 0)
+                if (id >= length * 8)
+                {
+                    return false;
+                }
+
+                if ((bits[id >> 3] & (1 << (id & 7))) != 0)
                 {
                     return true;
                 }
@@ -158,12 +169,22 @@ internal static class PatchedTermChunks
             return false;
         }
 
+        // A list: its ids against the changed ones, both in order, until either ends.
         var count = (int)Posting.ReadVarint(posting, ref at);
         var doc = 0;
+        var next = 0;
         for (var i = 0; i < count; i++)
         {
             doc = i == 0 ? (int)Posting.ReadVarint(posting, ref at) : doc + (int)Posting.ReadVarint(posting, ref at);
-            if (doc < changed.Length && changed[doc])
+            while (changed[next] < doc)
+            {
+                if (++next == changed.Length)
+                {
+                    return false;
+                }
+            }
+
+            if (changed[next] == doc)
             {
                 return true;
             }
