@@ -81,16 +81,7 @@ internal static class PatchedTermChunks
         }
 
         Array.Sort(chunkOf, offsets);
-        var starts = new int[count + 1];
-        foreach (var c in chunkOf)
-        {
-            starts[c + 1]++;
-        }
-
-        for (var c = 0; c < count; c++)
-        {
-            starts[c + 1] += starts[c];
-        }
+        var starts = TermChunks.Starts(chunkOf, count);
 
         var externals = new HashSet<string>(StringComparer.Ordinal);
         void Inline(ReadOnlySpan<byte> posting, int documents, ByteWriter writer)

@@ -43,16 +43,7 @@ internal static class TermChunks
         }
 
         Array.Sort(chunkOf, entries);
-        var starts = new int[count + 1];
-        foreach (var c in chunkOf)
-        {
-            starts[c + 1]++;
-        }
-
-        for (var c = 0; c < count; c++)
-        {
-            starts[c + 1] += starts[c];
-        }
+        var starts = TermChunks.Starts(chunkOf, count);
 
         // Each chunk is encoded and written on its own, its terms sorted by their UTF-8 bytes; a large posting goes to its own
         // file, once.
@@ -154,4 +145,21 @@ internal static class TermChunks
 
     /// <summary>A term of the index: its key, its shard, and the slots of its postings in that shard of all and of title (or -1).</summary>
     private readonly record struct Entry(TermKey Key, int Shard, int All, int Title);
+
+    /// <summary>Where each chunk's terms start in <paramref name="chunkOf"/>, sorted by chunk (and where the last one ends): <paramref name="count"/> + 1 offsets.</summary>
+    internal static int[] Starts(int[] chunkOf, int count)
+    {
+        var starts = new int[count + 1];
+        foreach (var c in chunkOf)
+        {
+            starts[c + 1]++;
+        }
+
+        for (var c = 0; c < count; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        return starts;
+    }
 }
