@@ -427,17 +427,3 @@ test('a missing file fails the search, and a retry fetches it again', async () =
   broken.set(chunk, saved);
   for (const q of terms) await s.run({ q, page: 1 });
 });
-
-test('the warm-up runs the engine over its own sample: a regulation text that inflates whole, and postings that combine', () => {
-  const first = S.warm(1);
-  assert.ok(first > 0);
-  assert.ok(S.warm(3) > first, 'more rounds, more work');
-  const fs = require('node:fs');
-  const path = require('node:path');
-  const zlib = require('node:zlib');
-  const source = fs.readFileSync(path.join(__dirname, '..', '..', 'theme', 'assets', 'search.js'), 'utf8');
-  const sample = /const SAMPLE = '([^']+)'/.exec(source)[1];
-  const text = zlib.gunzipSync(Buffer.from(sample, 'base64')).toString('utf8');
-  assert.ok(text.startsWith('第二条'), text.slice(0, 20));
-  assert.equal(new TextDecoder().decode(S.inflate(new Uint8Array(Buffer.from(sample, 'base64')))), text);
-});

@@ -523,28 +523,7 @@
     return { run, context, lookup, meta };
   }
 
-  /* Warm-up, once the page is idle: a first search ran its decoding cold, in the engine's interpreter, which cost more than
-     the requests (docs/search-index.md, "Budget"). A gzip sample (an article of a 1958 regulation) and made-up postings. */
-  const SAMPLE = 'H4sIAAAAAAAC/22Q226CUBBF3/2KfipQaREvtEoEEU21Wu9IbKtcBD/GMzOHJ3+hQ0matOnbnDM7a+89tN2KpIWjyV0xGqOfgLmURgz+EmZ+4XxIYy0nrauiFraH7yZ5dXSOoAxu5xYkNmS9UhnE6PbkdEN+Uy5U1oAfYj9mDWpbbGnodkQS8D8NMtAb1NmTviB1LyKFhtZV0eBNw7EPwxcRJTBbYWijegTzFY2+VHSwHBnkMHtkQjF4AuPIZBG15X0GwwQCr3L5Ay8TXvRikkL4wE/SYphnaOccGBtNmZfxRDpnLBche3k7D3kloo5I+3wB7Mzl5fmfvpaJzgrdnGYJY9mxCslMsj9p161qysahcNY/W1I3PFeOhXugaYjdMRev1X5d/XSg1OKulAWUTCm9SOPEJnx+CHMeKpjILpwXngw2KZt59W9wu+yRLijdVYIvtSncidoBAAA=';
-  function warm(rounds) {
-    const gz = Uint8Array.from(atob(SAMPLE), (c) => c.charCodeAt(0));
-    const put = (bytes, v) => { for (; v > 127; v >>>= 7) { bytes.push((v & 127) | 128); } bytes.push(v); };
-    const list = [0];
-    put(list, 300);
-    for (let i = 0; i < 300; i++) { put(list, 1 + (i % 7)); }
-    const bitmap = Uint8Array.from({ length: 400 }, (_, i) => (i * 37) & 255);
-    let seen = 0;
-    for (let r = 0; r < rounds; r++) {
-      const text = decoder.decode(inflate(gz));
-      seen += T.normalize(text).length + T.parseQuery(text.slice(r % 100, (r % 100) + 12)).terms.length + fnv1a(gz.subarray(0, 64));
-      const ids = posting(Uint8Array.from(list), { i: 0 }).ids;
-      const both = intersect(intersect(ids, bitmap), union(ids, members(intersect(bitmap, bitmap))));
-      seen += rank(both, new Uint16Array(3200)).length + passing(both, [new Uint8Array(3200).fill(1)]).length;
-    }
-    return seen;
-  }
-
-  const api = { inflate, varint, posting, members, fnv1a, findTerm, intersect, union, passing, rank, undelta, dayNumber, ranges, parseState, stateQuery, Searcher, warm };
+  const api = { inflate, varint, posting, members, fnv1a, findTerm, intersect, union, passing, rank, undelta, dayNumber, ranges, parseState, stateQuery, Searcher };
   if (NODE) { module.exports = api; return; }
   window.GazetteSearch = api;
 
@@ -577,7 +556,6 @@
   }
 
   const searcher = Searcher(load);
-  (window.requestIdleCallback || setTimeout)(() => warm(50));
 
   /* Later snippets: a hit that shows none of the query's words gets a snippet cut from its text once it is in view
      (data-snippets="summary" on #search-results keeps the summaries and fetches no text for them). */
