@@ -78,7 +78,7 @@ public sealed class WriteSite : IDisposable
             return;
         }
 
-        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, Write);
+        Parallel.ForEach(files, Write);
     }
 
     public void Write(OutputFile file)
