@@ -24,7 +24,7 @@ internal static class PatchedTermChunks
         void Add(ReadOnlySpan<byte> data, int at, int offset)
         {
             var r = TermRecord.Read(data, at);
-            inline += r.TermLength + TermChunks.InlineLength(r.AllLength, r.AllCount) + TermChunks.InlineLength(r.TitleLength, r.TitleCount) + 2;
+            inline += TermChunks.TermBytes(r.TermLength, TermChunks.InlineLength(r.AllLength, r.AllCount), TermChunks.InlineLength(r.TitleLength, r.TitleCount));
             records.Add(offset);
         }
 
@@ -71,7 +71,7 @@ internal static class PatchedTermChunks
         int At(int offset) => offset < saved.Length ? offset : offset - saved.Length;
 
         // As TermChunks: a term is in chunk FNV-1a(UTF-8) mod count, the chunk count following from the bytes that stay inline.
-        var count = (int)Math.Max(1, (inline + SearchIndexWriter.ChunkTarget - 1) / SearchIndexWriter.ChunkTarget);
+        var count = TermChunks.ChunkCount(inline);
         var offsets = records.ToArray();
         var chunkOf = new int[offsets.Length];
         for (var i = 0; i < offsets.Length; i++)

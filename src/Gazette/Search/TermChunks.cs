@@ -20,12 +20,12 @@ internal static class TermChunks
             foreach (var (key, slot) in all[shard].Keys())
             {
                 var entry = new Entry(key, shard, slot, title[shard].Find(key));
-                inline += key.Utf8Length + InlineLength(all[shard], entry.All) + InlineLength(title[shard], entry.Title) + 2;
+                inline += TermBytes(key.Utf8Length, InlineLength(all[shard], entry.All), InlineLength(title[shard], entry.Title));
                 entries[n++] = entry;
             }
         }
 
-        var count = (int)Math.Max(1, (inline + SearchIndexWriter.ChunkTarget - 1) / SearchIndexWriter.ChunkTarget);
+        var count = ChunkCount(inline);
 
         // A term is in chunk FNV-1a(UTF-8) mod count: the entries are sorted by chunk, chunk c being entries[starts[c]..starts[c + 1]].
         var chunkOf = new int[entries.Length];
@@ -43,7 +43,7 @@ internal static class TermChunks
         }
 
         Array.Sort(chunkOf, entries);
-        var starts = TermChunks.Starts(chunkOf, count);
+        var starts = Starts(chunkOf, count);
 
         // Each chunk is encoded and written on its own, its terms sorted by their UTF-8 bytes; a large posting goes to its own
         // file, once.
@@ -127,6 +127,16 @@ internal static class TermChunks
         writer.Varint(count);
         writer.Bytes(file.Hash);
     }
+
+    /// <summary>
+    /// The bytes a term takes in its chunk, as the chunk count is reckoned: its UTF-8, the bytes its postings of all and title take
+    /// there (<see cref="InlineLength(int, int)"/>), and 2 for its length.
+    /// </summary>
+    internal static long TermBytes(int utf8Length, int allInline, int titleInline) => utf8Length + allInline + titleInline + 2;
+
+    /// <summary>How many chunks the terms go into: as many as their <see cref="TermBytes"/> fill at <see cref="SearchIndexWriter.ChunkTarget"/> each, at least one.</summary>
+    internal static int ChunkCount(long termBytes) =>
+        (int)Math.Max(1, (termBytes + SearchIndexWriter.ChunkTarget - 1) / SearchIndexWriter.ChunkTarget);
 
     /// <summary>The bytes a posting of <paramref name="length"/> bytes and <paramref name="count"/> documents takes in its chunk.</summary>
     internal static int InlineLength(int length, int count) =>
