@@ -32,7 +32,7 @@ public sealed class KeyPages
     public KeyPages(CompiledTheme theme, Archive archive, IReadOnlyDictionary<string, string> assets, string? identityLanding)
     {
         var shared = new XxHash128();
-        shared.Append(typeof(KeyPages).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
+        shared.Append(BuildIdentity.Bytes);
         Span<byte> digest = stackalloc byte[16];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(digest, theme.LayoutDigest);
         shared.Append(digest);

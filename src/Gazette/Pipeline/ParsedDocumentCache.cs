@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using Gazette.Content;
@@ -27,12 +27,14 @@ public sealed class ParsedDocumentCache
     /// </summary>
     private static readonly long Racy = TimeSpan.FromSeconds(2).Ticks;
 
+    /// <summary>This build of Gazette (<see cref="BuildIdentity"/>): a parse recorded by another is not used.</summary>
+    private static readonly UInt128 ThisBuild = BinaryPrimitives.ReadUInt128LittleEndian(BuildIdentity.Bytes);
+
     private readonly long _started = DateTime.UtcNow.Ticks;
 
     private readonly string _file;
-    private readonly UInt128 _gazette = Identity();
     private readonly Dictionary<string, Entry> _previous;
-    private readonly ConcurrentDictionary<string, Entry> _now = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry> _now = new(StringComparer.Ordinal);
     private UInt128 _recordedContext;
     private UInt128 _context;
     private bool _changed;
@@ -57,7 +59,7 @@ public sealed class ParsedDocumentCache
             }
 
             var reader = new CacheReader(File.ReadAllBytes(file));
-            if (reader.ReadString() != Magic || ReadUInt128(reader) != empty._gazette)
+            if (reader.ReadString() != Magic || ReadUInt128(reader) != ThisBuild)
             {
                 return empty;
             }
@@ -95,7 +97,6 @@ public sealed class ParsedDocumentCache
     public void Begin(IEnumerable<ContentFile> others)
     {
         var hash = new XxHash128();
-        hash.Append(BitConverter.GetBytes(_gazette));
         foreach (var file in others.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             hash.Append(Encoding.UTF8.GetBytes(file.Path + "\n" + file.Size + "\n" + file.Text + "\n\0"));
@@ -156,7 +157,7 @@ public sealed class ParsedDocumentCache
             using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
             {
                 writer.Write(Magic);
-                Write(writer, _gazette);
+                Write(writer, ThisBuild);
                 Write(writer, _context);
                 writer.Write(_now.Count);
                 foreach (var entry in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
@@ -200,10 +201,6 @@ public sealed class ParsedDocumentCache
 
     /// <summary>The time of last writing to record for a file: none (<see cref="long.MinValue"/>, never matched) when it is racy.</summary>
     private long Trusted(long modified) => modified > _started - Racy ? long.MinValue : modified;
-
-    /// <summary>The identity of this build of Gazette: a parse recorded by another is not used.</summary>
-    private static UInt128 Identity() =>
-        XxHash128.HashToUInt128(typeof(ParsedDocumentCache).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
 
     /// <summary>One document file: its size, time of last writing (ticks, UTC) and digest when parsed, and what the parse gave.</summary>
     private sealed record Entry(string Path, long Size, long Modified, UInt128 Digest, Document? Document, Diagnostic[] Diagnostics);

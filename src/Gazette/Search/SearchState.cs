@@ -3,6 +3,7 @@ using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Gazette.Model;
+using Gazette.Output;
 
 namespace Gazette.Search;
 
@@ -10,8 +11,8 @@ namespace Gazette.Search;
 /// What the last successful build's search index was made from, as the build cache keeps it, so that the next build patches the
 /// index instead of indexing every document again: for each document, the digest of its searchable text and title line
 /// (<see cref="DigestOf"/>) and the SHA-256 of its compressed searchable text; and every term with its two postings in the
-/// index format. Written by <see cref="SearchStateWriter"/>; used only when it was written by this very build of Gazette (and
-/// runtime, whose gzip makes the texts), for the same output folder and the same documents in the same order.
+/// index format. Written by <see cref="SearchStateWriter"/>; used only when it was written by this very build of Gazette and
+/// runtime (<see cref="BuildIdentity"/>), for the same output folder and the same documents in the same order.
 /// </summary>
 /// <remarks>
 /// The file: <see cref="Magic"/>, the build identity (16 bytes), the digest of the output folder's path (16), the digest of
@@ -80,7 +81,7 @@ internal sealed class SearchState : IDisposable
             file.ReadExactly(header);
             var count = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(HeaderBytes - 4));
             if (!header.AsSpan(0, Magic.Length).SequenceEqual(Magic)
-                || !header.AsSpan(Magic.Length, 16).SequenceEqual(Identity())
+                || !header.AsSpan(Magic.Length, 16).SequenceEqual(BuildIdentity.Bytes)
                 || !header.AsSpan(Magic.Length + 16, 16).SequenceEqual(Digest(Path.GetFullPath(outputDirectory)))
                 || !header.AsSpan(Magic.Length + 32, 16).SequenceEqual(SequenceOf(documents))
                 || count != documents.Count
@@ -114,8 +115,8 @@ internal sealed class SearchState : IDisposable
     public void Dispose() => _file.Dispose();
 
     /// <summary>
-    /// The digest of what a document gives the index: its searchable text and its title line (the terms, the text file), and
-    /// whether it has a summary (its snippet).
+    /// The digest of what a document gives the index's terms and text file: its searchable text and its title line (its snippet
+    /// is made again each build, not kept).
     /// </summary>
     public static UInt128 DigestOf(string searchable, string titleLine)
     {
@@ -143,21 +144,12 @@ internal sealed class SearchState : IDisposable
         return digest.GetCurrentHash();
     }
 
-    /// <summary>This build of Gazette and of the runtime (whose gzip compresses the texts): a state of another is not used.</summary>
-    public static byte[] Identity()
-    {
-        var digest = new XxHash128();
-        digest.Append(typeof(SearchState).Assembly.ManifestModule.ModuleVersionId.ToByteArray());
-        digest.Append(Encoding.UTF8.GetBytes(RuntimeInformation.FrameworkDescription + "\0" + typeof(object).Assembly.ManifestModule.ModuleVersionId));
-        return digest.GetCurrentHash();
-    }
-
     /// <summary>The header of a state file, <see cref="HeaderBytes"/> long.</summary>
     public static byte[] Header(string outputDirectory, IReadOnlyList<PublishedDocument> documents)
     {
         var header = new byte[HeaderBytes];
         Magic.CopyTo(header, 0);
-        Identity().CopyTo(header, Magic.Length);
+        BuildIdentity.Bytes.CopyTo(header, Magic.Length);
         Digest(Path.GetFullPath(outputDirectory)).CopyTo(header, Magic.Length + 16);
         SequenceOf(documents).CopyTo(header, Magic.Length + 32);
         BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(HeaderBytes - 4), documents.Count);
