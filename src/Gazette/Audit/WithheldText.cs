@@ -28,6 +28,7 @@ public sealed class WithheldText
 
     private readonly WithheldPassage[] _passages;
     private readonly Dictionary<char, int[]> _byFirst;
+    private readonly Dictionary<string, int> _byText;
     private readonly SearchValues<string>? _all;
     private readonly int[] _shared;
 
@@ -36,6 +37,7 @@ public sealed class WithheldText
         // One passage per text: the first document that holds it names it.
         _passages = passages.DistinctBy(p => p.Text, StringComparer.Ordinal).ToArray();
         _shared = new int[_passages.Length];
+        _byText = _passages.Select((p, i) => (p.Text, i)).ToDictionary(x => x.Text, x => x.i, StringComparer.Ordinal);
         _byFirst = _passages.Select((p, i) => (p.Text[0], i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
         _all = _passages.Length == 0 ? null : SearchValues.Create(_passages.Select(p => p.Text).ToArray(), StringComparison.Ordinal);
     }
@@ -94,7 +96,44 @@ public sealed class WithheldText
     }
 
     /// <summary>Sets aside every passage that <paramref name="text"/>, the text of a published document, holds. Thread-safe.</summary>
-    public void SetAsideShared(string? text)
+    public void SetAsideShared(string? text) => SetAside(text, found: null);
+
+    /// <summary>
+    /// Sets aside the passages a published document holds: in its metadata, body text or text attachments. Thread-safe.
+    /// Returns their texts, which <see cref="SetAside(IEnumerable{string})"/> sets aside again in a build that does not read the document.
+    /// </summary>
+    public string[] SetAsideShared(PublishedDocument document, RenderedBody body, IReadOnlyList<byte[]?> textAttachments)
+    {
+        if (_all is null)
+        {
+            return [];
+        }
+
+        var found = new HashSet<int>();
+        var d = document.Source;
+        SetAside(string.Join('\n', d.Title, d.DocNumber, document.IndexNumber, d.Summary), found);
+        SetAside(body.Text, found);
+        foreach (var bytes in textAttachments)
+        {
+            SetAside(bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes), found);
+        }
+
+        return [.. found.Order().Select(i => _passages[i].Text)];
+    }
+
+    /// <summary>Sets aside the passages of these texts (as <see cref="SetAsideShared(PublishedDocument, RenderedBody, IReadOnlyList{byte[]})"/> returned them); a text no passage has is passed over. Thread-safe.</summary>
+    public void SetAside(IEnumerable<string> passages)
+    {
+        foreach (var text in passages)
+        {
+            if (_byText.TryGetValue(text, out var i))
+            {
+                Volatile.Write(ref _shared[i], 1);
+            }
+        }
+    }
+
+    private void SetAside(string? text, HashSet<int>? found)
     {
         if (_all is null || string.IsNullOrEmpty(text))
         {
@@ -104,23 +143,7 @@ public sealed class WithheldText
         foreach (var i in Find(text, _all))
         {
             Volatile.Write(ref _shared[i], 1);
-        }
-    }
-
-    /// <summary>Sets aside the passages a published document holds: in its metadata, body text or text attachments. Thread-safe.</summary>
-    public void SetAsideShared(PublishedDocument document, RenderedBody body, IReadOnlyList<byte[]?> textAttachments)
-    {
-        if (_all is null)
-        {
-            return;
-        }
-
-        var d = document.Source;
-        SetAsideShared(string.Join('\n', d.Title, d.DocNumber, document.IndexNumber, d.Summary));
-        SetAsideShared(body.Text);
-        foreach (var bytes in textAttachments)
-        {
-            SetAsideShared(bytes is null ? null : System.Text.Encoding.UTF8.GetString(bytes));
+            found?.Add(i);
         }
     }
 

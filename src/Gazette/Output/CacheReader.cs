@@ -22,6 +22,9 @@ internal sealed class CacheReader(byte[] bytes)
 
     public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
+    /// <summary>A 128-bit number as <see cref="CacheWriting.Write(BinaryWriter, UInt128)"/> wrote it.</summary>
+    public UInt128 ReadUInt128() => new(ReadUInt64(), ReadUInt64());
+
     public string ReadString()
     {
         var length = 0;
@@ -53,5 +56,16 @@ internal sealed class CacheReader(byte[] bytes)
         var span = bytes.AsSpan(_at, count);
         _at += count;
         return span;
+    }
+}
+
+/// <summary>What the build cache files write beside <see cref="BinaryWriter"/>'s own, as <see cref="CacheReader"/> reads it.</summary>
+internal static class CacheWriting
+{
+    /// <summary>A 128-bit number (a digest), high half first.</summary>
+    public static void Write(this BinaryWriter writer, UInt128 value)
+    {
+        writer.Write((ulong)(value >> 64));
+        writer.Write((ulong)value);
     }
 }

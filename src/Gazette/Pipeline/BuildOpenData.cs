@@ -25,11 +25,16 @@ public sealed class BuildOpenData(Archive archive)
 
     /// <summary>The JSON file of each document of <paramref name="batch"/>.</summary>
     /// <param name="bodies">the rendered bodies of <paramref name="batch"/>, in the same order: their text hashes are kept.</param>
-    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies)
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) =>
+        Add(batch, [.. bodies.Select(b => b.TextSha256)]);
+
+    /// <summary>The JSON file of each document of <paramref name="batch"/>.</summary>
+    /// <param name="textHashes">the SHA-256 of each document's text (<see cref="RenderedBody.TextSha256"/>), in the same order.</param>
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<string> textHashes)
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            if (!ReferenceEquals(archive.Documents[_added], batch[i]) || !Sha256Digest.TryParseHex(bodies[i].TextSha256, out _textHashes[_added]))
+            if (!ReferenceEquals(archive.Documents[_added], batch[i]) || !Sha256Digest.TryParseHex(textHashes[i], out _textHashes[_added]))
             {
                 throw new InvalidOperationException($"open data: {batch[i].Id} came out of the archive's order or without a text hash");
             }
@@ -43,7 +48,7 @@ public sealed class BuildOpenData(Archive archive)
             var buffer = new ArrayBufferWriter<byte>(2048);
             using (var json = new Utf8JsonWriter(buffer, OpenDataJson.WriterOptions))
             {
-                _json.WriteDocumentFile(json, batch[i], bodies[i].TextSha256);
+                _json.WriteDocumentFile(json, batch[i], textHashes[i]);
             }
 
             files[i] = new OutputFile(archive.Urls.ToOutputPath(archive.Urls.DocumentData(batch[i].IndexNumber)), buffer.WrittenSpan.ToArray());

@@ -32,7 +32,7 @@ public sealed class BuildPipeline
         // Input and process: the typed model, checked; and the key that signs the integrity manifest, when one was given
         progress?.Report("reading content");
         using var signing = new ParseSigningKey().Run(options, diagnostics);
-        var (config, issues, documents, calendar, theme) = ReadAndCheck(options, diagnostics, clock);
+        var (config, issues, documents, calendar, theme, parsed) = ReadAndCheck(options, diagnostics, clock);
         if (diagnostics.HasErrors || theme is null)
         {
             return Failed();
@@ -44,7 +44,8 @@ public sealed class BuildPipeline
         // Privacy screen (DOMAIN rule 2): personal data in what a published document shows is an error, unless the document says
         // privacy: mask — its texts are masked here, before any view is made, its body and text attachments batch by batch below —
         // or privacy: reviewed. Birth dates are judged by today's date in China (UTC+8).
-        var privacy = new ScreenPersonalData(new PersonalDataScanner(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var privacy = new ScreenPersonalData(new PersonalDataScanner(today));
         published = privacy.Fields(published, diagnostics);
         var archive = new BuildArchive().Run(config, new SiteUrls(config.Site.BasePath), published, issues);
         var (assetUrls, assetFiles) = new FingerprintAssets().Run(theme.Assets, archive.Urls);
@@ -63,6 +64,11 @@ public sealed class BuildPipeline
         // longest sentences, less what a published document holds too (set aside batch by batch below).
         var withheld = new CollectWithheldText().Run(options, documents, diagnostics);
         clock.Lap("audit");
+
+        // With a cache: what the last build made of each document that only its own file decides, in the same context
+        var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,
+            DocumentMemo.Context(parsed.Context, keys.Shared, documents, today, withheld.Digest()));
+        clock.Lap("document memo");
 
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory);
@@ -83,7 +89,7 @@ public sealed class BuildPipeline
 
         // A batch of planned pages: keyed (with a cache), rendered but for those the output folder holds as made from the same
         // inputs (WriteSite.Reuse), and listed for the sitemap
-        IReadOnlyList<OutputFile> Render(IReadOnlyList<PagePlan> planned)
+        (IReadOnlyList<OutputFile> Html, IReadOnlyList<PagePlan> Keyed) Render(IReadOnlyList<PagePlan> planned)
         {
             var plans = keys?.Run(planned) ?? planned;
             clock.Lap("page keys");
@@ -93,33 +99,108 @@ public sealed class BuildPipeline
             clock.Lap("render pages");
             pages += plans.Count;
             renderedPages += html.Count;
-            return html;
+            return (html, plans);
         }
+
+        // The text of a document's body made again, for a document recalled from the memo whose searchable text file must be
+        // written after all (its group renamed by another document's change, or the file not as it was left)
+        string TextOf(PublishedDocument document)
+        {
+            var local = new DiagnosticBag();
+            var body = privacy.Bodies([document], new ReadDocumentBodies().Run(options, [document.Source], local), local);
+            var text = markdown.Run([document], body, local)[0].Text;
+            lock (diagnostics)
+            {
+                diagnostics.AddRange(local.Items);
+            }
+
+            return text;
+        }
+
         foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
         {
-            var sources = batch.Select(d => d.Source).ToList();
+            // A document the memo recalls, whose page the output folder holds as the last build made it, is not made again
+            var known = new DocumentMemo.Entry?[batch.Length];
+            for (var i = 0; memo is not null && i < batch.Length; i++)
+            {
+                var path = batch[i].Source.Source.Path;
+                if (parsed!.DigestOf(path) is { } digest && memo.Find(path, digest) is { } entry
+                    && site.Reuse(archive.Urls.ToOutputPath(batch[i].Url), entry.PageKey))
+                {
+                    memo.Keep(path, entry);
+                    known[i] = entry;
+                    sitemap.Add(batch[i].Url, archive.LastChanged(batch[i]));
+                    pages++;
+                }
+            }
+
+            var made = batch.Where((_, i) => known[i] is null).ToArray();
+            var sources = made.Select(d => d.Source).ToList();
+            var reported = diagnostics.Items.Count;
+            clock.Lap("document memo");
             var bodies = new ReadDocumentBodies().Run(options, sources, diagnostics);
             var attachmentTexts = new ReadTextAttachments().Run(options, sources, diagnostics);
             clock.Lap("read bodies");
-            bodies = privacy.Bodies(batch, bodies, diagnostics);
-            var textAttachments = privacy.Attachments(archive, batch, attachmentTexts, diagnostics);
+            bodies = privacy.Bodies(made, bodies, diagnostics);
+            var textAttachments = privacy.Attachments(archive, made, attachmentTexts, diagnostics);
             clock.Lap("privacy screen");
-            var rendered = markdown.Run(batch, bodies, diagnostics);
+            var rendered = markdown.Run(made, bodies, diagnostics);
             clock.Lap("markdown");
             if (diagnostics.HasErrors)
             {
                 continue; // the build has failed: the other bodies are only checked, so that every error is reported at once
             }
 
-            var planned = new PlanDocumentPages().Run(archive, theme.Strings, batch, rendered);
+            var (html, keyed) = Render(new PlanDocumentPages().Run(archive, theme.Strings, made, rendered));
             clock.Lap("plan pages");
-            var html = Render(planned);
-            var texts = search.Add(batch, rendered, site.Reuse);
+
+            // The batch in the archive's order again: each document with its text, or with what the memo knows of it
+            var searchable = new (PublishedDocument, string?, Search.SearchIndexWriter.KnownText?)[batch.Length];
+            var textHashes = new string[batch.Length];
+            var at = new int[made.Length]; // where each document made is in the batch
+            for (int i = 0, k = 0; i < batch.Length; i++)
+            {
+                var document = batch[i];
+                if (known[i] is { } entry)
+                {
+                    searchable[i] = (document, null, new(entry.SearchDigest, entry.Snippet, () => TextOf(document)));
+                    textHashes[i] = entry.TextSha256;
+                    withheld.SetAside(entry.Shared);
+                }
+                else
+                {
+                    searchable[i] = (document, rendered[k].Text, null);
+                    textHashes[i] = rendered[k].TextSha256;
+                    at[k++] = i;
+                }
+            }
+
+            var first = search.Count;
+            var texts = search.Add(searchable, site.Reuse);
             clock.Lap("search index");
-            var data = openData.Add(batch, rendered);
+            var data = openData.Add(batch, textHashes);
             clock.Lap("open data");
-            Parallel.For(0, batch.Length, i => withheld.SetAsideShared(batch[i], rendered[i], attachmentTexts[i]));
+            var shared = new string[made.Length][];
+            Parallel.For(0, made.Length, k => shared[k] = withheld.SetAsideShared(made[k], rendered[k], attachmentTexts[k]));
             clock.Lap("audit");
+
+            // What only its own file decides, for the next build: of a document its stages reported nothing about
+            if (memo is not null)
+            {
+                var noted = diagnostics.Items.Skip(reported).Select(d => d.Location.Path).ToHashSet(StringComparer.Ordinal);
+                for (var k = 0; k < made.Length; k++)
+                {
+                    var path = made[k].Source.Source.Path;
+                    if (!noted.Contains(path) && !made[k].Source.Attachments.Any(a => a.IsText) && !keyed[k].RenderKey.IsNone && parsed!.DigestOf(path) is { } digest)
+                    {
+                        var (searchDigest, snippet) = search.Facts(first + at[k]);
+                        memo.Remember(path, digest, keyed[k].RenderKey, rendered[k].TextSha256, searchDigest, snippet, shared[k]);
+                    }
+                }
+
+                clock.Lap("document memo");
+            }
+
             site.Write(html);
             site.Write(texts);
             site.Write(textAttachments);
@@ -139,7 +220,7 @@ public sealed class BuildPipeline
         foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
         {
             clock.Lap("plan pages"); // the listing pages are planned as they are enumerated
-            site.Write(Render(batch));
+            site.Write(Render(batch).Html);
             clock.Lap("write");
         }
 
@@ -191,8 +272,9 @@ public sealed class BuildPipeline
 
         site.Commit(auditKey);
         search.Commit(); // the index's state, for the next build, once the site it describes is in place
+        memo?.Save();
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Recalled = memo?.Recalled ?? 0, Timings = clock.Laps };
     }
 
     /// <summary>
@@ -234,7 +316,7 @@ public sealed class BuildPipeline
     /// Input and process: reads content/ and the theme, makes the typed model and checks it; every problem becomes a
     /// diagnostic. What was read is not kept beyond this: documents keep their metadata and where their bodies are.
     /// </summary>
-    private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar, CompiledTheme? Theme) ReadAndCheck(
+    private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar, CompiledTheme? Theme, ParsedDocumentCache? Parsed) ReadAndCheck(
         BuildOptions options, DiagnosticBag diagnostics, StageClock clock)
     {
         // With a cache, a document file parsed by an earlier build as it is now is neither read nor parsed again
@@ -249,7 +331,7 @@ public sealed class BuildPipeline
         clock.Lap("parse and check");
         parsed?.Save();
         clock.Lap("parsed documents cache");
-        return (config, issues, documents, calendar, theme);
+        return (config, issues, documents, calendar, theme, parsed);
     }
 
     /// <summary>The typed model of what was read from content/, with its cross-references checked and index numbers assigned.</summary>

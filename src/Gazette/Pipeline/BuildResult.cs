@@ -16,6 +16,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
     /// <summary>Of <see cref="Documents"/>, those the search index indexed: the others' postings came from the last build's (build cache).</summary>
     public int Indexed { get; init; }
 
+    /// <summary>Published documents taken from the build cache's memo (<see cref="DocumentMemo"/>): not read, converted or planned.</summary>
+    public int Recalled { get; init; }
+
     /// <summary>How long each part of the build took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took)> Timings { get; init; } = [];
 }

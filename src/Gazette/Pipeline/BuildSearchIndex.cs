@@ -56,7 +56,18 @@ public sealed class BuildSearchIndex : IDisposable
     /// <inheritdoc cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody})"/>
     /// <param name="reuse">keeps the text file of an unchanged document as the output folder holds it (<see cref="WriteSite.Reuse"/>).</param>
     public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies, Func<string, RenderKey, bool>? reuse) =>
-        InFolder(Writer.Add(batch.Select((document, i) => (document, bodies[i].Text)).ToList(), reuse is null ? null : (path, key) => reuse(Folder + path, key)));
+        Add([.. batch.Select((document, i) => (document, (string?)bodies[i].Text, (SearchIndexWriter.KnownText?)null))], reuse);
+
+    /// <inheritdoc cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>
+    /// <param name="batch">each document with the text of its body, or with what the build cache knows of it (<see cref="DocumentMemo"/>).</param>
+    public IReadOnlyList<OutputFile> Add(IReadOnlyList<(PublishedDocument Document, string? Text, SearchIndexWriter.KnownText? Known)> batch, Func<string, RenderKey, bool>? reuse) =>
+        InFolder(Writer.Add(batch, reuse is null ? null : (path, key) => reuse(Folder + path, key)));
+
+    /// <summary>Documents added so far: the id of the next one.</summary>
+    public int Count => Writer.Count;
+
+    /// <summary>Document <paramref name="id"/>'s search digest and snippet, once added (with a build cache), for <see cref="DocumentMemo"/>.</summary>
+    public (UInt128 Digest, string Snippet) Facts(int id) => Writer.Facts(id);
 
     /// <summary>
     /// Makes the rest of the index and gives each file to <paramref name="write"/> as it is made, from several threads; then lets

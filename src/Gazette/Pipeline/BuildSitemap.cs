@@ -22,10 +22,13 @@ public sealed class BuildSitemap
         {
             if (!Unlisted.Contains(page.Kind))
             {
-                _pages.Add(new SitemapUrl(page.Page.Url, page.LastModified));
+                Add(page.Page.Url, page.LastModified);
             }
         }
     }
+
+    /// <summary>Adds a page that was not planned (a document page kept as the last build made it), as <see cref="Add(IEnumerable{PagePlan})"/>.</summary>
+    public void Add(string url, DateOnly? lastModified) => _pages.Add(new SitemapUrl(url, lastModified));
 
     /// <summary>The sitemap files and robots.txt, made one at a time as they are enumerated; pages listed by URL.</summary>
     public IEnumerable<OutputFile> Finish(Archive archive)

@@ -44,6 +44,9 @@ public sealed class KeyPages
         _shared = shared.GetCurrentHash();
     }
 
+    /// <summary>The digest of what every page shares: Gazette, the layouts and UI strings, the asset addresses, the site.</summary>
+    public ReadOnlySpan<byte> Shared => _shared;
+
     public IReadOnlyList<PagePlan> Run(IReadOnlyList<PagePlan> plans)
     {
         var keyed = new PagePlan[plans.Count];

@@ -59,19 +59,19 @@ public sealed class ParsedDocumentCache
             }
 
             var reader = new CacheReader(File.ReadAllBytes(file));
-            if (reader.ReadString() != Magic || ReadUInt128(reader) != ThisBuild)
+            if (reader.ReadString() != Magic || reader.ReadUInt128() != ThisBuild)
             {
                 return empty;
             }
 
-            var context = ReadUInt128(reader);
+            var context = reader.ReadUInt128();
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var path = reader.ReadString();
-                var (size, modified, digest) = (reader.ReadInt64(), reader.ReadInt64(), ReadUInt128(reader));
+                var (size, modified, digest) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt128());
                 var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared) : null;
                 var diagnostics = new Diagnostic[reader.ReadInt32()];
                 for (var k = 0; k < diagnostics.Length; k++)
@@ -105,6 +105,12 @@ public sealed class ParsedDocumentCache
         _context = hash.GetCurrentHashAsUInt128();
         _changed |= _context != _recordedContext;
     }
+
+    /// <summary>The digest of the files of content/ other than the documents' (<see cref="Begin"/>).</summary>
+    public UInt128 Context => _context;
+
+    /// <summary>The digest of the bytes of the document file at <paramref name="path"/> as this build parsed it, or null when it did not.</summary>
+    public UInt128? DigestOf(string path) => _now.TryGetValue(path, out var entry) ? entry.Digest : null;
 
     /// <summary>Whether the document file at <paramref name="path"/> was parsed before as it is now, by its size and time.</summary>
     public bool Knows(string path, long size, long modified) =>
@@ -157,15 +163,15 @@ public sealed class ParsedDocumentCache
             using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
             {
                 writer.Write(Magic);
-                Write(writer, ThisBuild);
-                Write(writer, _context);
+                writer.Write(ThisBuild);
+                writer.Write(_context);
                 writer.Write(_now.Count);
                 foreach (var entry in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
                 {
                     writer.Write(entry.Path);
                     writer.Write(entry.Size);
                     writer.Write(entry.Modified);
-                    Write(writer, entry.Digest);
+                    writer.Write(entry.Digest);
                     writer.Write(entry.Document is not null);
                     if (entry.Document is not null)
                     {
@@ -190,14 +196,6 @@ public sealed class ParsedDocumentCache
             File.Delete(temporary);
         }
     }
-
-    private static void Write(BinaryWriter writer, UInt128 value)
-    {
-        writer.Write((ulong)(value >> 64));
-        writer.Write((ulong)value);
-    }
-
-    private static UInt128 ReadUInt128(CacheReader reader) => new(reader.ReadUInt64(), reader.ReadUInt64());
 
     /// <summary>The time of last writing to record for a file: none (<see cref="long.MinValue"/>, never matched) when it is racy.</summary>
     private long Trusted(long modified) => modified > _started - Racy ? long.MinValue : modified;

@@ -90,6 +90,9 @@ public sealed class SearchIndexWriter
     /// <summary>How many documents were indexed anew rather than taken from the last build's state.</summary>
     public int Indexed => _changed.Count(c => c);
 
+    /// <summary>Document <paramref name="id"/>'s digest (<see cref="SearchState.DigestOf"/>) and snippet, once added, when the state is kept.</summary>
+    internal (UInt128 Digest, string Snippet) Facts(int id) => (Digests[id], _snippets[id]);
+
     /// <summary>Documents added so far: the id of the next one.</summary>
     public int Count => _snippets.Count;
 
@@ -106,7 +109,13 @@ public sealed class SearchIndexWriter
     /// asked to keep, as the output folder holds it, the text file of a document the last build indexed as it is now, when its
     /// group is named as it was (<see cref="Pipeline.WriteSite.Reuse"/>); a file it keeps is not given back. Null: none is kept.
     /// </param>
-    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch, Func<string, RenderKey, bool>? reuse)
+    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch, Func<string, RenderKey, bool>? reuse) =>
+        Add([.. batch.Select(b => (b.Document, (string?)b.Text, (KnownText?)null))], reuse);
+
+    /// <inheritdoc cref="Add(IReadOnlyList{ValueTuple{PublishedDocument, string}}, Func{string, RenderKey, bool}?)"/>
+    /// <param name="batch">each document with the text of its body, or with what the build cache knows of it instead
+    /// (<see cref="KnownText"/>): a document whose digest is the one it had is then neither read nor indexed.</param>
+    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string? Text, KnownText? Known)> batch, Func<string, RenderKey, bool>? reuse)
     {
         var first = Count;
         var searchable = new (string All, string Title, string? Number)[batch.Count];
@@ -119,20 +128,29 @@ public sealed class SearchIndexWriter
         // them on a thread of its own
         Parallel.For(0, batch.Count, i =>
         {
-            var (document, body) = batch[i];
+            var (document, body, known) = batch[i];
+            if (known is not null && _previous is not null && _previous.Digest(first + i) == known.Digest)
+            {
+                snippets[i] = known.Snippet;
+                texts[i] = new PendingText(null, _previous.TextHash(first + i), () => SearchableText(document, known.Body()), known.Digest);
+                return;
+            }
+
+            body ??= known!.Body();
             var source = document.Source;
             var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
-            searchable[i] = (SearchableText(document, body), source.Title + "\n" + source.DocNumber, number);
+            var all = SearchableText(document, body);
+            searchable[i] = (all, source.Title + "\n" + source.DocNumber, number);
             snippets[i] = Snippet(source.Summary ?? body);
-            var digest = _digests is null ? UInt128.Zero : SearchState.DigestOf(searchable[i].All, searchable[i].Title);
+            var digest = _digests is null ? UInt128.Zero : SearchState.DigestOf(all, searchable[i].Title);
             if (_previous is not null && _previous.Digest(first + i) == digest)
             {
-                texts[i] = new PendingText(null, _previous.TextHash(first + i), searchable[i].All, digest);
+                texts[i] = new PendingText(null, _previous.TextHash(first + i), () => all, digest);
                 return;
             }
 
             indexed[i] = true;
-            var compressed = Compress(searchable[i].All);
+            var compressed = Compress(all);
             texts[i] = new PendingText(compressed, SHA256.HashData(compressed), null, digest);
         });
         Parallel.For(0, _all.Length, shard =>
@@ -192,7 +210,7 @@ public sealed class SearchIndexWriter
                 return;
             }
 
-            named[i] = (path, bytes ?? Compress(text!), key);
+            named[i] = (path, bytes ?? Compress(text!()), key);
         });
         return [.. named.OfType<(string Path, byte[] Bytes, RenderKey Key)>()];
     }
@@ -223,9 +241,17 @@ public sealed class SearchIndexWriter
 
     /// <summary>
     /// A searchable text waiting for its group: compressed, or not (<see cref="Bytes"/> null) when the last build indexed it as
-    /// it is now, with <see cref="Text"/> to compress should its file not be kept; <see cref="Digest"/> is its render key (0 without a cache).
+    /// it is now, with <see cref="Text"/> to make the text to compress should its file not be kept; <see cref="Digest"/> is its
+    /// render key (0 without a cache).
     /// </summary>
-    private readonly record struct PendingText(byte[]? Bytes, byte[] Hash, string? Text, UInt128 Digest);
+    private readonly record struct PendingText(byte[]? Bytes, byte[] Hash, Func<string>? Text, UInt128 Digest);
+
+    /// <summary>
+    /// What the build cache knows of a document instead of its text: its <see cref="SearchState.DigestOf"/> and snippet as the last
+    /// build made them, and how to make the text of its body should its text file be needed (its group renamed, or the file not
+    /// as it was left).
+    /// </summary>
+    public sealed record KnownText(UInt128 Digest, string Snippet, Func<string> Body);
 
     /// <summary>
     /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every

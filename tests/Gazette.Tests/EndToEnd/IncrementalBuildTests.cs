@@ -106,7 +106,7 @@ public sealed class IncrementalBuildTests
             && site.ReadOutput(f).Contains("》解读</h1>", StringComparison.Ordinal));
 
     /// <summary>The output folder holds exactly what a build without a cache into an empty folder makes, byte for byte.</summary>
-    private static void AssertSameAsCleanBuild(TestSite site)
+    internal static void AssertSameAsCleanBuild(TestSite site)
     {
         using var clean = new TempOutput();
         Assert.True(new BuildPipeline().Run(site.Options with { OutputDirectory = clean.Path }).Succeeded);
