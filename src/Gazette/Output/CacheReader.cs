@@ -62,6 +62,31 @@ internal sealed class CacheReader(byte[] bytes)
 /// <summary>What the build cache files write beside <see cref="BinaryWriter"/>'s own, as <see cref="CacheReader"/> reads it.</summary>
 internal static class CacheWriting
 {
+    /// <summary>
+    /// Writes a cache file whole with <paramref name="write"/>: to a new file beside it, then moved over the old one, so the file is
+    /// never half-written. False when it cannot be written (a cache is only a cache: the build goes on without it).
+    /// </summary>
+    public static bool Replace(string file, Action<BinaryWriter> write)
+    {
+        var temporary = file + $".{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
+            {
+                write(writer);
+            }
+
+            File.Move(temporary, file, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            return false;
+        }
+    }
+
     /// <summary>A 128-bit number (a digest), high half first.</summary>
     public static void Write(this BinaryWriter writer, UInt128 value)
     {

@@ -139,37 +139,26 @@ public sealed class DocumentMemo
             return; // every document as it was
         }
 
-        var temporary = _file + $".{Guid.NewGuid():N}.tmp";
-        try
+        CacheWriting.Replace(_file, writer =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
+            writer.Write(Magic);
+            writer.Write(_context);
+            writer.Write(_now.Count);
+            foreach (var (path, entry) in _now.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
-                writer.Write(Magic);
-                writer.Write(_context);
-                writer.Write(_now.Count);
-                foreach (var (path, entry) in _now.OrderBy(e => e.Key, StringComparer.Ordinal))
+                writer.Write(path);
+                writer.Write(entry.Input);
+                writer.Write(entry.PageKey.Value);
+                writer.Write(entry.TextSha256);
+                writer.Write(entry.SearchDigest);
+                writer.Write(entry.Snippet);
+                writer.Write(entry.Shared.Length);
+                foreach (var passage in entry.Shared)
                 {
-                    writer.Write(path);
-                    writer.Write(entry.Input);
-                    writer.Write(entry.PageKey.Value);
-                    writer.Write(entry.TextSha256);
-                    writer.Write(entry.SearchDigest);
-                    writer.Write(entry.Snippet);
-                    writer.Write(entry.Shared.Length);
-                    foreach (var passage in entry.Shared)
-                    {
-                        writer.Write(passage);
-                    }
+                    writer.Write(passage);
                 }
             }
-
-            File.Move(temporary, _file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
-        }
+        });
     }
 
     private UInt128 InputOf(UInt128 digest)

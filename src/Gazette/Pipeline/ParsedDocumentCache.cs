@@ -156,44 +156,36 @@ public sealed class ParsedDocumentCache
             return;
         }
 
-        var temporary = _file + $".{Guid.NewGuid():N}.tmp";
-        try
+        var saved = CacheWriting.Replace(_file, writer =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
+            writer.Write(Magic);
+            writer.Write(ThisBuild);
+            writer.Write(_context);
+            writer.Write(_now.Count);
+            foreach (var entry in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
             {
-                writer.Write(Magic);
-                writer.Write(ThisBuild);
-                writer.Write(_context);
-                writer.Write(_now.Count);
-                foreach (var entry in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
+                writer.Write(entry.Path);
+                writer.Write(entry.Size);
+                writer.Write(entry.Modified);
+                writer.Write(entry.Digest);
+                writer.Write(entry.Document is not null);
+                if (entry.Document is not null)
                 {
-                    writer.Write(entry.Path);
-                    writer.Write(entry.Size);
-                    writer.Write(entry.Modified);
-                    writer.Write(entry.Digest);
-                    writer.Write(entry.Document is not null);
-                    if (entry.Document is not null)
-                    {
-                        DocumentCodec.Write(writer, entry.Document);
-                    }
+                    DocumentCodec.Write(writer, entry.Document);
+                }
 
-                    writer.Write(entry.Diagnostics.Length);
-                    foreach (var diagnostic in entry.Diagnostics)
-                    {
-                        DocumentCodec.Write(writer, diagnostic);
-                    }
+                writer.Write(entry.Diagnostics.Length);
+                foreach (var diagnostic in entry.Diagnostics)
+                {
+                    DocumentCodec.Write(writer, diagnostic);
                 }
             }
-
-            File.Move(temporary, _file, overwrite: true);
+        });
+        if (saved)
+        {
             _previous.Clear();
             _recordedContext = _context;
             _changed = false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporary);
         }
     }
 
