@@ -147,6 +147,7 @@ public static partial class GazetteCommand
         {
             stdout.MarkupLine(
                 $"[green]built[/] {result.Documents} documents ({result.Withheld} not public or drafts, withheld) into {Markup.Escape(options.Relative(options.OutputDirectory))}/: " +
+                (result.Recalled > 0 ? $"{result.Recalled} documents not made again (unchanged), " : "") +
                 $"{result.Pages} pages ({result.Rendered} rendered), {result.Files} files ({result.Files - result.Unchanged} written, {result.Unchanged} unchanged) in {watch.Elapsed.TotalSeconds:0.00} s; " +
                 (options.SigningKey is null ? $"manifest unsigned ({SigningKeyText.EnvironmentVariable} is not set)" : "manifest signed"));
         }
