@@ -19,7 +19,7 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class DocumentMemo
 {
-    private const string Magic = "GAZETTE-MEMO-1";
+    private const string Magic = "GAZETTE-MEMO-2";
 
     private readonly string _file;
     private readonly UInt128 _context;
@@ -34,9 +34,9 @@ public sealed class DocumentMemo
     }
 
     /// <summary>What one document's batch stages gave: enough to keep its page and text file, and to index and list it unread.</summary>
-    /// <param name="Input">the digest of the context and of the document file's bytes this was made from.</param>
+    /// <param name="Digest">the digest of the document file's bytes this was made from (in the memo's context: a memo of another is not read).</param>
     /// <param name="Shared">the withheld passages the document holds (its metadata or body text), set aside from the audit.</param>
-    public sealed record Entry(UInt128 Input, RenderKey PageKey, string TextSha256, UInt128 SearchDigest, string Snippet, string[] Shared);
+    public sealed record Entry(UInt128 Digest, RenderKey PageKey, string TextSha256, UInt128 SearchDigest, string Snippet, string[] Shared);
 
     /// <summary>How many documents were taken from the memo rather than made.</summary>
     public int Recalled { get; private set; }
@@ -59,14 +59,14 @@ public sealed class DocumentMemo
                     for (var count = reader.ReadInt32(); count > 0; count--)
                     {
                         var path = reader.ReadString();
-                        var (input, key, text, search, snippet) = (reader.ReadUInt128(), new RenderKey(reader.ReadUInt128()), reader.ReadString(), reader.ReadUInt128(), reader.ReadString());
+                        var (digest, key, text, search, snippet) = (reader.ReadUInt128(), new RenderKey(reader.ReadUInt128()), reader.ReadString(), reader.ReadUInt128(), reader.ReadString());
                         var shared = new string[reader.ReadInt32()];
                         for (var k = 0; k < shared.Length; k++)
                         {
                             shared[k] = reader.ReadString();
                         }
 
-                        entries[path] = new Entry(input, key, text, search, snippet, shared);
+                        entries[path] = new Entry(digest, key, text, search, snippet, shared);
                     }
                 }
             }
@@ -115,7 +115,7 @@ public sealed class DocumentMemo
 
     /// <summary>What the document file at <paramref name="path"/>, whose bytes have <paramref name="digest"/>, gave in the last build, or null.</summary>
     public Entry? Find(string path, UInt128 digest) =>
-        _previous.TryGetValue(path, out var entry) && entry.Input == InputOf(digest) ? entry : null;
+        _previous.TryGetValue(path, out var entry) && entry.Digest == digest ? entry : null;
 
     /// <summary>Keeps for the next build an entry <see cref="Find"/> gave, which this build used instead of making the document. From one thread.</summary>
     public void Keep(string path, Entry entry)
@@ -126,7 +126,7 @@ public sealed class DocumentMemo
 
     /// <summary>Records what the document file at <paramref name="path"/>, whose bytes have <paramref name="digest"/>, gave. From one thread.</summary>
     public void Remember(string path, UInt128 digest, RenderKey pageKey, string textSha256, UInt128 searchDigest, string snippet, string[] shared) =>
-        _now[path] = new Entry(InputOf(digest), pageKey, textSha256, searchDigest, snippet, shared);
+        _now[path] = new Entry(digest, pageKey, textSha256, searchDigest, snippet, shared);
 
     /// <summary>
     /// Writes the memo of this build — the documents recalled or recorded — once its site is in place (to a new file, then moved
@@ -147,7 +147,7 @@ public sealed class DocumentMemo
             foreach (var (path, entry) in _now.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
                 writer.Write(path);
-                writer.Write(entry.Input);
+                writer.Write(entry.Digest);
                 writer.Write(entry.PageKey.Value);
                 writer.Write(entry.TextSha256);
                 writer.Write(entry.SearchDigest);
@@ -159,13 +159,5 @@ public sealed class DocumentMemo
                 }
             }
         });
-    }
-
-    private UInt128 InputOf(UInt128 digest)
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], digest);
-        return XxHash128.HashToUInt128(bytes);
     }
 }
