@@ -146,6 +146,7 @@ public sealed class BenchRun(Options options)
         var summary = Report.Summary(reports);
         _log.WriteLine(summary);
         File.WriteAllText(Path.Combine(Paths.Work, "results", $"summary-{DateTime.Now:yyyyMMdd-HHmm}.md"), summary);
+        Paths.DeleteSetAside(); // the sites the builds replaced, now that nothing more is built
         return reports.Any(r => r.BuildFailure is not null) ? 1 : 0;
     }
 
@@ -188,10 +189,7 @@ public sealed class BenchRun(Options options)
         report.Hugo = options.Peers.Contains("hugo") ? HugoPeer.Prepare(size, corpus, options.ForcePeers, PeerCap, _log) : null;
         for (var round = 1; round <= options.BuildRepeat; round++)
         {
-            if (Directory.Exists(site))
-            {
-                Directory.Delete(site, recursive: true);
-            }
+            Paths.SetAside(site); // not deleted: see SetAside
 
             var of = options.BuildRepeat > 1 ? $" {round}/{options.BuildRepeat}" : "";
             _log.WriteLine($"  building with Gazette{of} (limit {BuildLimit.TotalMinutes:N0} min, {BuildCap / (1L << 30)} GB)");
@@ -234,10 +232,7 @@ public sealed class BenchRun(Options options)
 
             // The full build does not fit: build the search page and the complete index with Gazette's own stages, so the
             // index can still be measured at this size.
-            if (Directory.Exists(site))
-            {
-                Directory.Delete(site, recursive: true);
-            }
+            Paths.SetAside(site);
 
             _log.WriteLine("  the full build did not fit; building the search page and index only, with Gazette's stages (same limits)");
             var only = ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "Gazette.Bench.dll"), "search-site", corpus, site, Path.Combine(Paths.RepositoryRoot, "theme")],

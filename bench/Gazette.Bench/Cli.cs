@@ -173,6 +173,37 @@ public static class Paths
 
     public static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 
+    /// <summary>Where the built folders a build is about to replace wait until the run ends (<see cref="SetAside"/>).</summary>
+    public static string SetAsideFolder => Path.Combine(Work, "set-aside");
+
+    /// <summary>
+    /// Moves <paramref name="folder"/>, when it exists, out of the way of the build about to write it, into
+    /// <see cref="SetAsideFolder"/>; <see cref="DeleteSetAside"/> deletes them when the run ends. A build must not follow the
+    /// deletion of a site: ext4 without a journal (this machine's disk) skips the inodes freed in the last 60 s (360 s while
+    /// their table is not yet written back) when it looks for free ones, so every file the next build created cost a scan of
+    /// them — measured at 10,000 documents: 11.7-15.3 s against 7.3 s for the same Gazette build, Hugo 7.4-7.5 s against 4.7 s,
+    /// more than half of all the CPU time in the kernel's inode allocator. A move frees no inode.
+    /// </summary>
+    public static void SetAside(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(SetAsideFolder);
+        Directory.Move(folder, Path.Combine(SetAsideFolder, $"{Path.GetFileName(folder)}-{Guid.NewGuid():N}"));
+    }
+
+    /// <summary>Deletes what <see cref="SetAside"/> moved away: at the end of a run, when nothing more is measured.</summary>
+    public static void DeleteSetAside()
+    {
+        if (Directory.Exists(SetAsideFolder))
+        {
+            Directory.Delete(SetAsideFolder, recursive: true);
+        }
+    }
+
     private static string FindRoot()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })

@@ -88,13 +88,10 @@ public static partial class HugoPeer
         return run.Succeeded && VersionLine().Match(run.Stdout) is { Success: true } m ? "Hugo " + m.Groups[1].Value : null;
     }
 
-    /// <summary>One build of <paramref name="source"/> into <paramref name="output"/>, which is deleted first so that every build starts empty.</summary>
+    /// <summary>One build of <paramref name="source"/> into <paramref name="output"/>, which is set aside first so that every build starts empty.</summary>
     public static ChildResult Build(string source, string output, TimeSpan limit, long memoryCap)
     {
-        if (Directory.Exists(output))
-        {
-            Directory.Delete(output, recursive: true);
-        }
+        Paths.SetAside(output);
 
         // No --gc, no cache of resources to reuse (the layouts use none): every build does all of its work.
         return ChildProcess.Run("hugo", ["--source", source, "--destination", output, "--noBuildLock"], limit, memoryCap, source);
