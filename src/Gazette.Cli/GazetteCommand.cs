@@ -109,9 +109,9 @@ public static partial class GazetteCommand
 
         if (verbose)
         {
-            foreach (var (stage, took) in result.Timings)
+            foreach (var (stage, took, cpu) in result.Timings)
             {
-                stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-16} {took.TotalSeconds,7:0.000} s[/]");
+                stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-20} {took.TotalSeconds,7:0.000} s, CPU {cpu.TotalSeconds,6:0.00} s[/]");
             }
 
             using var process = Process.GetCurrentProcess();

@@ -238,12 +238,12 @@ public sealed class BuildPipeline
 
         progress?.Report("finishing the search index");
         search.Finish(archive, theme.Strings, site.Write, site.Reuse);
-        clock.Lap("search index");
+        clock.Lap("search index end");
 
         // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
         progress?.Report("writing the open data");
         openData.Finish(site.Write);
-        clock.Lap("open data");
+        clock.Lap("open data end");
 
         // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
         new BuildNetlifyFiles().Run(archive, theme.Headers, site.Write);
