@@ -96,13 +96,16 @@ public sealed class PlanPages
         {
             var documents = archive.Documents;
             var config = archive.Config;
+            // Each grouping is one pass over the documents (in the archive's order, which each group keeps), not one per value
             var byTopic = documents.ToLookup(d => d.Source.Topic);
+            var parentOf = config.Topics.Where(t => t.ParentId is not null).ToDictionary(t => t.Id, t => t.ParentId!, StringComparer.Ordinal);
+            var byTopTopic = documents.ToLookup(d => parentOf.GetValueOrDefault(d.Source.Topic, d.Source.Topic), StringComparer.Ordinal);
             var topics = new List<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)>();
             var topicViews = new List<FacetValueView>();
             foreach (var topic in config.Topics.Where(t => t.ParentId is null))
             {
                 var children = config.Topics.Where(t => t.ParentId == topic.Id).ToList();
-                var all = documents.Where(d => d.Source.Topic == topic.Id || children.Any(c => c.Id == d.Source.Topic)).ToList();
+                var all = byTopTopic[topic.Id].ToList();
                 if (all.Count == 0)
                 {
                     continue;
@@ -120,18 +123,22 @@ public sealed class PlanPages
                 topicViews.Add(new FacetValueView(topic.Name, _urls.FacetValue(Rendering.Facets.Topics, topic.Id), all.Count, childViews));
             }
 
+            var byOrgan = documents.SelectMany(d => d.Source.Issuers.Distinct(StringComparer.Ordinal).Select(o => (Organ: o, Document: d)))
+                .ToLookup(x => x.Organ, x => x.Document, StringComparer.Ordinal);
             var organs = config.Organs
-                .Select(o => (o.Id, o.Name, (IReadOnlyList<PublishedDocument>)documents.Where(d => d.Source.Issuers.Contains(o.Id)).ToList()))
+                .Select(o => (o.Id, o.Name, (IReadOnlyList<PublishedDocument>)byOrgan[o.Id].ToList()))
                 .Where(v => v.Item3.Count > 0).ToList();
+            var byGenre = documents.ToLookup(d => d.Source.Genre, StringComparer.Ordinal);
             var genres = config.Genres
-                .Select(g => (g.Id, g.Name, (IReadOnlyList<PublishedDocument>)documents.Where(d => d.Source.Genre == g.Id).ToList()))
+                .Select(g => (g.Id, g.Name, (IReadOnlyList<PublishedDocument>)byGenre[g.Id].ToList()))
                 .Where(v => v.Item3.Count > 0).ToList();
             var years = documents.GroupBy(d => d.Source.Published.Year).OrderByDescending(g => g.Key)
                 .Select(g => (g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), strings.Format("year_label", ("year", g.Key)),
                     (IReadOnlyList<PublishedDocument>)g.ToList()))
                 .ToList();
+            var byValidity = documents.ToLookup(d => d.Source.Validity.Status);
             var validity = Enum.GetValues<ValidityStatus>()
-                .Select(s => (ViewFactory.ValidityKey(s), _views.ValidityLabel(s), (IReadOnlyList<PublishedDocument>)documents.Where(d => d.Source.Validity.Status == s).ToList()))
+                .Select(s => (ViewFactory.ValidityKey(s), _views.ValidityLabel(s), (IReadOnlyList<PublishedDocument>)byValidity[s].ToList()))
                 .Where(v => v.Item3.Count > 0).ToList();
             return
             [
@@ -150,9 +157,8 @@ public sealed class PlanPages
 
         private IEnumerable<PagePlan> PlanCatalogue(List<Facet> facets)
         {
-            var byEntry = archive.Documents.SelectMany(d => d.Source.Catalogue.Select(e => (Entry: e, Document: d)))
-                .ToLookup(x => x.Entry, x => x.Document);
-            var tree = archive.Config.Catalogue.Select(e => EntryView(e, byEntry)).ToList();
+            var inEntry = DocumentsByEntry();
+            var tree = archive.Config.Catalogue.Select(e => EntryView(e, inEntry)).ToList();
             yield return _views.Page("catalogue-index", strings["catalogue_title"], _urls.Catalogue, [], null,
                 ("facets", facets.Select(f => f.View).ToList()), ("catalogue", tree)) with { LastModified = _updated };
             foreach (var facet in facets)
@@ -173,7 +179,7 @@ public sealed class PlanPages
             var treeLink = new LinkView(strings["catalogue_tree"], _urls.Catalogue);
             foreach (var entry in Flatten(tree))
             {
-                var documents = archive.Documents.Where(d => InEntry(d, entry)).ToList();
+                var documents = inEntry[entry.Id];
                 foreach (var page in PlanListing(entry.Name, documents, treeLink, entry, null, page => _urls.Entry(entry.Id, page)))
                 {
                     yield return page;
@@ -189,16 +195,49 @@ public sealed class PlanPages
         private static IEnumerable<CatalogueEntryView> Flatten(IEnumerable<CatalogueEntryView> entries) =>
             entries.SelectMany(e => Flatten(e.Children).Prepend(e));
 
-        private static bool InEntry(PublishedDocument document, CatalogueEntryView entry) =>
-            document.Source.Catalogue.Contains(entry.Id) || entry.Children.Any(c => InEntry(document, c));
-
-        private CatalogueEntryView EntryView(CatalogueEntry entry, ILookup<string, PublishedDocument> byEntry)
+        /// <summary>
+        /// The documents in each entry of the 主动公开基本目录 tree, in the archive's order: those placed in it or in an entry
+        /// below it, each once. One pass over the documents, each placement going up the tree.
+        /// </summary>
+        private Dictionary<string, List<PublishedDocument>> DocumentsByEntry()
         {
-            var children = entry.Children.Select(c => EntryView(c, byEntry)).ToList();
-            var ids = SiteConfiguration.Flatten([entry]).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            var count = archive.Documents.Count(d => d.Source.Catalogue.Any(ids.Contains));
+            var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
+            void Walk(IEnumerable<CatalogueEntry> entries, string? parent)
+            {
+                foreach (var entry in entries)
+                {
+                    parents[entry.Id] = parent;
+                    Walk(entry.Children, entry.Id);
+                }
+            }
+
+            Walk(archive.Config.Catalogue, null);
+            var inEntry = parents.Keys.ToDictionary(id => id, _ => new List<PublishedDocument>(), StringComparer.Ordinal);
+            foreach (var document in archive.Documents)
+            {
+                foreach (var placed in document.Source.Catalogue)
+                {
+                    for (var id = parents.ContainsKey(placed) ? placed : null; id is not null; id = parents[id])
+                    {
+                        var documents = inEntry[id];
+                        if (documents.Count > 0 && ReferenceEquals(documents[^1], document))
+                        {
+                            break; // placed in this entry already (so in those above too), by another of its placements
+                        }
+
+                        documents.Add(document);
+                    }
+                }
+            }
+
+            return inEntry;
+        }
+
+        private CatalogueEntryView EntryView(CatalogueEntry entry, Dictionary<string, List<PublishedDocument>> inEntry)
+        {
+            var children = entry.Children.Select(c => EntryView(c, inEntry)).ToList();
             return new CatalogueEntryView(entry.Id, entry.Name, _urls.Entry(entry.Id), entry.Description, entry.Subject, entry.TimeLimit,
-                entry.Method, _views.PeriodLabel(entry.Period), count, children);
+                entry.Method, _views.PeriodLabel(entry.Period), inEntry[entry.Id].Count, children);
         }
 
         /// <param name="feed">the Atom feed of the same documents, for an organ or a topic.</param>
