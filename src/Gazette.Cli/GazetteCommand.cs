@@ -111,7 +111,8 @@ public static partial class GazetteCommand
         {
             foreach (var (stage, took, cpu) in result.Timings)
             {
-                stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-20} {took.TotalSeconds,7:0.000} s, CPU {cpu.TotalSeconds,6:0.00} s[/]");
+                var used = cpu is { } c ? $", CPU {c.TotalSeconds,6:0.00} s" : "";
+                stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-30} {took.TotalSeconds,7:0.000} s{used}[/]");
             }
 
             using var process = Process.GetCurrentProcess();

@@ -89,7 +89,7 @@ public sealed class BuildPipeline
 
         // A batch of planned pages: keyed (with a cache), rendered but for those the output folder holds as made from the same
         // inputs (WriteSite.Reuse), and listed for the sitemap
-        (IReadOnlyList<OutputFile> Html, IReadOnlyList<PagePlan> Keyed) Render(IReadOnlyList<PagePlan> planned)
+        (IReadOnlyList<OutputFile> Html, IReadOnlyList<PagePlan> Keyed) Render(IReadOnlyList<PagePlan> planned, StageClock clock)
         {
             var plans = keys?.Run(planned) ?? planned;
             clock.Lap("page keys");
@@ -151,7 +151,7 @@ public sealed class BuildPipeline
                 continue; // the build has failed: the other bodies are only checked, so that every error is reported at once
             }
 
-            var (html, keyed) = Render(new PlanDocumentPages().Run(archive, theme.Strings, made, rendered));
+            var (html, keyed) = Render(new PlanDocumentPages().Run(archive, theme.Strings, made, rendered), clock);
             clock.Lap("plan pages");
 
             // The batch in the archive's order again: each document with its text, or with what the memo knows of it
@@ -215,39 +215,42 @@ public sealed class BuildPipeline
             return Failed();
         }
 
-        // Post-process: the pages that list documents (home, gazette, catalogue), then the rest of the search index
-        progress?.Report("rendering the gazette, catalogue and other pages");
-        foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
+        // Post-process, in two parts at once (each has stretches that use one core): the pages that list documents (home,
+        // gazette, catalogue) and the sitemap of every page; and the files made from the whole archive: feeds, the rest of the
+        // search index, the open data and Netlify's. Only the first reports diagnostics (a layout that fails to render).
+        progress?.Report("rendering the gazette, catalogue and other pages; finishing the search index, the feeds and the open data");
+        clock.Together("listings beside index and data", listings =>
         {
-            clock.Lap("plan pages"); // the listing pages are planned as they are enumerated
-            site.Write(Render(batch).Html);
-            clock.Lap("write");
-        }
+            foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
+            {
+                listings.Lap("plan pages"); // the listing pages are planned as they are enumerated
+                site.Write(Render(batch, listings).Html);
+                listings.Lap("write");
+            }
 
-        // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only),
-        // the sitemap of every page planned above and robots.txt
-        progress?.Report("writing the feeds and the sitemap");
-        site.Write(new BuildFeeds().Run(archive, theme.Strings));
-        clock.Lap("feeds");
-        foreach (var file in sitemap.Finish(archive))
+            // Distribution (DOMAIN rule 7): the sitemap of every page planned and robots.txt
+            foreach (var file in sitemap.Finish(archive))
+            {
+                site.Write(file);
+            }
+
+            listings.Lap("sitemap");
+        }, whole =>
         {
-            site.Write(file);
-        }
+            // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only)
+            site.Write(new BuildFeeds().Run(archive, theme.Strings));
+            whole.Lap("feeds");
+            search.Finish(archive, theme.Strings, site.Write, site.Reuse, site);
+            whole.Lap("search index end");
 
-        clock.Lap("sitemap");
+            // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
+            openData.Finish(site.Write);
+            whole.Lap("open data end");
 
-        progress?.Report("finishing the search index");
-        search.Finish(archive, theme.Strings, site.Write, site.Reuse);
-        clock.Lap("search index end");
-
-        // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
-        progress?.Report("writing the open data");
-        openData.Finish(site.Write);
-        clock.Lap("open data end");
-
-        // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
-        new BuildNetlifyFiles().Run(archive, theme.Headers, site.Write);
-        clock.Lap("netlify files");
+            // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
+            new BuildNetlifyFiles().Run(archive, theme.Headers, site.Write);
+            whole.Lap("netlify files");
+        });
 
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it
         // lists them all, and before the audit, which reads it too

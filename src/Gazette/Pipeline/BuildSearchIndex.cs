@@ -75,7 +75,12 @@ public sealed class BuildSearchIndex : IDisposable
     /// it, to be put in place by <see cref="Commit"/>.
     /// </summary>
     /// <param name="reuse">as <see cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>'s.</param>
-    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, Func<string, RenderKey, bool>? reuse = null)
+    /// <param name="site">
+    /// with a build cache, the site being written: a term chunk, metadata shard or posting file whose content is that of a file
+    /// the last build wrote (<see cref="WriteSite.Recall"/>) is not compressed again; it is kept (<see cref="WriteSite.Reuse"/>),
+    /// or copied from the file the output folder holds when its group's name changed.
+    /// </param>
+    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, Func<string, RenderKey, bool>? reuse = null, WriteSite? site = null)
     {
         var writer = Writer;
         foreach (var file in InFolder(writer.NameLastTexts(reuse is null ? null : (path, key) => reuse(Folder + path, key))))
@@ -90,7 +95,29 @@ public sealed class BuildSearchIndex : IDisposable
             _state = new SearchStateWriter(_cache, _output, archive.Documents, writer.Digests, writer.TextHashes);
         }
 
-        writer.Finish(archive, strings, (path, bytes) => write(new OutputFile(Folder + path, bytes)), _state);
+        (string, byte[])? Recall(RenderKey key)
+        {
+            if (site!.Recall(key) is not ({ } path, var hash) || !path.StartsWith(Folder, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return (path[Folder.Length..], ((ReadOnlySpan<byte>)hash).ToArray());
+        }
+
+        GzipRecall? recall = site is null || _cache is null ? null : Recall;
+        writer.Finish(archive, strings, file =>
+        {
+            var path = Folder + file.Path;
+            if (file.Recalled is null)
+            {
+                write(new OutputFile(path, file.Bytes) { RenderKey = file.Key });
+            }
+            else if (!site!.Reuse(path, file.Key))
+            {
+                write(new OutputFile(path, null, site.InOutput(Folder + file.Recalled)) { RenderKey = file.Key });
+            }
+        }, _state, recall);
         _state?.End();
     }
 

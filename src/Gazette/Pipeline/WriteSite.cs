@@ -35,6 +35,9 @@ public sealed class WriteSite : IDisposable
 
     /// <summary>The folders made in the staging folder so far, by the <see cref="OutputRecord.KeyOf"/> of their relative path.</summary>
     private readonly ConcurrentDictionary<ulong, bool> _folders = new();
+
+    /// <summary>The last build's files by their render key (<see cref="Recall"/>), made the first time one is asked for.</summary>
+    private readonly Lazy<Dictionary<RenderKey, OutputRecord.Entry>> _byRenderKey;
     private int _count;
     private int _kept;
     private bool _ended;
@@ -51,6 +54,19 @@ public sealed class WriteSite : IDisposable
         Directory.CreateDirectory(_staging);
         _cache = cacheDirectory is null ? null : Path.GetFullPath(cacheDirectory);
         _previous = _cache is null ? null : OutputRecord.Load(_cache, _output);
+        _byRenderKey = new(() =>
+        {
+            var byKey = new Dictionary<RenderKey, OutputRecord.Entry>();
+            foreach (var entry in _previous?.Entries ?? [])
+            {
+                if (!entry.RenderKey.IsNone)
+                {
+                    byKey[entry.RenderKey] = entry;
+                }
+            }
+
+            return byKey;
+        });
     }
 
     /// <summary>The staging folder the changed files are written to, until <see cref="Commit"/>.</summary>
@@ -110,7 +126,7 @@ public sealed class WriteSite : IDisposable
             size = stream.Length;
         }
 
-        Unstage(file.Path, key, copied, size);
+        Unstage(file.Path, key, copied, size, file.RenderKey);
     }
 
     /// <summary>
@@ -152,6 +168,25 @@ public sealed class WriteSite : IDisposable
         MarkKept(path, key, was.Hash, renderKey, was.Size, modified);
         return true;
     }
+
+    /// <summary>
+    /// A file the output folder holds as the last build made it from <paramref name="renderKey"/>: its path (relative, forward
+    /// slashes) and SHA-256, or null when there is none (no record, no file recorded with this key, or the file not as it was
+    /// left). For files named by a hash of their bytes, which a change elsewhere may rename: their bytes can be copied from
+    /// there instead of made again (an <see cref="OutputFile.CopyFrom"/> of <see cref="InOutput"/>).
+    /// </summary>
+    public (string Path, Sha256Digest Hash)? Recall(RenderKey renderKey)
+    {
+        if (renderKey.IsNone || _previous is null || !_byRenderKey.Value.TryGetValue(renderKey, out var was) || Intact(was.Path, was) is null)
+        {
+            return null;
+        }
+
+        return (was.Path, was.Hash);
+    }
+
+    /// <summary>The full path of <paramref name="path"/> (relative) in the output folder.</summary>
+    public string InOutput(string path) => Path.Combine(_output, path);
 
     /// <summary>
     /// The files of the finished site the audit must read: those written, and the kept ones unless they were audited for the same
@@ -228,15 +263,15 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>A file written to the staging folder whose bytes the output folder already holds is taken back out.</summary>
-    private void Unstage(string path, ulong key, in Sha256Digest hash, long size)
+    private void Unstage(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default)
     {
-        if (Keep(path, key, hash, size))
+        if (Keep(path, key, hash, size, renderKey))
         {
             File.Delete(Path.Combine(_staging, path));
         }
         else
         {
-            Staged(path, key, hash);
+            Staged(path, key, hash, renderKey);
         }
     }
 

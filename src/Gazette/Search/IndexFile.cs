@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 using System.Security.Cryptography;
+using Gazette.Output;
 
 namespace Gazette.Search;
 
@@ -14,13 +16,53 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 
     public const int TableHashBytes = 4;
 
+    /// <summary>The digest of the file's content before compression (<see cref="KeyOf"/>).</summary>
+    public RenderKey Key { get; init; }
+
+    /// <summary>
+    /// Not null: the file's bytes were not made (<see cref="Bytes"/> is empty), as the output folder holds them already, at this
+    /// path (relative to search/), from the last build (<see cref="GzipRecall"/>).
+    /// </summary>
+    public string? Recalled { get; init; }
+
     /// <summary>Compresses <paramref name="content"/> and names it <c>{folder}/{stem}.{hash}{extension}</c>.</summary>
-    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content)
+    /// <param name="recall">the last build's file of the same content, whose bytes are then not made again; null: none.</param>
+    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content, GzipRecall? recall = null)
     {
-        var compressed = Gzip(content);
-        var hash = SHA256.HashData(compressed)[..HashBytes];
+        var (compressed, sha256, key, recalled) = Compress(content, recall);
+        var hash = sha256[..HashBytes];
         var prefix = folder.Length == 0 ? "" : folder + "/";
-        return new IndexFile($"{prefix}{stem}.{Hex(hash)}{extension}", compressed, hash);
+        return new IndexFile($"{prefix}{stem}.{Hex(hash)}{extension}", compressed, hash) { Key = key, Recalled = recalled };
+    }
+
+    /// <summary>
+    /// <paramref name="content"/> compressed, with the SHA-256 of the compressed bytes and the key of the content; or, when
+    /// <paramref name="recall"/> finds the last build's file of this content, no bytes, its hash and where it is.
+    /// </summary>
+    public static (byte[] Bytes, byte[] Sha256, RenderKey Key, string? Recalled) Compress(ReadOnlySpan<byte> content, GzipRecall? recall)
+    {
+        var key = KeyOf(content);
+        if (recall?.Invoke(key) is { } found)
+        {
+            return ([], found.Sha256, key, found.Path);
+        }
+
+        var compressed = Gzip(content);
+        return (compressed, SHA256.HashData(compressed), key, null);
+    }
+
+    /// <summary>
+    /// The key of a file compressed from <paramref name="content"/>: the XXH128 of this build of Gazette and its runtime (whose
+    /// gzip makes the bytes) and of the content.
+    /// </summary>
+    public static RenderKey KeyOf(ReadOnlySpan<byte> content)
+    {
+        var digest = new XxHash128();
+        digest.Append(BuildIdentity.Bytes);
+        digest.Append("gzip\0"u8);
+        digest.Append(content);
+        var value = digest.GetCurrentHashAsUInt128();
+        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
     }
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
@@ -45,3 +87,9 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
         return output.ToArray();
     }
 }
+
+/// <summary>
+/// Finds the file of the last build compressed from content of this key (<see cref="IndexFile.KeyOf"/>) that the output folder
+/// holds as it was left: its path relative to search/ and the SHA-256 of its bytes; null when there is none.
+/// </summary>
+internal delegate (string Path, byte[] Sha256)? GzipRecall(RenderKey key);

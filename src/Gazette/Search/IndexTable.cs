@@ -15,24 +15,25 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
     /// of the group's compressed files. A name thus changes with its content, and the client needs only the manifest to name a
     /// file. <paramref name="make"/> and <paramref name="write"/> are called from several threads at once.
     /// </summary>
-    public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write)
+    /// <param name="recall">the last build's file of the same content, which is then not compressed again; null: none.</param>
+    public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, GzipRecall? recall = null)
     {
         var groups = new string[(count + SearchIndexWriter.GroupSize - 1) / SearchIndexWriter.GroupSize];
         Parallel.For(0, groups.Length, g =>
         {
             var start = g * SearchIndexWriter.GroupSize;
-            var files = new (byte[] Bytes, byte[] Hash)[Math.Min(SearchIndexWriter.GroupSize, count - start)];
+            var files = new (byte[] Bytes, byte[] Hash, Output.RenderKey Key, string? Recalled)[Math.Min(SearchIndexWriter.GroupSize, count - start)];
             for (var i = 0; i < files.Length; i++)
             {
-                var bytes = IndexFile.Gzip(make(start + i));
-                files[i] = (bytes, SHA256.HashData(bytes));
+                files[i] = IndexFile.Compress(make(start + i), recall);
             }
 
             var group = GroupHash(files.Select(f => f.Hash));
             groups[g] = group;
             for (var i = 0; i < files.Length; i++)
             {
-                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", files[i].Bytes, files[i].Hash));
+                var (bytes, hash, key, recalled) = files[i];
+                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", bytes, hash) { Key = key, Recalled = recalled });
             }
         });
 

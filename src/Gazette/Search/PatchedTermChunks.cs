@@ -14,7 +14,8 @@ internal static class PatchedTermChunks
     /// <param name="saved">the saved term records (<see cref="SearchState.ReadTerms"/>).</param>
     /// <param name="changed">for each document id, whether its terms were indexed anew in <paramref name="all"/> and <paramref name="title"/>.</param>
     /// <param name="save">given every term with its postings, for the next build.</param>
-    public static IndexTable Write(byte[] saved, bool[] changed, IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save)
+    /// <param name="recall">the last build's file of the same content, for a chunk or posting file, which is then not compressed again.</param>
+    public static IndexTable Write(byte[] saved, bool[] changed, IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall = null)
     {
         var fresh = FreshTerms(all, title);
         int[] changedIds = [.. Enumerable.Range(0, changed.Length).Where(id => changed[id])];
@@ -92,7 +93,7 @@ internal static class PatchedTermChunks
                 return;
             }
 
-            TermChunks.External(posting.ToArray(), documents, writer, externals, write);
+            TermChunks.External(posting.ToArray(), documents, writer, externals, write, recall);
         }
 
         return IndexTable.Write("terms", ".bin", count, c =>
@@ -114,7 +115,7 @@ internal static class PatchedTermChunks
 
             save?.Terms(kept!.Written);
             return writer.ToArray();
-        }, write);
+        }, write, recall);
     }
 
     /// <summary>The term of <paramref name="candidates"/> that is <paramref name="term"/>, or null.</summary>

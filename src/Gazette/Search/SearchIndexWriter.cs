@@ -262,7 +262,16 @@ public sealed class SearchIndexWriter
 
     /// <inheritdoc cref="Finish(Archive, UiStrings, Action{string, byte[]})"/>
     /// <param name="save">given every term with its postings, when the index's state is kept for the next build.</param>
-    internal void Finish(Archive archive, UiStrings strings, Action<string, byte[]> write, SearchStateWriter? save)
+    internal void Finish(Archive archive, UiStrings strings, Action<string, byte[]> write, SearchStateWriter? save) =>
+        Finish(archive, strings, file => write(file.Path, file.Bytes), save, recall: null);
+
+    /// <inheritdoc cref="Finish(Archive, UiStrings, Action{string, byte[]}, SearchStateWriter?)"/>
+    /// <param name="write">given each file; one <see cref="IndexFile.Recalled"/> has no bytes: the output folder holds them.</param>
+    /// <param name="recall">
+    /// the last build's file of the same content, for a term chunk, metadata shard or posting file, whose bytes are then not
+    /// compressed again (the table's name needs only its hash); null: every file is made.
+    /// </param>
+    internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -270,12 +279,12 @@ public sealed class SearchIndexWriter
             throw new InvalidOperationException($"{Count} documents were added to the search index, but the archive has {documents.Count}");
         }
 
-        void Write(IndexFile file) => write(file.Path, file.Bytes);
+        void Write(IndexFile file) => write(file);
         if (_pendingTexts.Count > 0)
         {
             foreach (var (path, bytes, _) in NameTextGroup(_pendingTexts.Count, reuse: null))
             {
-                write(path, bytes);
+                write(new IndexFile(path, bytes, []));
             }
         }
 
@@ -283,14 +292,14 @@ public sealed class SearchIndexWriter
         if (_previous is { } previous)
         {
             _previous = null;
-            terms = PatchedTermChunks.Write(previous.ReadTerms(), [.. _changed], _all, _title, Write, save);
+            terms = PatchedTermChunks.Write(previous.ReadTerms(), [.. _changed], _all, _title, Write, save, recall);
         }
         else
         {
-            terms = TermChunks.Write(_all, _title, Write, save);
+            terms = TermChunks.Write(_all, _title, Write, save, recall);
         }
 
-        var meta = WriteMeta(archive, Write);
+        var meta = WriteMeta(archive, Write, recall);
         var facets = SearchFacets.Write(archive, strings, Write);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
             new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
@@ -306,12 +315,12 @@ public sealed class SearchIndexWriter
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
             ["dates"] = dates.Path,
         };
-        write("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)));
+        write(new IndexFile("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)), []));
     }
 
     private static JsonArray Names(IEnumerable<string> groups) => new(groups.Select(g => (JsonNode)g).ToArray());
 
-    private IndexTable WriteMeta(Archive archive, Action<IndexFile> write)
+    private IndexTable WriteMeta(Archive archive, Action<IndexFile> write, GzipRecall? recall)
     {
         var count = archive.Documents.Count;
         var shards = Math.Max(1, (count + ShardSize - 1) / ShardSize);
@@ -333,7 +342,7 @@ public sealed class SearchIndexWriter
                 };
             }).ToList();
             return JsonSerializer.SerializeToUtf8Bytes(docs, Json);
-        }, write);
+        }, write, recall);
     }
 
     /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>

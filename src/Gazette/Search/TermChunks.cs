@@ -9,7 +9,8 @@ internal static class TermChunks
 {
     /// <summary>Writes the chunks, and the postings that leave them, to <paramref name="write"/> (from several threads at once).</summary>
     /// <param name="save">given every term with its postings, when the index's state is kept for the next build.</param>
-    public static IndexTable Write(IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save = null)
+    /// <param name="recall">the last build's file of the same content, for a chunk or posting file, which is then not compressed again.</param>
+    public static IndexTable Write(IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save = null, GzipRecall? recall = null)
     {
         // The chunk count follows from the bytes that stay inline: measured first, without encoding anything.
         var entries = new Entry[all.Sum(a => a.Count)];
@@ -67,7 +68,7 @@ internal static class TermChunks
             }
 
             var bytes = index.Encode(slot);
-            External(bytes, index.CountOf(slot), writer, externals, write);
+            External(bytes, index.CountOf(slot), writer, externals, write, recall);
             return bytes;
         }
 
@@ -101,16 +102,16 @@ internal static class TermChunks
 
             save?.Terms(saved!.Written);
             return writer.ToArray();
-        }, write);
+        }, write, recall);
     }
 
     /// <summary>
     /// Puts a posting too large for its chunk in a file of its own, named by its hash (written once, whichever term has it), and
     /// writes the reference to it into the chunk.
     /// </summary>
-    internal static void External(byte[] posting, int count, ByteWriter writer, HashSet<string> externals, Action<IndexFile> write)
+    internal static void External(byte[] posting, int count, ByteWriter writer, HashSet<string> externals, Action<IndexFile> write, GzipRecall? recall)
     {
-        var file = IndexFile.Hashed("postings", "p", ".bin", posting);
+        var file = IndexFile.Hashed("postings", "p", ".bin", posting, recall);
         var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
         bool isNew;
         lock (externals)

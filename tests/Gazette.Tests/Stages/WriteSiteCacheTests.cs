@@ -211,6 +211,40 @@ public sealed class WriteSiteCacheTests
     }
 
     [Fact]
+    public void A_file_renamed_is_copied_from_the_one_recalled_by_its_key_and_keeps_the_key_for_the_next_build()
+    {
+        using var folder = new TempFolder();
+        var copiedKey = new RenderKey(424242);
+        Publish(folder, [Text("search/terms/0.aaaa.bin", "词块") with { RenderKey = Made1 }, Text("search/manifest.json", "{}"), Text("documents/b/index.html", "乙") with { RenderKey = copiedKey }]);
+        File.WriteAllText(folder.PathOf("public/documents/b/index.html"), "丙"); // same length, new bytes and time
+
+        using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
+        {
+            var recalled = site.Recall(Made1);
+            Assert.NotNull(recalled);
+            Assert.Equal("search/terms/0.aaaa.bin", recalled.Value.Path);
+            Assert.True(recalled.Value.Hash.SameAs(Sha256Digest.Of(Encoding.UTF8.GetBytes("词块"))));
+            Assert.Null(site.Recall(copiedKey)); // altered since: not as the record has it
+            Assert.Null(site.Recall(new RenderKey(7654321)));
+            Assert.Null(site.Recall(RenderKey.None));
+
+            // The group renamed: the bytes are copied from the file recalled, under the key, which the next build recalls at the new name
+            site.Write(new OutputFile("search/terms/0.bbbb.bin", null, site.InOutput(recalled.Value.Path)) { RenderKey = Made1 });
+            site.Write(Text("search/manifest.json", "{}"));
+            site.Commit();
+        }
+
+        Assert.Equal("词块", File.ReadAllText(folder.PathOf("public/search/terms/0.bbbb.bin")));
+        Assert.False(File.Exists(folder.PathOf("public/search/terms/0.aaaa.bin")));
+        using var next = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+        Assert.Equal("search/terms/0.bbbb.bin", next.Recall(Made1)?.Path);
+        Assert.True(next.Reuse("search/terms/0.bbbb.bin", Made1));
+
+        using var uncached = new WriteSite(folder.PathOf("public"));
+        Assert.Null(uncached.Recall(Made1));
+    }
+
+    [Fact]
     public void A_file_put_into_the_output_folder_by_hand_is_left_by_a_build_with_the_cache_and_removed_by_one_without()
     {
         using var folder = new TempFolder();
