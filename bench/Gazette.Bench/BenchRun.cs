@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Gazette.Bench.Corpus;
+using Gazette.Bench.Incremental;
 using Gazette.Bench.Index;
 using Gazette.Bench.Measure;
 using Gazette.Bench.Peers;
@@ -103,6 +104,9 @@ public sealed class CorpusReport
 
     public string? BrowserSkipped { get; set; }
 
+    /// <summary>The incremental builds (--incremental); null when not asked for or the CLI has no build cache.</summary>
+    public IncrementalResult? Incremental { get; set; }
+
     /// <summary>Set when the full build failed and the search-only build was measured instead.</summary>
     public ChildResult? SearchOnlyBuild { get; set; }
 }
@@ -170,6 +174,7 @@ public sealed class BenchRun(Options options)
         var site = Path.Combine(Paths.Work, $"site-{size}");
         _log.WriteLine();
         _log.WriteLine($"== {size:N0} documents ==");
+        IncrementalBuilds.PutBackInterrupted(size, corpus, _log);
         if (!IsComplete(corpus, size))
         {
             Cli.Generate(size, corpus);
@@ -184,8 +189,8 @@ public sealed class BenchRun(Options options)
         var verbose = CliHas(cli, "--verbose");
         // A build from scratch into a fresh folder, without the build cache (which would also be written into the corpus).
         var noCache = CliHas(cli, "--no-cache");
-        string[] buildArgs = [cli, "build", "--root", corpus, "--output", site, "--theme", Path.Combine(Paths.RepositoryRoot, "theme"),
-            .. verbose ? new[] { "--verbose" } : [], .. noCache ? new[] { "--no-cache" } : []];
+        string[] common = [cli, "build", "--root", corpus, "--theme", Path.Combine(Paths.RepositoryRoot, "theme"), .. verbose ? new[] { "--verbose" } : []];
+        string[] buildArgs = [.. common, "--output", site, .. noCache ? new[] { "--no-cache" } : []];
         report.Hugo = options.Peers.Contains("hugo") ? HugoPeer.Prepare(size, corpus, options.ForcePeers, PeerCap, _log) : null;
         for (var round = 1; round <= options.BuildRepeat; round++)
         {
@@ -218,6 +223,16 @@ public sealed class BenchRun(Options options)
         if (report.Hugo is { Runs.Count: > 0 } h && HugoPeer.MeasureSite(h, Paths.HugoSite(size)) is { } problem)
         {
             report.Problems.Add(problem);
+        }
+
+        // 2. Incremental builds (--incremental): with a build cache, each after one document changed; compared with the build above.
+        if (options.Incremental > 0 && !CliHas(cli, "--cache"))
+        {
+            _log.WriteLine("  this Gazette has no build cache (build --cache), so no incremental builds");
+        }
+        else if (options.Incremental > 0)
+        {
+            report.Incremental = IncrementalBuilds.Measure(size, corpus, common, options.Incremental, report.Build is { Succeeded: true } && noCache ? site : null, _log);
         }
 
         var build = report.Build!;
@@ -284,7 +299,7 @@ public sealed class BenchRun(Options options)
             return report;
         }
 
-        // 2. Read the index by the spec; scan the corpus for the truth.
+        // 3. Read the index by the spec; scan the corpus for the truth.
         var reader = new IndexReader(search) { PageSize = 10 };
         var urls = Enumerable.Range(0, reader.Documents).Select(id => reader.Meta(id).Url).ToArray();
         var idByUrl = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -342,7 +357,7 @@ public sealed class BenchRun(Options options)
 
         _log.WriteLine("  index read: " + string.Join(", ", report.Rows.Where(x => x.Recall is not null).Select(x => $"{x.Query.Id} {x.ReaderCount}/{x.Expected}")));
 
-        // 3. The search peers (Hugo, a build peer, ran beside Gazette's build).
+        // 4. The search peers (Hugo, a build peer, ran beside Gazette's build).
         var peersAllowed = size <= 10_000 || options.ForcePeers;
         if (options.Peers.Contains("lunr") || options.Peers.Contains("pagefind"))
         {
@@ -392,7 +407,7 @@ public sealed class BenchRun(Options options)
             }
         }
 
-        // 4. The browser.
+        // 5. The browser.
         if (options.SkipBrowser)
         {
             report.BrowserSkipped = "--skip-browser";
@@ -414,7 +429,7 @@ public sealed class BenchRun(Options options)
             return;
         }
 
-        foreach (var folder in new[] { site, corpus, Path.Combine(Paths.Work, $"peers-{size}"), Paths.HugoSource(size), Paths.HugoSite(size) })
+        foreach (var folder in new[] { site, corpus, Path.Combine(Paths.Work, $"peers-{size}"), Paths.HugoSource(size), Paths.HugoSite(size), Paths.IncrementalSite(size), Paths.IncrementalCache(size) })
         {
             if (Directory.Exists(folder))
             {

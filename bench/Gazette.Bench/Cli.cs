@@ -54,6 +54,9 @@ public static class Cli
           --builds-only                only the builds: Gazette's and Hugo's, for the build-scale table (no index
                                        reading, corpus scan, lunr, Pagefind or browser)
           --build-repeat N             build N times per size, Gazette and Hugo alternating; medians reported (default 1)
+          --incremental N              after the full builds, a build with a build cache and N incremental builds, each
+                                       after one published document got one more sentence; then the document is put back,
+                                       built again and the output compared with the clean build's (default 0: none)
           --repeat N                   browser measurements per query, median reported (default 3)
           --force-peers                run lunr and Pagefind above 10,000 documents and Hugo above 50,000 (default: skipped, see README)
           --keep                       keep the built site and corpus of every size (default: kept; use --clean to delete)
@@ -81,6 +84,9 @@ public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyLis
     /// <summary>How many times each size is built, Gazette and Hugo alternating.</summary>
     public int BuildRepeat { get; init; } = 1;
 
+    /// <summary>Rounds of incremental builds per size, each after one document changed (<see cref="Incremental.IncrementalBuilds"/>); 0 for none.</summary>
+    public int Incremental { get; init; }
+
     public static Options Parse(string[] args)
     {
         var sizes = new List<int> { 1000 };
@@ -89,6 +95,7 @@ public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyLis
         var skipBrowser = false;
         var buildsOnly = false;
         var buildRepeat = 1;
+        var incremental = 0;
         var repeat = 3;
         var force = false;
         var clean = false;
@@ -124,6 +131,14 @@ public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyLis
                     }
 
                     break;
+                case "--incremental":
+                    incremental = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    if (incremental < 0)
+                    {
+                        throw new ArgumentException("--incremental needs a number of rounds, 0 or more");
+                    }
+
+                    break;
                 case "--force-peers":
                     force = true;
                     break;
@@ -146,7 +161,7 @@ public sealed record Options(IReadOnlyList<int> Sizes, string? Out, IReadOnlyLis
             throw new ArgumentException($"unknown peer {string.Join(", ", unknown)} (the peers are lunr, pagefind and hugo)");
         }
 
-        return new Options(sizes, output, peers, skipBrowser, repeat, force, clean, queries) { BuildsOnly = buildsOnly, BuildRepeat = buildRepeat };
+        return new Options(sizes, output, peers, skipBrowser, repeat, force, clean, queries) { BuildsOnly = buildsOnly, BuildRepeat = buildRepeat, Incremental = incremental };
     }
 }
 
@@ -170,6 +185,15 @@ public static class Paths
 
     /// <summary>Where Hugo builds it.</summary>
     public static string HugoSite(int size) => Path.Combine(Work, $"hugo-site-{size}");
+
+    /// <summary>Where the incremental builds of this size write (<see cref="Incremental.IncrementalBuilds"/>).</summary>
+    public static string IncrementalSite(int size) => Path.Combine(Work, $"site-inc-{size}");
+
+    /// <summary>Their build cache.</summary>
+    public static string IncrementalCache(int size) => Path.Combine(Work, $"cache-inc-{size}");
+
+    /// <summary>The original bytes of the document the incremental builds change, while they run.</summary>
+    public static string IncrementalOriginal(int size) => Path.Combine(Work, $"inc-original-{size}");
 
     public static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 

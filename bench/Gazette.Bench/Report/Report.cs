@@ -64,6 +64,7 @@ public static class Report
         }
 
         s.Append(BuildScale.Corpus(r));
+        s.Append(IncrementalTable.Corpus(r));
         if (r.BuildFailure is not null && r.SearchOnlyBuild is not { } only)
         {
             return s.ToString();
@@ -261,7 +262,7 @@ public static class Report
         s.AppendLine();
         if (reports.All(r => r.BrowserSkipped == "--builds-only" || r.BuildFailure is not null && r.SearchOnlyBuild is null))
         {
-            return s.Append(BuildScale.Table(reports)).ToString();
+            return s.Append(BuildScale.Table(reports)).Append(IncrementalTable.Table(reports)).ToString();
         }
 
         s.AppendLine("| documents | build s | build peak MB | index MB | index files | first search p95 KB | time p95 ms (loaded page) | exact numbers first | min recall (unquoted Chinese) | lunr first search KB | lunr index MB gzip | Pagefind index MB | Pagefind first search p95 KB | Pagefind p95 ms |");
@@ -280,7 +281,7 @@ public static class Report
         }
 
         s.AppendLine();
-        return s.Append(BuildScale.Table(reports)).ToString();
+        return s.Append(BuildScale.Table(reports)).Append(IncrementalTable.Table(reports)).ToString();
     }
 
     public static object Json(CorpusReport r) => new
@@ -308,6 +309,7 @@ public static class Report
             TimeRatio = BuildScale.TimeRatio(r),
             MemoryRatio = BuildScale.MemoryRatio(r),
         },
+        Incremental = IncrementalTable.Json(r.Incremental),
         r.BuildFailure,
         r.IndexBytes,
         r.IndexFiles,
