@@ -27,6 +27,9 @@ public sealed class KeyPages
 
     private readonly byte[] _shared;
 
+    // What pages are keyed with: Json, and a document's summary written as its digest, once per build (SummaryDigest)
+    private readonly JsonSerializerOptions _pages;
+
     /// <param name="assets">the theme's asset paths and their fingerprinted addresses, as <see cref="RenderPages"/> is given them.</param>
     /// <param name="identityLanding">as <see cref="RenderPages"/> is given it.</param>
     public KeyPages(CompiledTheme theme, Archive archive, IReadOnlyDictionary<string, string> assets, string? identityLanding)
@@ -42,6 +45,7 @@ public sealed class KeyPages
         shared.Append(JsonSerializer.SerializeToUtf8Bytes(site, Json));
         shared.Append(JsonSerializer.SerializeToUtf8Bytes(urls, Json));
         _shared = shared.GetCurrentHash();
+        _pages = new JsonSerializerOptions(Json) { Converters = { new SummaryDigest() } };
     }
 
     /// <summary>The digest of what every page shares: Gazette, the layouts and UI strings, the asset addresses, the site.</summary>
@@ -61,8 +65,8 @@ public sealed class KeyPages
         digest.Append(Encoding.UTF8.GetBytes(plan.Kind + "\0"));
         try
         {
-            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Page, Json));
-            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Values, Json));
+            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Page, _pages));
+            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Values, _pages));
         }
         catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
         {
@@ -71,6 +75,28 @@ public sealed class KeyPages
 
         var value = digest.GetCurrentHashAsUInt128();
         return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+    }
+
+    /// <summary>
+    /// Writes a document's summary as the 128-bit digest of its JSON, made the first time its document is listed and kept by
+    /// the document's address for the rest of the build: a document is listed on several pages (its topic, organs, genre,
+    /// year, validity, catalogue entries, its gazette issue), and a summary is the same wherever it is shown
+    /// (<see cref="ViewFactory.Summary"/> makes it from the document alone).
+    /// </summary>
+    private sealed class SummaryDigest : System.Text.Json.Serialization.JsonConverter<Rendering.Views.DocumentSummaryView>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UInt128> _digests = new(StringComparer.Ordinal);
+
+        public override Rendering.Views.DocumentSummaryView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("page keys are only written");
+
+        public override void Write(Utf8JsonWriter writer, Rendering.Views.DocumentSummaryView value, JsonSerializerOptions options)
+        {
+            var digest = _digests.GetOrAdd(value.Url, _ => XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(value, Json)));
+            Span<byte> bytes = stackalloc byte[16];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, digest);
+            writer.WriteBase64StringValue(bytes);
+        }
     }
 
     /// <summary>
