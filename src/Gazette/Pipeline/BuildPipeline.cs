@@ -120,17 +120,27 @@ public sealed class BuildPipeline
         foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
         {
             // A document the memo recalls, whose page the output folder holds as the last build made it, is not made again
+            // (looked up on several threads: each page's file is looked at on disk; then kept in the archive's order)
             var known = new DocumentMemo.Entry?[batch.Length];
-            for (var i = 0; memo is not null && i < batch.Length; i++)
+            if (memo is not null)
             {
-                var path = batch[i].Source.Source.Path;
-                if (parsed!.DigestOf(path) is { } digest && memo.Find(path, digest) is { } entry
-                    && site.Reuse(archive.Urls.ToOutputPath(batch[i].Url), entry.PageKey))
+                Parallel.For(0, batch.Length, i =>
                 {
-                    memo.Keep(path, entry);
-                    known[i] = entry;
-                    sitemap.Add(batch[i].Url, archive.LastChanged(batch[i]));
-                    pages++;
+                    var path = batch[i].Source.Source.Path;
+                    if (parsed!.DigestOf(path) is { } digest && memo.Find(path, digest) is { } entry
+                        && site.Reuse(archive.Urls.ToOutputPath(batch[i].Url), entry.PageKey))
+                    {
+                        known[i] = entry;
+                    }
+                });
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    if (known[i] is { } entry)
+                    {
+                        memo.Keep(batch[i].Source.Source.Path, entry);
+                        sitemap.Add(batch[i].Url, archive.LastChanged(batch[i]));
+                        pages++;
+                    }
                 }
             }
 
@@ -215,11 +225,11 @@ public sealed class BuildPipeline
             return Failed();
         }
 
-        // Post-process, in two parts at once (each has stretches that use one core): the pages that list documents (home,
-        // gazette, catalogue) and the sitemap of every page; and the files made from the whole archive: feeds, the rest of the
-        // search index, the open data and Netlify's. Only the first reports diagnostics (a layout that fails to render).
+        // Post-process, in three parts at once (each has stretches that use one core of two): the pages that list documents
+        // (home, gazette, catalogue) and the sitemap of every page; the feeds and the rest of the search index; the open data and
+        // Netlify's files. Only the first reports diagnostics (a layout that fails to render).
         progress?.Report("rendering the gazette, catalogue and other pages; finishing the search index, the feeds and the open data");
-        clock.Together("listings beside index and data", listings =>
+        clock.Together("listings, index and data", listings =>
         {
             foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
             {
@@ -235,21 +245,22 @@ public sealed class BuildPipeline
             }
 
             listings.Lap("sitemap");
-        }, whole =>
+        }, index =>
         {
             // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only)
             site.Write(new BuildFeeds().Run(archive, theme.Strings));
-            whole.Lap("feeds");
+            index.Lap("feeds");
             search.Finish(archive, theme.Strings, site.Write, site.Reuse, site);
-            whole.Lap("search index end");
-
+            index.Lap("search index end");
+        }, data =>
+        {
             // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
             openData.Finish(site.Write);
-            whole.Lap("open data end");
+            data.Lap("open data end");
 
             // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
             new BuildNetlifyFiles().Run(archive, theme.Headers, site.Write);
-            whole.Lap("netlify files");
+            data.Lap("netlify files");
         });
 
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it

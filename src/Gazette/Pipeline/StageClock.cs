@@ -37,17 +37,17 @@ public sealed class StageClock
     }
 
     /// <summary>
-    /// Runs <paramref name="first"/> and <paramref name="second"/> at the same time, each with a clock of its own, and returns
-    /// when both have ended (an exception of either is thrown then, the other having ended too). Their laps are booked here
-    /// as "stage (alongside)", with their wall time, after the lap of the whole, <paramref name="stage"/>, with its CPU time.
+    /// Runs the <paramref name="parts"/> at the same time, each with a clock of its own, and returns when all have ended (an
+    /// exception of one is thrown then, the others having ended too). Their laps are booked here as "stage (alongside)", with
+    /// their wall time, after the lap of the whole, <paramref name="stage"/>, with its CPU time.
     /// </summary>
-    public void Together(string stage, Action<StageClock> first, Action<StageClock> second)
+    public void Together(string stage, params Action<StageClock>[] parts)
     {
-        var clocks = new[] { new StageClock(alongside: true), new StageClock(alongside: true) };
-        var parts = new[] { Task.Run(() => first(clocks[0])), Task.Run(() => second(clocks[1])) };
+        var clocks = parts.Select(_ => new StageClock(alongside: true)).ToArray();
+        var running = parts.Select((part, i) => Task.Run(() => part(clocks[i]))).ToArray();
         try
         {
-            Task.WaitAll(parts);
+            Task.WaitAll(running);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
