@@ -255,7 +255,7 @@ public sealed class BuildPipeline
             // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only)
             site.Write(new BuildFeeds().Run(archive, theme.Strings));
             index.Lap("feeds");
-            search.Finish(archive, theme.Strings, site.Write, site.Reuse, site);
+            search.Finish(archive, theme.Strings, site.Write, site);
             index.Lap("search index end");
         }, data =>
         {

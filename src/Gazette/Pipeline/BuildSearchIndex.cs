@@ -74,16 +74,17 @@ public sealed class BuildSearchIndex : IDisposable
     /// go of everything the index held (no document can be added after). With a build cache, the index's state is written beside
     /// it, to be put in place by <see cref="Commit"/>.
     /// </summary>
-    /// <param name="reuse">as <see cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>'s.</param>
     /// <param name="site">
-    /// with a build cache, the site being written: a term chunk, metadata shard or posting file whose content is that of a file
-    /// the last build wrote (<see cref="WriteSite.Recall"/>) is not compressed again; it is kept (<see cref="WriteSite.Reuse"/>),
-    /// or copied from the file the output folder holds when its group's name changed.
+    /// the site being written, with a build cache: the text file of an unchanged document is kept as the output folder holds it
+    /// (<see cref="WriteSite.Reuse"/>, as <see cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>'s
+    /// reuse), and a term chunk, metadata shard or posting file whose content is that of a file the last build wrote
+    /// (<see cref="WriteSite.Recall"/>) is not compressed again: it is kept, or copied from the file the output folder holds
+    /// when its group's name changed. Null: every file is made.
     /// </param>
-    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, Func<string, RenderKey, bool>? reuse = null, WriteSite? site = null)
+    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null)
     {
         var writer = Writer;
-        foreach (var file in InFolder(writer.NameLastTexts(reuse is null ? null : (path, key) => reuse(Folder + path, key))))
+        foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.Reuse(Folder + path, key))))
         {
             write(file);
         }
