@@ -16,7 +16,7 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 
     public const int TableHashBytes = 4;
 
-    /// <summary>The digest of the file's content before compression (<see cref="KeyOf"/>).</summary>
+    /// <summary>The digest of the file's content before compression (<see cref="KeyOf"/>); none when it was made without a recall.</summary>
     public RenderKey Key { get; init; }
 
     /// <summary>
@@ -37,11 +37,12 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 
     /// <summary>
     /// <paramref name="content"/> compressed, with the SHA-256 of the compressed bytes and the key of the content; or, when
-    /// <paramref name="recall"/> finds the last build's file of this content, no bytes, its hash and where it is.
+    /// <paramref name="recall"/> finds the last build's file of this content, no bytes, its hash and where it is. Without a
+    /// recall (no build cache: nothing is recorded for a next build) the content is not keyed.
     /// </summary>
     public static (byte[] Bytes, byte[] Sha256, RenderKey Key, string? Recalled) Compress(ReadOnlySpan<byte> content, GzipRecall? recall)
     {
-        var key = KeyOf(content);
+        var key = recall is null ? RenderKey.None : KeyOf(content);
         if (recall?.Invoke(key) is { } found)
         {
             return ([], found.Sha256, key, found.Path);
