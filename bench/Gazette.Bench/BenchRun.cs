@@ -120,6 +120,10 @@ public sealed class BenchRun(Options options)
 
     public static long BuildCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_CAP_GB") ?? "8", CultureInfo.InvariantCulture) * (1L << 30));
 
+    /// <summary>A build by Gazette (`dotnet` and <paramref name="arguments"/>) as a child process, under the build's limits, with the workstation GC.</summary>
+    public static ChildResult Build(IEnumerable<string> arguments) =>
+        ChildProcess.Run("dotnet", arguments, BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+
     public static TimeSpan PeerLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_PEER_MINUTES") ?? "10", CultureInfo.InvariantCulture));
 
     public static long PeerCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_PEER_CAP_GB") ?? "12", CultureInfo.InvariantCulture) * (1L << 30));
@@ -198,8 +202,7 @@ public sealed class BenchRun(Options options)
 
             var of = options.BuildRepeat > 1 ? $" {round}/{options.BuildRepeat}" : "";
             _log.WriteLine($"  building with Gazette{of} (limit {BuildLimit.TotalMinutes:N0} min, {BuildCap / (1L << 30)} GB)");
-            var gazette = ChildProcess.Run("dotnet", buildArgs,
-                BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+            var gazette = Build(buildArgs);
             report.Builds.Add(gazette);
             _log.WriteLine($"  build: {gazette.Wall.TotalSeconds:N1} s, peak {gazette.PeakRssBytes / 1048576.0:N0} MB, {(gazette.Succeeded ? "ok" : gazette.Failure)}");
             if (report.Hugo is { DidNotFinish: null } hugo)
@@ -250,8 +253,7 @@ public sealed class BenchRun(Options options)
             Paths.SetAside(site);
 
             _log.WriteLine("  the full build did not fit; building the search page and index only, with Gazette's stages (same limits)");
-            var only = ChildProcess.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "Gazette.Bench.dll"), "search-site", corpus, site, Path.Combine(Paths.RepositoryRoot, "theme")],
-                BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+            var only = Build([Path.Combine(AppContext.BaseDirectory, "Gazette.Bench.dll"), "search-site", corpus, site, Path.Combine(Paths.RepositoryRoot, "theme")]);
             report.SearchOnlyBuild = only;
             _log.WriteLine($"  search-only build: {only.Wall.TotalSeconds:N1} s, peak {only.PeakRssBytes / 1048576.0:N0} MB, {(only.Succeeded ? "ok" : only.Failure)}");
             if (!only.Succeeded)

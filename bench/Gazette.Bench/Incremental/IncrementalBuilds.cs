@@ -27,7 +27,7 @@ public static class IncrementalBuilds
         string[] args = [.. common, "--output", site, "--cache", cache];
 
         log.WriteLine($"  incremental: first build with a cache into {Paths.Relative(site)} (limit {BenchRun.BuildLimit.TotalMinutes:N0} min, {BenchRun.BuildCap / (1L << 30)} GB)");
-        var result = new IncrementalResult { Document = document.Path, FirstBuild = Build(args) };
+        var result = new IncrementalResult { Document = document.Path, FirstBuild = BenchRun.Build(args) };
         log.WriteLine($"  first build with a cache: {result.FirstBuild.Wall.TotalSeconds:N1} s, peak {result.FirstBuild.PeakRssBytes / 1048576.0:N0} MB, {(result.FirstBuild.Succeeded ? "ok" : result.FirstBuild.Failure)}");
         if (!result.FirstBuild.Succeeded)
         {
@@ -98,7 +98,7 @@ public static class IncrementalBuilds
     /// </summary>
     private static (IncrementalRound Round, OutputSnapshot? After) Round(string name, string[] args, string site, OutputSnapshot before, IncrementalResult result, TextWriter log)
     {
-        var build = Build(args);
+        var build = BenchRun.Build(args);
         if (!build.Succeeded)
         {
             log.WriteLine($"  round {name}: {build.Wall.TotalSeconds:N2} s, {build.Failure}");
@@ -128,9 +128,6 @@ public static class IncrementalBuilds
             + $"{summary?.Rendered.ToString(CultureInfo.InvariantCulture) ?? "?"} pages rendered");
         return (round, after);
     }
-
-    private static ChildResult Build(string[] args) =>
-        ChildProcess.Run("dotnet", args, BenchRun.BuildLimit, BenchRun.BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
 
     /// <summary>Compares the incremental build's output with the clean build's: the same files, with the same bytes.</summary>
     private static void Compare(string site, string clean, IncrementalResult result)
