@@ -41,12 +41,6 @@ public sealed class BuildPipeline
         // Only 主动公开 documents go further: nothing of the others reaches a stage that renders.
         var published = new SelectPublicDocuments().Run(documents);
 
-        // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
-        // longest sentences, less what a published document holds too (set aside batch by batch below). Collected on a thread
-        // of its own while the archive is made: it reads and converts the withheld documents' bodies, and needs nothing else.
-        var withheldFound = new DiagnosticBag();
-        var collecting = Task.Run(() => new CollectWithheldText().Run(options, documents, withheldFound));
-
         // Privacy screen (DOMAIN rule 2): personal data in what a published document shows is an error, unless the document says
         // privacy: mask — its texts are masked here, before any view is made, its body and text attachments batch by batch below —
         // or privacy: reviewed. Birth dates are judged by today's date in China (UTC+8).
@@ -66,8 +60,9 @@ public sealed class BuildPipeline
         var openData = new BuildOpenData(archive);
         clock.Lap("archive");
 
-        var withheld = collecting.GetAwaiter().GetResult();
-        diagnostics.AddRange(withheldFound.Items);
+        // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
+        // longest sentences, less what a published document holds too (set aside batch by batch below).
+        var withheld = new CollectWithheldText().Run(options, documents, diagnostics);
         clock.Lap("audit");
 
         // With a cache: what the last build made of each document that only its own file decides, in the same context
