@@ -17,8 +17,8 @@ public sealed class DeterminismTests
             var files = Directory.EnumerateFiles(first, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(first, f)).Order().ToList();
             Assert.Equal(files, Directory.EnumerateFiles(second, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(second, f)).Order());
             Assert.NotEmpty(files);
-            Assert.All(files, f => Assert.True(
-                File.ReadAllBytes(Path.Combine(first, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, f))), $"{f} differs"));
+            var differing = files.Where(f => !File.ReadAllBytes(Path.Combine(first, f)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, f)))).ToList();
+            Assert.True(differing.Count == 0, string.Join("\n", differing.Select(f => FirstDifference(Path.Combine(first, f), Path.Combine(second, f), f))));
         }
         finally
         {
@@ -27,5 +27,21 @@ public sealed class DeterminismTests
                 Directory.Delete(dir, recursive: true);
             }
         }
+    }
+
+    /// <summary>The first line two text files differ in, both ways, so a failure says what changed rather than only where.</summary>
+    private static string FirstDifference(string a, string b, string name)
+    {
+        var left = File.ReadAllLines(a);
+        var right = File.ReadAllLines(b);
+        var line = Enumerable.Range(0, Math.Max(left.Length, right.Length))
+            .FirstOrDefault(i => i >= left.Length || i >= right.Length || left[i] != right[i], -1);
+        if (line < 0)
+        {
+            return $"{name}: the same lines, different bytes (line endings or a last newline)";
+        }
+
+        string At(string[] lines) => line < lines.Length ? lines[line] : "(no line)";
+        return $"{name} line {line + 1}:\n  first:  {At(left)}\n  second: {At(right)}";
     }
 }
