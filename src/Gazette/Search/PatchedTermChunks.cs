@@ -4,8 +4,9 @@ namespace Gazette.Search;
 
 /// <summary>
 /// Writes the term chunks of an index patched from the last build's (<see cref="SearchState"/>): every saved term keeps its
-/// postings as they were, but those that hold a changed document, whose ids go, and those of the changed documents' terms
-/// (indexed anew, alone, in <c>all</c> and <c>title</c>), whose ids come in; a term no document has any more goes. The chunks are
+/// postings as they were, but one the changed documents (indexed anew, alone, in <c>all</c> and <c>title</c>) had and no longer
+/// have, or have and did not have: the ids of the changed documents go, and those that have it now come in; a term no document
+/// has any more goes. The chunks are
 /// then made from the terms as <see cref="TermChunks"/> makes them from term indexes — same count, same order, same bytes — so
 /// the index is the one a build from scratch writes.
 /// </summary>
@@ -41,14 +42,25 @@ internal static class PatchedTermChunks
             Add(patch.Written, at, saved.Length + at);
         }
 
+        var heldAll = new List<int>();
+        var heldTitle = new List<int>();
         for (var at = 0; at < saved.Length;)
         {
             var r = TermRecord.Read(saved, at);
             var term = saved.AsSpan(r.Term, r.TermLength);
             var added = fresh.TryGetValue(XxHash3.HashToUInt64(term), out var candidates) ? Same(candidates, term) : null;
-            if (added is null && !Holds(saved.AsSpan(r.All, r.AllLength), changedIds))
+            Held(saved.AsSpan(r.All, r.AllLength), changedIds, heldAll);
+            Held(saved.AsSpan(r.Title, r.TitleLength), changedIds, heldTitle);
+
+            // The changed documents that had the term are those that have it now (most of a changed document's terms, or none of
+            // its terms): the postings are the saved ones.
+            if (added is null ? heldAll.Count == 0 && heldTitle.Count == 0 : heldAll.SequenceEqual(added.All) && heldTitle.SequenceEqual(added.Title))
             {
                 Add(saved, at, at);
+                if (added is not null)
+                {
+                    added.Seen = true;
+                }
             }
             else
             {
@@ -132,12 +144,13 @@ internal static class PatchedTermChunks
         return null;
     }
 
-    /// <summary>Whether a posting (list or bitmap) holds one of <paramref name="changed"/>, the changed documents' ids in order.</summary>
-    private static bool Holds(ReadOnlySpan<byte> posting, int[] changed)
+    /// <summary>The ids of <paramref name="changed"/> (the changed documents', in order) that a posting (list or bitmap) holds, in order, into <paramref name="held"/>.</summary>
+    private static void Held(ReadOnlySpan<byte> posting, int[] changed, List<int> held)
     {
+        held.Clear();
         if (changed.Length == 0)
         {
-            return false;
+            return;
         }
 
         var at = 1;
@@ -149,16 +162,16 @@ internal static class PatchedTermChunks
             {
                 if (id >= length * 8)
                 {
-                    return false;
+                    return;
                 }
 
                 if ((bits[id >> 3] & (1 << (id & 7))) != 0)
                 {
-                    return true;
+                    held.Add(id);
                 }
             }
 
-            return false;
+            return;
         }
 
         // A list: its ids against the changed ones, both in order, until either ends.
@@ -172,17 +185,15 @@ internal static class PatchedTermChunks
             {
                 if (++next == changed.Length)
                 {
-                    return false;
+                    return;
                 }
             }
 
             if (changed[next] == doc)
             {
-                return true;
+                held.Add(doc);
             }
         }
-
-        return false;
     }
 
     /// <summary>The ids of a saved posting but the changed documents', with the ids of <paramref name="added"/>, in order.</summary>
