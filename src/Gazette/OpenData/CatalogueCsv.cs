@@ -10,7 +10,7 @@ namespace Gazette.OpenData;
 /// catalogue.csv: one row per published document, newest first, under Chinese column headers. UTF-8 with a byte order mark (so
 /// spreadsheet programs read the Chinese right), CRLF line ends, RFC 4180 quoting (a field with a comma, a double quote or a
 /// line break is quoted, its quotes doubled). Joint organs are joined by <see cref="OrganSeparator"/>; a field with no value
-/// is empty. Written row by row to a stream: the whole file is never held.
+/// is empty. Written a few thousand rows at a time: the whole file is never held.
 /// </summary>
 public sealed class CatalogueCsv(Archive archive)
 {
@@ -34,13 +34,14 @@ public sealed class CatalogueCsv(Archive archive)
     public StreamWriter Begin(Stream stream)
     {
         stream.Write(Bom);
-        var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true)
-        {
-            NewLine = "\r\n",
-        };
+        var writer = Rows(stream);
         WriteRow(writer, Columns.Select(c => c.Header).ToList());
         return writer;
     }
+
+    /// <summary>A writer of rows (<see cref="Write"/>) into <paramref name="stream"/>, as <see cref="Begin"/> gives after the header.</summary>
+    public static StreamWriter Rows(Stream stream) =>
+        new(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
 
     /// <summary>One document's row.</summary>
     public void Write(StreamWriter writer, PublishedDocument document, string textSha256, OpenDataJson json)

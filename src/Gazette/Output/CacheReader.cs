@@ -46,6 +46,9 @@ internal sealed class CacheReader(byte[] bytes)
         return Encoding.UTF8.GetString(Take(length));
     }
 
+    /// <summary>The next <paramref name="count"/> bytes as they are (a digest).</summary>
+    public ReadOnlySpan<byte> ReadBytes(int count) => Take(count);
+
     private ReadOnlySpan<byte> Take(int count)
     {
         if (count < 0 || count > bytes.Length - _at)

@@ -57,7 +57,7 @@ public sealed class BuildPipeline
         var keys = options.CacheDirectory is null ? null : new KeyPages(theme, archive, assetUrls, identityLanding); // no cache: nothing to reuse or record
         using var search = new BuildSearchIndex(config, archive, options.CacheDirectory, options.OutputDirectory); // with a cache: patched from the last build's
         var sitemap = new BuildSitemap();
-        var openData = new BuildOpenData(archive);
+        var openData = new BuildOpenData(archive, options.CacheDirectory, options.OutputDirectory);
         clock.Lap("archive");
 
         // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
@@ -188,7 +188,9 @@ public sealed class BuildPipeline
             var first = search.Count;
             var texts = search.Add(searchable, site.Reuse);
             clock.Lap("search index");
-            var data = openData.Add(batch, textHashes);
+            var dataKeys = memo is null ? null : batch.Select(d => parsed!.DigestOf(d.Source.Source.Path) is { } digest
+                ? memo.KeyOf(d.Source.Source.Path, digest, "open data") : RenderKey.None).ToArray();
+            var data = openData.Add(batch, textHashes, dataKeys, site.Reuse);
             clock.Lap("open data");
             var shared = new string[made.Length][];
             Parallel.For(0, made.Length, k => shared[k] = withheld.SetAsideShared(made[k], rendered[k], attachmentTexts[k]));
@@ -255,11 +257,11 @@ public sealed class BuildPipeline
         }, data =>
         {
             // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
-            openData.Finish(site.Write);
+            openData.Finish(site);
             data.Lap("open data end");
 
             // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
-            new BuildNetlifyFiles().Run(archive, theme.Headers, site.Write);
+            new BuildNetlifyFiles().Run(archive, theme.Headers, (path, write) => site.Write(path, write));
             data.Lap("netlify files");
         });
 
@@ -286,9 +288,10 @@ public sealed class BuildPipeline
 
         site.Commit(auditKey);
         search.Commit(); // the index's state, for the next build, once the site it describes is in place
+        openData.Commit(); // and where the catalogue's blocks are in it
         memo?.Save();
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Recalled = memo?.Recalled ?? 0, Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Recalled = memo?.Recalled ?? 0, CatalogueBlocksCopied = openData.Copied, Timings = clock.Laps };
     }
 
     /// <summary>

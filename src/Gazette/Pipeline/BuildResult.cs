@@ -19,6 +19,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
     /// <summary>Published documents taken from the build cache's memo (<see cref="DocumentMemo"/>): not read, converted or planned.</summary>
     public int Recalled { get; init; }
 
+    /// <summary>
+    /// Blocks of documents in the catalogue files (catalogue.json and catalogue.csv, <see cref="BuildOpenData.BlockSize"/> each)
+    /// copied from the files the last build wrote, their documents being as they were: the others were made.
+    /// </summary>
+    public int CatalogueBlocksCopied { get; init; }
+
     /// <summary>How long each part of the build took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan? Cpu)> Timings { get; init; } = [];
 }

@@ -113,6 +113,23 @@ public sealed class DocumentMemo
         return hash.GetCurrentHashAsUInt128();
     }
 
+    /// <summary>
+    /// The key of an output made from the document file at <paramref name="path"/> alone, whose bytes have <paramref name="digest"/>,
+    /// in this memo's context (its open data: <paramref name="output"/> names which): the same in a build of the same context and
+    /// file, another when either differs. Kept with the file it keys (<see cref="WriteSite.Reuse"/>), not in the memo.
+    /// </summary>
+    public RenderKey KeyOf(string path, UInt128 digest, string output)
+    {
+        var hash = new XxHash128();
+        Span<byte> bytes = stackalloc byte[32];
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], digest);
+        hash.Append(bytes);
+        hash.Append(Encoding.UTF8.GetBytes(output + "\0" + path));
+        var value = hash.GetCurrentHashAsUInt128();
+        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+    }
+
     /// <summary>What the document file at <paramref name="path"/>, whose bytes have <paramref name="digest"/>, gave in the last build, or null.</summary>
     public Entry? Find(string path, UInt128 digest) =>
         _previous.TryGetValue(path, out var entry) && entry.Digest == digest ? entry : null;

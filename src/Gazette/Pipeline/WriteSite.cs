@@ -133,7 +133,8 @@ public sealed class WriteSite : IDisposable
     /// Writes the file at <paramref name="path"/> (relative, forward slashes) piece by piece: <paramref name="write"/> is given the
     /// stream to write to and never holds the whole file, which is hashed on the way.
     /// </summary>
-    public void Write(string path, Action<Stream> write)
+    /// <returns>the file's SHA-256.</returns>
+    public Sha256Digest Write(string path, Action<Stream> write)
     {
         var key = Claim(path);
         Sha256Digest hash;
@@ -148,6 +149,19 @@ public sealed class WriteSite : IDisposable
         }
 
         Unstage(path, key, hash, size);
+        return hash;
+    }
+
+    /// <summary>
+    /// The full path of the file the output folder holds at <paramref name="path"/> (relative) when the last build recorded it
+    /// with the SHA-256 <paramref name="hash"/> and it is still as it was left, so that parts of it can be read; null if not.
+    /// </summary>
+    public string? Holding(string path, in Sha256Digest hash)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        return _previous is not null && _previous.TryGet(OutputRecord.KeyOf(path), out var was) && was.Hash.SameAs(hash) && Intact(path, was) is not null
+            ? Path.Combine(_output, path)
+            : null;
     }
 
     /// <summary>
