@@ -227,31 +227,65 @@ public sealed class BuildPipeline
             return Failed();
         }
 
+        // With the build cache, in the context the last build was made in (what changed, if anything, is bodies only): the pages
+        // that list documents, the sitemap, the feeds and Netlify's files are those the output folder holds, kept unmade
+        var contextOutputs = memo is null ? null : ContextOutputs.Open(options.CacheDirectory!, options.OutputDirectory, memo.ContextDigest);
+        var contextKept = contextOutputs?.Last is { } last && site.KeepAll(last);
+        if (contextKept)
+        {
+            pages += contextOutputs!.LastPages;
+        }
+
+        clock.Lap("listings kept");
+
+        // The files of the context made here, noted for the next build
+        IReadOnlyList<OutputFile> Noted(IReadOnlyList<OutputFile> files)
+        {
+            foreach (var file in files)
+            {
+                contextOutputs?.Made(file.Path);
+            }
+
+            return files;
+        }
+
         // Post-process, in three parts at once (each has stretches that use one core of two): the pages that list documents
         // (home, gazette, catalogue) and the sitemap of every page; the feeds and the rest of the search index; the open data and
         // Netlify's files. Only the first reports diagnostics (a layout that fails to render).
         progress?.Report("rendering the gazette, catalogue and other pages; finishing the search index, the feeds and the open data");
         clock.Together("listings, index and data", listings =>
         {
+            if (contextKept)
+            {
+                return;
+            }
+
             foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
             {
                 listings.Lap("plan pages"); // the listing pages are planned as they are enumerated
-                site.Write(Render(batch, listings).Html);
+                var (html, keyed) = Render(batch, listings);
+                site.Write(html);
+                foreach (var plan in keyed)
+                {
+                    contextOutputs?.Made(archive.Urls.ToOutputPath(plan.Page.Url));
+                }
+
+                contextOutputs?.Pages(keyed.Count);
                 listings.Lap("write");
             }
 
             // Distribution (DOMAIN rule 7): the sitemap of every page planned and robots.txt
-            foreach (var file in sitemap.Finish(archive))
-            {
-                site.Write(file);
-            }
-
+            site.Write(Noted([.. sitemap.Finish(archive)]));
             listings.Lap("sitemap");
         }, index =>
         {
             // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only)
-            site.Write(new BuildFeeds().Run(archive, theme.Strings));
-            index.Lap("feeds");
+            if (!contextKept)
+            {
+                site.Write(Noted(new BuildFeeds().Run(archive, theme.Strings)));
+                index.Lap("feeds");
+            }
+
             search.Finish(archive, theme.Strings, site.Write, site);
             index.Lap("search index end");
         }, data =>
@@ -261,8 +295,15 @@ public sealed class BuildPipeline
             data.Lap("open data end");
 
             // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
-            new BuildNetlifyFiles().Run(archive, theme.Headers, (path, write) => site.Write(path, write));
-            data.Lap("netlify files");
+            if (!contextKept)
+            {
+                new BuildNetlifyFiles().Run(archive, theme.Headers, (path, write) =>
+                {
+                    contextOutputs?.Made(path);
+                    site.Write(path, write);
+                });
+                data.Lap("netlify files");
+            }
         });
 
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it
@@ -289,9 +330,13 @@ public sealed class BuildPipeline
         site.Commit(auditKey);
         search.Commit(); // the index's state, for the next build, once the site it describes is in place
         openData.Commit(); // and where the catalogue's blocks are in it
+        if (contextOutputs is not null && !contextKept)
+        {
+            contextOutputs.Save(options.CacheDirectory!, options.OutputDirectory, memo!.ContextDigest);
+        }
         memo?.Save();
         clock.Lap("write");
-        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Recalled = memo?.Recalled ?? 0, CatalogueBlocksCopied = openData.Copied, Timings = clock.Laps };
+        return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Recalled = memo?.Recalled ?? 0, CatalogueBlocksCopied = openData.Copied, ListingsKept = contextKept, Timings = clock.Laps };
     }
 
     /// <summary>

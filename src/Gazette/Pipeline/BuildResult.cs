@@ -25,6 +25,12 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
     /// </summary>
     public int CatalogueBlocksCopied { get; init; }
 
+    /// <summary>
+    /// Whether the pages that list documents, the sitemap, the feeds and Netlify's files were kept as the last build made them,
+    /// without being planned or rendered: it was made in the same context (<see cref="ContextOutputs"/>).
+    /// </summary>
+    public bool ListingsKept { get; init; }
+
     /// <summary>How long each part of the build took.</summary>
     public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan? Cpu)> Timings { get; init; } = [];
 }

@@ -38,6 +38,9 @@ public sealed class DocumentMemo
     /// <param name="Shared">the withheld passages the document holds (its metadata or body text), set aside from the audit.</param>
     public sealed record Entry(UInt128 Digest, RenderKey PageKey, string TextSha256, UInt128 SearchDigest, string Snippet, string[] Shared);
 
+    /// <summary>The digest of this build's context (<see cref="Context"/>), which the memo was opened in.</summary>
+    public UInt128 ContextDigest => _context;
+
     /// <summary>How many documents were taken from the memo rather than made.</summary>
     public int Recalled { get; private set; }
 

@@ -153,6 +153,47 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>
+    /// Keeps every file of <paramref name="paths"/> (relative) as the output folder holds it, when the last build recorded each
+    /// and each is still as it was left: files the caller knows to be made from the inputs they were made from then. All or
+    /// none: false, and nothing kept, when one is not so; the caller then makes them all.
+    /// </summary>
+    public bool KeepAll(IReadOnlyList<string> paths)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        if (_previous is null)
+        {
+            return false;
+        }
+
+        var entries = new OutputRecord.Entry[paths.Count];
+        var modified = new long[paths.Count];
+        var intact = true;
+        Parallel.For(0, paths.Count, (i, loop) =>
+        {
+            if (!_previous.TryGet(OutputRecord.KeyOf(paths[i]), out entries[i]) || Intact(paths[i], entries[i]) is not { } time)
+            {
+                intact = false;
+                loop.Stop();
+                return;
+            }
+
+            modified[i] = time;
+        });
+        if (!intact)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < paths.Count; i++)
+        {
+            var was = entries[i];
+            MarkKept(paths[i], Claim(paths[i]), was.Hash, was.RenderKey, was.Size, modified[i]);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The full path of the file the output folder holds at <paramref name="path"/> (relative) when the last build recorded it
     /// with the SHA-256 <paramref name="hash"/> and it is still as it was left, so that parts of it can be read; null if not.
     /// </summary>

@@ -71,8 +71,44 @@ public sealed class IncrementalBuildTests
         var changed = BuildWithCache(site);
 
         Assert.True(changed.Succeeded, string.Join("\n", changed.Diagnostics));
+        Assert.False(changed.ListingsKept); // a title is metadata: the listings show it
         Assert.InRange(changed.Rendered, 3, changed.Pages / 2);
         Assert.Contains("关于改题后的通知", site.ReadOutput(InterpretationPage(site)));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void After_a_body_changes_the_listings_sitemap_and_feeds_are_kept_unmade_and_after_one_is_deleted_they_are_made_again()
+    {
+        using var site = Sample();
+        Assert.True(BuildWithCache(site).Succeeded);
+        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        // A body edit: what every page but the document's own shows is metadata, and none of it changed
+        var document = Path.Combine(site.Root, "content/documents/2019/tongliang-2019-16.md");
+        File.AppendAllText(document, "\n本通知自印发之日起施行。\n");
+        var edited = BuildWithCache(site);
+
+        Assert.True(edited.Succeeded, string.Join("\n", edited.Diagnostics));
+        Assert.True(edited.ListingsKept);
+        Assert.Equal(1, edited.Rendered);
+        Assert.All(new[] { "index.html", "catalogue/index.html", "gazette/index.html", "sitemap.xml", "feed.xml", "_redirects" },
+            f => Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Path.Combine(site.Output, f))));
+        AssertSameAsCleanBuild(site);
+
+        // A listing page gone from the output folder: every listing is made again (and kept where its bytes are the same)
+        File.Delete(Path.Combine(site.Output, "catalogue/index.html"));
+        File.AppendAllText(document, "\n本通知由区政府办公室负责解释。\n");
+        var again = BuildWithCache(site);
+
+        Assert.True(again.Succeeded, string.Join("\n", again.Diagnostics));
+        Assert.False(again.ListingsKept);
+        Assert.Equal(edited.Pages, again.Pages);
+        Assert.Equal(2, again.Rendered);
+        Assert.True(File.Exists(Path.Combine(site.Output, "catalogue/index.html")));
         AssertSameAsCleanBuild(site);
     }
 
