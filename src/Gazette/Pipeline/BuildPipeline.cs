@@ -67,7 +67,12 @@ public sealed class BuildPipeline
 
         // With a cache: what the last build made of each document that only its own file decides, in the same context
         var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,
-            DocumentMemo.Context(parsed.Context, keys.Shared, documents, today, withheld.Digest()));
+            DocumentMemo.Context(parsed.Context, keys.Shared, archive, today, withheld.Digest()));
+        var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive);
+
+        // The digest the memo knows the document at this place of the archive's order by: its file's and its surroundings'
+        UInt128? MemoDigest(PublishedDocument document, int at) =>
+            parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[at]) : null;
         clock.Lap("document memo");
 
         // Output, from here on as the files are made
@@ -127,7 +132,7 @@ public sealed class BuildPipeline
                 Parallel.For(0, batch.Length, i =>
                 {
                     var path = batch[i].Source.Source.Path;
-                    if (parsed!.DigestOf(path) is { } digest && memo.Find(path, digest) is { } entry
+                    if (MemoDigest(batch[i], (index * BatchSize) + i) is { } digest && memo.Find(path, digest) is { } entry
                         && site.Reuse(archive.Urls.ToOutputPath(batch[i].Url), entry.PageKey))
                     {
                         known[i] = entry;
@@ -188,7 +193,7 @@ public sealed class BuildPipeline
             var first = search.Count;
             var texts = search.Add(searchable, site.Reuse);
             clock.Lap("search index");
-            var dataKeys = memo is null ? null : batch.Select(d => parsed!.DigestOf(d.Source.Source.Path) is { } digest
+            var dataKeys = memo is null ? null : batch.Select((d, i) => MemoDigest(d, (index * BatchSize) + i) is { } digest
                 ? memo.KeyOf(d.Source.Source.Path, digest, "open data") : RenderKey.None).ToArray();
             var data = openData.Add(batch, textHashes, dataKeys, site.Reuse);
             clock.Lap("open data");
@@ -203,7 +208,7 @@ public sealed class BuildPipeline
                 for (var k = 0; k < made.Length; k++)
                 {
                     var path = made[k].Source.Source.Path;
-                    if (!noted.Contains(path) && !made[k].Source.Attachments.Any(a => a.IsText) && !keyed[k].RenderKey.IsNone && parsed!.DigestOf(path) is { } digest)
+                    if (!noted.Contains(path) && !made[k].Source.Attachments.Any(a => a.IsText) && !keyed[k].RenderKey.IsNone && MemoDigest(made[k], (index * BatchSize) + at[k]) is { } digest)
                     {
                         var (searchDigest, snippet) = search.Facts(first + at[k]);
                         memo.Remember(path, digest, keyed[k].RenderKey, rendered[k].TextSha256, searchDigest, snippet, shared[k]);
@@ -229,7 +234,8 @@ public sealed class BuildPipeline
 
         // With the build cache, in the context the last build was made in (what changed, if anything, is bodies only): the pages
         // that list documents, the sitemap, the feeds and Netlify's files are those the output folder holds, kept unmade
-        var contextOutputs = memo is null ? null : ContextOutputs.Open(options.CacheDirectory!, options.OutputDirectory, memo.ContextDigest);
+        var listingContext = memo?.Listings(ownMetadata) ?? UInt128.Zero;
+        var contextOutputs = memo is null ? null : ContextOutputs.Open(options.CacheDirectory!, options.OutputDirectory, listingContext);
         var contextKept = contextOutputs?.Last is { } last && site.KeepAll(last);
         if (contextKept)
         {
@@ -332,7 +338,7 @@ public sealed class BuildPipeline
         openData.Commit(); // and where the catalogue's blocks are in it
         if (contextOutputs is not null && !contextKept)
         {
-            contextOutputs.Save(options.CacheDirectory!, options.OutputDirectory, memo!.ContextDigest);
+            contextOutputs.Save(options.CacheDirectory!, options.OutputDirectory, listingContext);
         }
         memo?.Save();
         clock.Lap("write");

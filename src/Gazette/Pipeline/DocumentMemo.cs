@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Gazette.Integrity;
 using Gazette.Model;
@@ -8,18 +9,20 @@ using Gazette.Output;
 namespace Gazette.Pipeline;
 
 /// <summary>
-/// What the batch stages of the last build made of each published document that only its own file decides — its page's
-/// render key, the SHA-256 of its text, its search digest and snippet, and the withheld passages it holds — kept in the build
-/// cache, so that a document whose file and whose surroundings are as they were is neither read, screened, converted, planned
-/// nor keyed again. A document's body is rendered from its file and from the rest of the build: every document's metadata
-/// (links, the pages that show it), the other files of content/, the theme, the date the privacy screen judges by, the
-/// withheld passages and Gazette itself; all of these make the memo's context (<see cref="Context"/>), and when it differs
-/// from the recorded one nothing recorded is used. A document whose batch stages reported anything, or with text attachments,
-/// is not recorded: it is made each time, so its diagnostics are always reported.
+/// What the batch stages of the last build made of each published document — its page's render key, the SHA-256 of its text,
+/// its search digest and snippet, and the withheld passages it holds — kept in the build cache, so that a document whose file
+/// and whose surroundings are as they were is neither read, screened, converted, planned nor keyed again. A document's page is
+/// made from its file, from its surroundings (its own metadata and that of the documents its page shows: <see cref="Metadata"/>)
+/// and from the rest of the build: the addresses of the published documents (its body's <c>doc:</c> links), the other files of
+/// content/, the theme, the date the privacy screen judges by, the withheld passages and Gazette itself. These make the memo's
+/// context (<see cref="Context"/>): when it differs from the recorded one nothing recorded is used. Within it a document is
+/// known by the digest of its file and of its surroundings (<see cref="Combine"/>), so a change to one document's metadata
+/// makes only the pages that show it again. A document whose batch stages reported anything, or with text attachments, is not
+/// recorded: it is made each time, so its diagnostics are always reported.
 /// </summary>
 public sealed class DocumentMemo
 {
-    private const string Magic = "GAZETTE-MEMO-2";
+    private const string Magic = "GAZETTE-MEMO-3";
 
     private readonly string _file;
     private readonly UInt128 _context;
@@ -83,36 +86,122 @@ public sealed class DocumentMemo
     }
 
     /// <summary>
-    /// The context of a build's documents: everything but a document's own file that its batch stages depend on.
+    /// The context of a build's documents: everything but a document's own file and its surroundings (<see cref="Metadata"/>)
+    /// that its batch stages depend on.
     /// </summary>
     /// <param name="content">the digest of the files of content/ other than the documents' (<see cref="ParsedDocumentCache.Context"/>).</param>
     /// <param name="pages">what every page shares (<see cref="KeyPages.Shared"/>: Gazette, the theme, the asset addresses, the site).</param>
-    /// <param name="documents">every document read, published or not: their metadata.</param>
+    /// <param name="archive">the published documents: the id and address of each, which a body's <c>doc:</c> links are made from.</param>
     /// <param name="today">the date the privacy screen judges birth dates by.</param>
     /// <param name="withheld">the digest of the withheld passages, before any is set aside.</param>
-    public static UInt128 Context(UInt128 content, ReadOnlySpan<byte> pages, IReadOnlyList<Document> documents, DateOnly today, Sha256Digest withheld)
+    public static UInt128 Context(UInt128 content, ReadOnlySpan<byte> pages, Archive archive, DateOnly today, Sha256Digest withheld)
     {
-        var metadata = new HashingStream(Stream.Null);
-        using (var writer = new BinaryWriter(metadata, Encoding.UTF8, leaveOpen: true))
-        {
-            writer.Write(documents.Count);
-            foreach (var document in documents)
-            {
-                DocumentCodec.Write(writer, document);
-            }
-        }
-
         var hash = new XxHash128();
         hash.Append(BuildIdentity.Bytes);
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt128LittleEndian(bytes, content);
         hash.Append(bytes);
         hash.Append(pages);
-        var metadataDigest = metadata.Hash();
-        hash.Append(metadataDigest);
         BinaryPrimitives.WriteInt32LittleEndian(bytes, today.DayNumber);
         hash.Append(bytes[..4]);
         hash.Append(withheld);
+        foreach (var document in archive.Documents)
+        {
+            hash.Append(Encoding.UTF8.GetBytes(document.Id + "\0" + document.Url + "\0"));
+        }
+
+        return hash.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>
+    /// The metadata of each published document, in the archive's order: the digest of its own (<see cref="DocumentCodec"/>, its
+    /// 索引号 and address), and the digest of its surroundings — its own and that of every document its page shows (the policy it
+    /// interprets, its interpretations, the documents that repealed or amended it, its successor). A document whose file and
+    /// surroundings are as they were is the same in its memo's context (<see cref="Combine"/>); the pages that list documents
+    /// depend on every document's own (<see cref="Listings"/>).
+    /// </summary>
+    public static (UInt128[] Own, UInt128[] Surroundings) Metadata(Archive archive)
+    {
+        var documents = archive.Documents;
+        var own = new UInt128[documents.Count];
+        Parallel.For(0, documents.Count, () => new MemoryStream(), (i, _, buffer) =>
+        {
+            buffer.SetLength(0);
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                DocumentCodec.Write(writer, documents[i].Source);
+                writer.Write(documents[i].IndexNumber);
+                writer.Write(documents[i].Url);
+            }
+
+            own[i] = XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            return buffer;
+        }, _ => { });
+
+        var position = new Dictionary<PublishedDocument, int>(documents.Count, ReferenceEqualityComparer.Instance);
+        foreach (var (i, document) in documents.Index())
+        {
+            position[document] = i;
+        }
+
+        var surroundings = new UInt128[documents.Count];
+        Parallel.For(0, documents.Count, i =>
+        {
+            var source = documents[i].Source;
+            var hash = new XxHash128();
+            var bytes = new byte[16];
+            void Add(UInt128 value)
+            {
+                BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+                hash.Append(bytes);
+            }
+
+            void AddFound(string? id)
+            {
+                Add(id is not null && archive.Find(id) is { } found ? own[position[found]] : UInt128.Zero);
+            }
+
+            void AddAll(IEnumerable<PublishedDocument> related)
+            {
+                foreach (var document in related)
+                {
+                    Add(own[position[document]]);
+                }
+
+                Add(UInt128.MaxValue); // the end of a list
+            }
+
+            Add(own[i]);
+            AddFound(source.Interprets);
+            AddAll(archive.InterpretationsOf(source.Id));
+            AddAll(archive.SupersededBy(source.Id));
+            AddFound(source.Validity.SuccessorId);
+            surroundings[i] = hash.GetCurrentHashAsUInt128();
+        });
+
+        return (own, surroundings);
+    }
+
+    /// <summary>The digest the memo knows a document by: that of its file's bytes and that of its surroundings (<see cref="Metadata"/>).</summary>
+    public static UInt128 Combine(UInt128 file, UInt128 surroundings)
+    {
+        Span<byte> bytes = stackalloc byte[32];
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes, file);
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], surroundings);
+        return XxHash128.HashToUInt128(bytes);
+    }
+
+    /// <summary>
+    /// The context of the pages that list documents, the sitemap and the feeds (<see cref="ContextOutputs"/>): this memo's, and
+    /// every published document's own metadata (<see cref="Metadata"/>), in order.
+    /// </summary>
+    public UInt128 Listings(UInt128[] own)
+    {
+        var hash = new XxHash128();
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
+        hash.Append(bytes);
+        hash.Append(MemoryMarshal.AsBytes(own.AsSpan()));
         return hash.GetCurrentHashAsUInt128();
     }
 
