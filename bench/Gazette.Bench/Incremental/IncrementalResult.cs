@@ -17,6 +17,12 @@ public sealed class IncrementalResult
     /// <summary>The rounds that each appended a sentence to the document and built again, in order.</summary>
     public List<IncrementalRound> Rounds { get; } = [];
 
+    /// <summary>
+    /// The build after the rounds, once the document's title was changed too: its metadata, shown on the pages that list it and
+    /// on those of the documents related to it; null when not made (an earlier build failed).
+    /// </summary>
+    public IncrementalRound? Retitled { get; set; }
+
     /// <summary>The build after the document's bytes were put back; null when not made (an earlier build failed).</summary>
     public IncrementalRound? Restored { get; set; }
 
