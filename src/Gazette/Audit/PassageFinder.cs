@@ -91,7 +91,8 @@ public sealed class PassageFinder
     public IEnumerable<WithheldPassage> InName(string name) =>
         _paths is null || name.AsSpan().IndexOfAny(_paths) < 0 ? [] : _inPaths.Where(p => name.Contains(p.Text, StringComparison.Ordinal));
 
-    private static byte[]? StrictUtf8(string text)
+    /// <summary>The UTF-8 of <paramref name="text"/>, or null when it has half a surrogate pair (no UTF-8 holds it).</summary>
+    internal static byte[]? StrictUtf8(string text)
     {
         var bytes = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
         return Utf8.FromUtf16(text, bytes, out _, out var written, replaceInvalidSequences: false) == OperationStatus.Done ? bytes[..written] : null;

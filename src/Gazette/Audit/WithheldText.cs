@@ -29,8 +29,14 @@ public sealed class WithheldText
     private readonly WithheldPassage[] _passages;
     private readonly Dictionary<char, int[]> _byFirst;
     private readonly Dictionary<string, int> _byText;
-    private readonly SearchValues<string>? _all;
     private readonly int[] _shared;
+
+    // A published text is looked through as UTF-8 bytes for the passages that have a UTF-8 form without U+FFFD (as the audit
+    // looks through files: Utf8PassageSearch, many times faster on Chinese than SearchValues<string>, which looks up each
+    // non-ASCII character in a dictionary), and as text for the others (usually none).
+    private readonly Utf8PassageSearch? _bytes;
+    private readonly int[] _byBytes;
+    private readonly SearchValues<string>? _decoded;
 
     public WithheldText(IEnumerable<WithheldPassage> passages)
     {
@@ -39,7 +45,11 @@ public sealed class WithheldText
         _shared = new int[_passages.Length];
         _byText = _passages.Select((p, i) => (p.Text, i)).ToDictionary(x => x.Text, x => x.i, StringComparer.Ordinal);
         _byFirst = _passages.Select((p, i) => (p.Text[0], i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
-        _all = _passages.Length == 0 ? null : SearchValues.Create(_passages.Select(p => p.Text).ToArray(), StringComparison.Ordinal);
+        var utf8 = _passages.Select(p => p.Text.Contains('\uFFFD', StringComparison.Ordinal) ? null : PassageFinder.StrictUtf8(p.Text)).ToArray();
+        _byBytes = [.. Enumerable.Range(0, _passages.Length).Where(i => utf8[i] is not null)];
+        _bytes = _byBytes.Length == 0 ? null : new Utf8PassageSearch([.. _byBytes.Select(i => utf8[i]!)]);
+        var decoded = Enumerable.Range(0, _passages.Length).Where(i => utf8[i] is null).Select(i => _passages[i].Text).ToArray();
+        _decoded = decoded.Length == 0 ? null : SearchValues.Create(decoded, StringComparison.Ordinal);
     }
 
     public static WithheldText None { get; } = new([]);
@@ -104,7 +114,7 @@ public sealed class WithheldText
     /// </summary>
     public string[] SetAsideShared(PublishedDocument document, RenderedBody body, IReadOnlyList<byte[]?> textAttachments)
     {
-        if (_all is null)
+        if (_passages.Length == 0)
         {
             return [];
         }
@@ -135,12 +145,28 @@ public sealed class WithheldText
 
     private void SetAside(string? text, HashSet<int>? found)
     {
-        if (_all is null || string.IsNullOrEmpty(text))
+        if (_passages.Length == 0 || string.IsNullOrEmpty(text))
         {
             return;
         }
 
-        foreach (var i in Find(text, _all))
+        var hits = new HashSet<int>();
+        if (_bytes is not null)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
+            var length = System.Text.Encoding.UTF8.GetBytes(text, buffer);
+            var inBytes = new HashSet<int>();
+            _bytes.Find(buffer.AsSpan(0, length), inBytes);
+            ArrayPool<byte>.Shared.Return(buffer);
+            hits.UnionWith(inBytes.Select(b => _byBytes[b]));
+        }
+
+        if (_decoded is not null)
+        {
+            hits.UnionWith(Find(text, _decoded));
+        }
+
+        foreach (var i in hits)
         {
             Volatile.Write(ref _shared[i], 1);
             found?.Add(i);

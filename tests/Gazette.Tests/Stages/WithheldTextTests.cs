@@ -1,6 +1,7 @@
 using Gazette.Audit;
 using Gazette.Diagnostics;
 using Gazette.Model;
+using Gazette.Tests.Support;
 
 namespace Gazette.Tests.Stages;
 
@@ -60,6 +61,23 @@ public sealed class WithheldTextTests
 
         Assert.Equal(["关于内部审核意见的报告"], found.Select(p => p.Text));
         Assert.Equal(["关于内部审核意见的报告", "000014350/2019-00007"], withheld.Unshared().Select(p => p.Text));
+    }
+
+    [Fact]
+    public void Every_passage_a_published_text_holds_is_set_aside_whatever_its_characters_and_only_those()
+    {
+        // Chinese, ASCII, a number of 5 characters, a passage holding U+FFFD (looked for as text, not as UTF-8), one at the very
+        // start and one at the very end of the text, and passages the text holds only in part
+        string[] held = ["经内部审核第三标段的造价测算存在较大偏差", "ABCDE-2019", "测府办发7", "替换\uFFFD字符的一句话", "开头的一句话"];
+        string[] notHeld = ["经内部审核第三标段的造价测算存在较小偏差", "ABCDE-2020", "测府办发8", "替换字符的一句话"];
+        var withheld = new WithheldText([.. held.Concat(notHeld).Select((t, i) => new WithheldPassage(t, "internal", "sentence", new SourceLocation("content/documents/internal.md", i + 1)))]);
+
+        var document = Stage.Document("public", "关于公开事项的通知") with { Summary = "开头的一句话，其后是" + held[0] + "。" };
+        var body = new RenderedBody("", [], $"正文：{held[1]}，{held[2]}号，{held[3]}，{notHeld[2][..4]}。", new string('0', 64));
+        var shared = withheld.SetAsideShared(new PublishedDocument(document, "000014350/2019-00001", "/documents/000014350/2019-00001/"), body, []);
+
+        Assert.Equal(held.Order(StringComparer.Ordinal), shared.Order(StringComparer.Ordinal));
+        Assert.Equal(notHeld.Order(StringComparer.Ordinal), withheld.Unshared().Select(p => p.Text).Order(StringComparer.Ordinal));
     }
 
     [Fact]
