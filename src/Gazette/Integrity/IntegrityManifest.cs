@@ -11,53 +11,71 @@ namespace Gazette.Integrity;
 /// </summary>
 public static class IntegrityManifest
 {
+    private static readonly byte[][] Unlisted = [Encoding.UTF8.GetBytes(IntegrityFiles.Manifest), Encoding.UTF8.GetBytes(IntegrityFiles.Signature)];
+
     /// <summary>The manifest of <paramref name="entries"/> (sorted here, in place), leaving out the manifest and its signature.</summary>
     public static byte[] Write(ManifestEntry[] entries)
     {
-        Array.Sort(entries, (a, b) => a.Path.AsSpan().SequenceCompareTo(b.Path));
-        var listed = entries.Where(e => !IntegrityFiles.IsUnlisted(e.PathText)).ToList();
         // The exact size, so a manifest of 600,000 lines (some 60 MB) is made in one array and not copied
-        var size = listed.Sum(e => (long)LineLength(e.Path));
-        var manifest = new byte[size];
+        var manifest = new byte[entries.Where(Listed).Sum(e => (long)LineLength(e.Path))];
         using var output = new MemoryStream(manifest, writable: true);
+        Write(entries, output);
+        return manifest;
+    }
+
+    /// <summary>
+    /// Writes the manifest of <paramref name="entries"/> (sorted here, in place) to <paramref name="output"/>, a line at a time
+    /// through a small buffer: the whole manifest is never held (a build without a signing key writes it so).
+    /// </summary>
+    public static void Write(ManifestEntry[] entries, Stream output)
+    {
+        Array.Sort(entries, (a, b) => a.Path.AsSpan().SequenceCompareTo(b.Path));
+        var buffered = new BufferedStream(output, 1 << 16); // flushed, not disposed: the stream is the caller's
         Span<byte> hex = stackalloc byte[64];
-        foreach (var entry in listed)
+        foreach (var entry in entries)
         {
+            if (!Listed(entry))
+            {
+                continue;
+            }
+
             var escaped = NeedsEscape(entry.Path);
             if (escaped)
             {
-                output.WriteByte((byte)'\\');
+                buffered.WriteByte((byte)'\\');
             }
 
             var hash = entry.Hash;
             Convert.TryToHexStringLower(hash, hex, out _);
-            output.Write(hex);
-            output.Write("  "u8);
+            buffered.Write(hex);
+            buffered.Write("  "u8);
             if (escaped)
             {
                 foreach (var b in entry.Path)
                 {
                     if (b is (byte)'\\' or (byte)'\n' or (byte)'\r')
                     {
-                        output.WriteByte((byte)'\\');
-                        output.WriteByte(b switch { (byte)'\n' => (byte)'n', (byte)'\r' => (byte)'r', _ => b });
+                        buffered.WriteByte((byte)'\\');
+                        buffered.WriteByte(b switch { (byte)'\n' => (byte)'n', (byte)'\r' => (byte)'r', _ => b });
                     }
                     else
                     {
-                        output.WriteByte(b);
+                        buffered.WriteByte(b);
                     }
                 }
             }
             else
             {
-                output.Write(entry.Path);
+                buffered.Write(entry.Path);
             }
 
-            output.WriteByte((byte)'\n');
+            buffered.WriteByte((byte)'\n');
         }
 
-        return manifest;
+        buffered.Flush();
     }
+
+    private static bool Listed(ManifestEntry entry) => !Unlisted.Any(u => entry.Path.AsSpan().SequenceEqual(u));
 
     private static bool NeedsEscape(ReadOnlySpan<byte> path) => path.IndexOfAny("\\\n\r"u8) >= 0;
 

@@ -315,7 +315,7 @@ public sealed class BuildPipeline
         // Integrity (防篡改): the SHA-256 of every file written, signed when a key was given; written after all the others, so it
         // lists them all, and before the audit, which reads it too
         progress?.Report("writing the integrity manifest");
-        site.Write(integrity.Run(site.Hashes(), signing));
+        integrity.Run(site.Hashes(), signing, site);
         clock.Lap("integrity manifest");
 
         // The audit: no file of the finished site holds what only a withheld document holds (a file the output folder already
