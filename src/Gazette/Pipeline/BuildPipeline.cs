@@ -65,7 +65,7 @@ public sealed class BuildPipeline
         var withheld = new CollectWithheldText().Run(options, documents, diagnostics);
         clock.Lap("audit");
 
-        // With a cache: what the last build made of each document that only its own file decides, in the same context
+        // With a cache: what the last build made of each document whose file and surroundings are as they were, in the same context
         var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,
             DocumentMemo.Context(parsed.Context, keys.Shared, archive, today, withheld.Digest()));
         var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive);
@@ -234,7 +234,7 @@ public sealed class BuildPipeline
 
         // With the build cache, in the context the last build was made in (what changed, if anything, is bodies only): the pages
         // that list documents, the sitemap, the feeds and Netlify's files are those the output folder holds, kept unmade
-        var listingContext = memo?.Listings(ownMetadata) ?? UInt128.Zero;
+        var listingContext = memo?.Listings(ownMetadata, theme.Headers) ?? UInt128.Zero;
         var contextOutputs = memo is null ? null : ContextOutputs.Open(options.CacheDirectory!, options.OutputDirectory, listingContext);
         var contextKept = contextOutputs?.Last is { } last && site.KeepAll(last);
         if (contextKept)

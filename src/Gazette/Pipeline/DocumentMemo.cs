@@ -192,16 +192,18 @@ public sealed class DocumentMemo
     }
 
     /// <summary>
-    /// The context of the pages that list documents, the sitemap and the feeds (<see cref="ContextOutputs"/>): this memo's, and
-    /// every published document's own metadata (<see cref="Metadata"/>), in order.
+    /// The context of the pages that list documents, the sitemap, the feeds and Netlify's files (<see cref="ContextOutputs"/>):
+    /// this memo's, every published document's own metadata (<see cref="Metadata"/>), in order, and the theme's response
+    /// headers (<c>theme/_headers</c>, which Netlify's <c>_headers</c> is made from and no page shows).
     /// </summary>
-    public UInt128 Listings(UInt128[] own)
+    public UInt128 Listings(UInt128[] own, string? themeHeaders)
     {
         var hash = new XxHash128();
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
         hash.Append(bytes);
         hash.Append(MemoryMarshal.AsBytes(own.AsSpan()));
+        hash.Append(themeHeaders is null ? [0] : Encoding.UTF8.GetBytes("\u0001" + themeHeaders));
         return hash.GetCurrentHashAsUInt128();
     }
 

@@ -113,6 +113,28 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void A_changed_response_header_of_the_theme_makes_the_listings_and_netlifys_files_again()
+    {
+        using var site = Sample();
+        foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
+        {
+            site.WriteBytes("theme/" + Path.GetRelativePath(Repository.Theme, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        Assert.True(BuildWithCache(site).Succeeded);
+        Assert.True(BuildWithCache(site).ListingsKept);
+
+        // No page shows theme/_headers: only Netlify's _headers, which is made with the listings
+        File.AppendAllText(Path.Combine(site.Root, "theme/_headers"), "/data/*\n  X-Robots-Tag: noarchive\n");
+        var changed = BuildWithCache(site);
+
+        Assert.True(changed.Succeeded, string.Join("\n", changed.Diagnostics));
+        Assert.False(changed.ListingsKept);
+        Assert.Contains("X-Robots-Tag: noarchive", site.ReadOutput("_headers"));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
     public void A_changed_layout_or_UI_string_renders_every_page_again()
     {
         using var site = Sample();
