@@ -25,6 +25,18 @@ public sealed class IncrementalBuildTests
         return site;
     }
 
+    /// <summary>The sample content and the repository's theme, copied into a site of their own (so the theme can be changed).</summary>
+    private static TestSite SampleWithTheme()
+    {
+        var site = Sample();
+        foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
+        {
+            site.WriteBytes("theme/" + Path.GetRelativePath(Repository.Theme, file).Replace('\\', '/'), File.ReadAllBytes(file));
+        }
+
+        return site;
+    }
+
     private static Dictionary<string, byte[]> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes);
@@ -115,12 +127,7 @@ public sealed class IncrementalBuildTests
     [Fact]
     public void A_changed_response_header_of_the_theme_makes_the_listings_and_netlifys_files_again()
     {
-        using var site = Sample();
-        foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
-        {
-            site.WriteBytes("theme/" + Path.GetRelativePath(Repository.Theme, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        }
-
+        using var site = SampleWithTheme();
         Assert.True(BuildWithCache(site).Succeeded);
         Assert.True(BuildWithCache(site).ListingsKept);
 
@@ -137,12 +144,7 @@ public sealed class IncrementalBuildTests
     [Fact]
     public void A_changed_layout_or_UI_string_renders_every_page_again()
     {
-        using var site = Sample();
-        foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
-        {
-            site.WriteBytes("theme/" + Path.GetRelativePath(Repository.Theme, file).Replace('\\', '/'), File.ReadAllBytes(file));
-        }
-
+        using var site = SampleWithTheme();
         Assert.True(BuildWithCache(site).Succeeded);
         var layout = Path.Combine(site.Root, "theme/layouts/document.liquid");
         File.AppendAllText(layout, "{% comment %}改过{% endcomment %}\n");
