@@ -90,6 +90,13 @@ internal static class CacheWriting
         }
     }
 
+    /// <summary>
+    /// The build cache file <paramref name="name"/> of the folder <paramref name="folder"/> (the output or content folder it
+    /// describes): <c>{name}-{key of the folder's full path}.bin</c>, so that the caches of several sites or outputs sit side by side.
+    /// </summary>
+    public static string FileFor(string cacheDirectory, string name, string folder) =>
+        Path.Combine(cacheDirectory, $"{name}-{OutputRecord.KeyOf(Path.GetFullPath(folder)):x16}.bin");
+
     /// <summary>A 128-bit number (a digest), high half first.</summary>
     public static void Write(this BinaryWriter writer, UInt128 value)
     {

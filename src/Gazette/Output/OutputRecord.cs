@@ -50,7 +50,7 @@ public sealed class OutputRecord
 
     /// <summary>Where the record of <paramref name="outputDirectory"/> is kept in <paramref name="cacheDirectory"/>.</summary>
     public static string FileFor(string cacheDirectory, string outputDirectory) =>
-        Path.Combine(cacheDirectory, $"output-{KeyOf(Path.GetFullPath(outputDirectory)):x16}.bin");
+        CacheWriting.FileFor(cacheDirectory, "output", outputDirectory);
 
     public bool TryGet(ulong key, out Entry entry) => _entries.TryGetValue(key, out entry);
 

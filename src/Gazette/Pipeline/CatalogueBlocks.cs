@@ -29,16 +29,12 @@ internal sealed class CatalogueBlocks(Sha256Digest json, Sha256Digest csv, IRead
     public Block? Find(int index, UInt128 key) =>
         key != UInt128.Zero && index < blocks.Count && blocks[index].Key == key ? blocks[index] : null;
 
-    /// <summary>Where the table of the catalogue files written into <paramref name="outputDirectory"/> is kept in <paramref name="cacheDirectory"/>.</summary>
-    private static string FileFor(string cacheDirectory, string outputDirectory) =>
-        Path.Combine(cacheDirectory, $"catalogue-{OutputRecord.KeyOf(Path.GetFullPath(outputDirectory)):x16}.bin");
-
     /// <summary>The table kept for <paramref name="outputDirectory"/>, or null when there is none or it cannot be read.</summary>
     public static CatalogueBlocks? Load(string cacheDirectory, string outputDirectory)
     {
         try
         {
-            var file = FileFor(cacheDirectory, outputDirectory);
+            var file = CacheWriting.FileFor(cacheDirectory, "catalogue", outputDirectory);
             if (!File.Exists(file))
             {
                 return null;
@@ -67,7 +63,7 @@ internal sealed class CatalogueBlocks(Sha256Digest json, Sha256Digest csv, IRead
 
     /// <summary>Keeps the table for the next build, once the files it describes are in place.</summary>
     public void Save(string cacheDirectory, string outputDirectory) =>
-        CacheWriting.Replace(FileFor(cacheDirectory, outputDirectory), writer =>
+        CacheWriting.Replace(CacheWriting.FileFor(cacheDirectory, "catalogue", outputDirectory), writer =>
         {
             writer.Write(Magic);
             writer.Write((ReadOnlySpan<byte>)json);

@@ -35,7 +35,7 @@ public sealed class ContextOutputs
     {
         try
         {
-            var file = FileFor(cacheDirectory, outputDirectory);
+            var file = CacheWriting.FileFor(cacheDirectory, "context-outputs", outputDirectory);
             if (File.Exists(file))
             {
                 var reader = new CacheReader(File.ReadAllBytes(file));
@@ -70,7 +70,7 @@ public sealed class ContextOutputs
     public void Save(string cacheDirectory, string outputDirectory, UInt128 context)
     {
         var paths = _made.Order(StringComparer.Ordinal).ToList();
-        CacheWriting.Replace(FileFor(cacheDirectory, outputDirectory), writer =>
+        CacheWriting.Replace(CacheWriting.FileFor(cacheDirectory, "context-outputs", outputDirectory), writer =>
         {
             writer.Write(Magic);
             writer.Write(context);
@@ -82,7 +82,4 @@ public sealed class ContextOutputs
             }
         });
     }
-
-    private static string FileFor(string cacheDirectory, string outputDirectory) =>
-        Path.Combine(cacheDirectory, $"context-outputs-{OutputRecord.KeyOf(Path.GetFullPath(outputDirectory)):x16}.bin");
 }

@@ -53,7 +53,7 @@ public sealed class DocumentMemo
     /// </summary>
     public static DocumentMemo Open(string cacheDirectory, string contentDirectory, UInt128 context)
     {
-        var file = Path.Combine(cacheDirectory, $"memo-{OutputRecord.KeyOf(Path.GetFullPath(contentDirectory)):x16}.bin");
+        var file = CacheWriting.FileFor(cacheDirectory, "memo", contentDirectory);
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         try
         {

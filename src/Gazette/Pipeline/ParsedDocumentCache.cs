@@ -49,7 +49,7 @@ public sealed class ParsedDocumentCache
     /// <summary>The cache of the site whose content/ is <paramref name="contentDirectory"/>, empty when there is none or it cannot be read.</summary>
     public static ParsedDocumentCache Open(string cacheDirectory, string contentDirectory)
     {
-        var file = Path.Combine(cacheDirectory, $"documents-{OutputRecord.KeyOf(Path.GetFullPath(contentDirectory)):x16}.bin");
+        var file = CacheWriting.FileFor(cacheDirectory, "documents", contentDirectory);
         var empty = new ParsedDocumentCache(file, UInt128.Zero, new Dictionary<string, Entry>(StringComparer.Ordinal));
         try
         {
