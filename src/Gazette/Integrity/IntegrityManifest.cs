@@ -11,8 +11,6 @@ namespace Gazette.Integrity;
 /// </summary>
 public static class IntegrityManifest
 {
-    private static readonly byte[][] Unlisted = [Encoding.UTF8.GetBytes(IntegrityFiles.Manifest), Encoding.UTF8.GetBytes(IntegrityFiles.Signature)];
-
     /// <summary>The manifest of <paramref name="entries"/> (sorted here, in place), leaving out the manifest and its signature.</summary>
     public static byte[] Write(ManifestEntry[] entries)
     {
@@ -75,7 +73,7 @@ public static class IntegrityManifest
         buffered.Flush();
     }
 
-    private static bool Listed(ManifestEntry entry) => !Unlisted.Any(u => entry.Path.AsSpan().SequenceEqual(u));
+    private static bool Listed(ManifestEntry entry) => !IntegrityFiles.IsUnlisted(entry.Path);
 
     private static bool NeedsEscape(ReadOnlySpan<byte> path) => path.IndexOfAny("\\\n\r"u8) >= 0;
 
