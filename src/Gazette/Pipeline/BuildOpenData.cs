@@ -42,12 +42,6 @@ public sealed class BuildOpenData
     private CatalogueBlocks? _written;
     private int _copied;
 
-    /// <summary>Without a build cache.</summary>
-    public BuildOpenData(Archive archive)
-        : this(archive, null, "")
-    {
-    }
-
     /// <param name="cacheDirectory">the build cache, where the table of the catalogue's blocks is kept; null: none is read or kept.</param>
     /// <param name="outputDirectory">the output folder the open data is written into.</param>
     public BuildOpenData(Archive archive, string? cacheDirectory, string outputDirectory)

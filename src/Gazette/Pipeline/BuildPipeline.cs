@@ -127,12 +127,13 @@ public sealed class BuildPipeline
             // A document the memo recalls, whose page the output folder holds as the last build made it, is not made again
             // (looked up on several threads: each page's file is looked at on disk; then kept in the archive's order)
             var known = new DocumentMemo.Entry?[batch.Length];
+            var memoDigests = batch.Select((d, i) => memo is null ? null : MemoDigest(d, (index * BatchSize) + i)).ToArray();
             if (memo is not null)
             {
                 Parallel.For(0, batch.Length, i =>
                 {
                     var path = batch[i].Source.Source.Path;
-                    if (MemoDigest(batch[i], (index * BatchSize) + i) is { } digest && memo.Find(path, digest) is { } entry
+                    if (memoDigests[i] is { } digest && memo.Find(path, digest) is { } entry
                         && site.Reuse(archive.Urls.ToOutputPath(batch[i].Url), entry.PageKey))
                     {
                         known[i] = entry;
@@ -193,7 +194,7 @@ public sealed class BuildPipeline
             var first = search.Count;
             var texts = search.Add(searchable, site.Reuse);
             clock.Lap("search index");
-            var dataKeys = memo is null ? null : batch.Select((d, i) => MemoDigest(d, (index * BatchSize) + i) is { } digest
+            var dataKeys = memo is null ? null : batch.Select((d, i) => memoDigests[i] is { } digest
                 ? memo.KeyOf(d.Source.Source.Path, digest, "open data") : RenderKey.None).ToArray();
             var data = openData.Add(batch, textHashes, dataKeys, site.Reuse);
             clock.Lap("open data");
@@ -208,7 +209,7 @@ public sealed class BuildPipeline
                 for (var k = 0; k < made.Length; k++)
                 {
                     var path = made[k].Source.Source.Path;
-                    if (!noted.Contains(path) && !made[k].Source.Attachments.Any(a => a.IsText) && !keyed[k].RenderKey.IsNone && MemoDigest(made[k], (index * BatchSize) + at[k]) is { } digest)
+                    if (!noted.Contains(path) && !made[k].Source.Attachments.Any(a => a.IsText) && !keyed[k].RenderKey.IsNone && memoDigests[at[k]] is { } digest)
                     {
                         var (searchDigest, snippet) = search.Facts(first + at[k]);
                         memo.Remember(path, digest, keyed[k].RenderKey, rendered[k].TextSha256, searchDigest, snippet, shared[k]);
