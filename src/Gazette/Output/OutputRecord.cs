@@ -96,14 +96,15 @@ public sealed class OutputRecord
     }
 
     /// <summary>
-    /// Writes the record of <paramref name="outputDirectory"/> (written to a new file, then moved over the old one, so a record
-    /// is never half-written).
+    /// Writes the record of <paramref name="outputDirectory"/> into a new file of the cache, not yet in place (so a record is
+    /// never half-written): <see cref="Keep"/>
+    /// puts it there once the folder holds what it says (a build writes it while it audits the folder's files).
     /// </summary>
-    public static void Save(string cacheDirectory, string outputDirectory, Sha256Digest auditKey, IReadOnlyCollection<Entry> entries)
+    /// <returns>the new file.</returns>
+    public static string Prepare(string cacheDirectory, string outputDirectory, Sha256Digest auditKey, IReadOnlyCollection<Entry> entries)
     {
         Directory.CreateDirectory(cacheDirectory);
-        var file = FileFor(cacheDirectory, outputDirectory);
-        var temporary = file + $".{Guid.NewGuid():N}.tmp";
+        var temporary = FileFor(cacheDirectory, outputDirectory) + $".{Guid.NewGuid():N}.tmp";
         using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
         {
             writer.Write(Magic);
@@ -123,8 +124,12 @@ public sealed class OutputRecord
             }
         }
 
-        File.Move(temporary, file, overwrite: true);
+        return temporary;
     }
+
+    /// <summary>Puts a record written by <see cref="Prepare"/> in place of the last one.</summary>
+    public static void Keep(string prepared, string cacheDirectory, string outputDirectory) =>
+        File.Move(prepared, FileFor(cacheDirectory, outputDirectory), overwrite: true);
 
     /// <summary>Forgets the record of <paramref name="outputDirectory"/> (before its folder is changed, so that a build stopped halfway leaves no record that would vouch for files it did not finish).</summary>
     public static void Forget(string cacheDirectory, string outputDirectory)

@@ -33,6 +33,9 @@ public sealed class BuildPipeline
         progress?.Report("reading content");
         using var signing = new ParseSigningKey().Run(options, diagnostics);
         var (config, issues, documents, calendar, theme, parsed) = ReadAndCheck(options, diagnostics, clock);
+
+        // The parsed documents, for the next build, written while this one goes on (whether it succeeds or not)
+        using var savingParsed = parsed is null ? null : new Alongside(parsed.Save);
         if (diagnostics.HasErrors || theme is null)
         {
             return Failed();
@@ -317,11 +320,13 @@ public sealed class BuildPipeline
         // lists them all, and before the audit, which reads it too
         progress?.Report("writing the integrity manifest");
         integrity.Run(site.Hashes(), signing, site);
+        var auditKey = withheld.Digest();
+        site.Seal(auditKey); // its record, for the next build, written from here on alongside the audit and the checks
+        using var savingMemo = memo is null ? null : new Alongside(memo.Save); // and what the memo knows now (a page it names is reused only as the record has it)
         clock.Lap("integrity manifest");
 
         // The audit: no file of the finished site holds what only a withheld document holds (a file the output folder already
         // held, audited for the same passages when it was written, is not read again)
-        var auditKey = withheld.Digest();
         new AuditOutput().Run(site.FilesToAudit(auditKey), withheld, diagnostics);
         clock.Lap("audit output");
         if (diagnostics.HasErrors)
@@ -334,14 +339,14 @@ public sealed class BuildPipeline
         new CheckArchive().Run(config, documents, calendar, diagnostics);
         clock.Lap("check archive");
 
-        site.Commit(auditKey);
+        site.Commit();
         search.Commit(); // the index's state, for the next build, once the site it describes is in place
         openData.Commit(); // and where the catalogue's blocks are in it
         if (contextOutputs is not null && !contextKept)
         {
             contextOutputs.Save(options.CacheDirectory!, options.OutputDirectory, listingContext);
         }
-        memo?.Save();
+        savingMemo?.Dispose();
         clock.Lap("write");
         return new BuildResult(Sorted(diagnostics), published.Count, documents.Count - published.Count, pages, site.Count) { Unchanged = site.Kept, Rendered = renderedPages, Indexed = search.Indexed, Recalled = memo?.Recalled ?? 0, CatalogueBlocksCopied = openData.Copied, ListingsKept = contextKept, Timings = clock.Laps };
     }
@@ -398,8 +403,6 @@ public sealed class BuildPipeline
         var (config, issues, documents, calendar) = ParseContent(content, diagnostics, parsed);
         var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
         clock.Lap("parse and check");
-        parsed?.Save();
-        clock.Lap("parsed documents cache");
         return (config, issues, documents, calendar, theme, parsed);
     }
 

@@ -40,7 +40,11 @@ public sealed class WriteSite : IDisposable
     private readonly Lazy<Dictionary<RenderKey, OutputRecord.Entry>> _byRenderKey;
     private int _count;
     private int _kept;
+    private bool _sealed;
     private bool _ended;
+
+    /// <summary>The record of what the output folder will hold, written into a new file of the cache from <see cref="Seal"/> on.</summary>
+    private Task<string>? _record;
 
     /// <summary>Creates the staging folder beside <paramref name="outputDirectory"/> (and its parents when they are missing).</summary>
     /// <param name="cacheDirectory">the build cache: where the record of what the output folder holds is kept; null: none.</param>
@@ -265,6 +269,11 @@ public sealed class WriteSite : IDisposable
     private ulong Claim(string path)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
+        if (_sealed)
+        {
+            throw new InvalidOperationException($"the site is sealed: {path} comes after its last file");
+        }
+
         var key = OutputRecord.KeyOf(path);
         if (!_made.TryAdd(key, default))
         {
@@ -392,13 +401,42 @@ public sealed class WriteSite : IDisposable
         return hash;
     }
 
+    /// <summary>
+    /// Every file is made: none can be added. With a build cache, the record of what the output folder will hold starts being
+    /// written into a new file of the cache now, on another thread, to be put in place by <see cref="Commit"/> (a build audits
+    /// its files meanwhile).
+    /// </summary>
+    /// <param name="auditKey">the digest of the passages the audit looks for, recorded for the next build.</param>
+    public void Seal(in Sha256Digest auditKey)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        if (_sealed)
+        {
+            throw new InvalidOperationException("the site is sealed already");
+        }
+
+        _sealed = true;
+        if (_cache is not null)
+        {
+            var (cache, output, key) = (_cache, _output, auditKey);
+            var entries = _made.Values.Select(m => m.File).ToList();
+            _record = Task.Run(() => OutputRecord.Prepare(cache, output, key, entries));
+        }
+    }
+
     /// <summary>Puts the new site in place of the output folder; the previous one's files that this build did not make are removed.</summary>
     public void Commit() => Commit(default);
 
-    /// <param name="auditKey">the digest of the passages the audit looked for, recorded for the next build.</param>
+    /// <param name="auditKey">the digest of the passages the audit looked for, recorded for the next build (ignored when the site was sealed).</param>
     public void Commit(in Sha256Digest auditKey)
     {
         ObjectDisposedException.ThrowIf(_ended, this);
+        if (!_sealed)
+        {
+            Seal(auditKey);
+        }
+
+        var record = _record?.GetAwaiter().GetResult(); // written before anything in the output folder changes
         if (_cache is not null)
         {
             OutputRecord.Forget(_cache, _output); // until the folder is whole again
@@ -414,9 +452,9 @@ public sealed class WriteSite : IDisposable
         }
 
         _ended = true;
-        if (_cache is not null)
+        if (record is not null)
         {
-            Record(auditKey);
+            OutputRecord.Keep(record, _cache!, _output);
         }
     }
 
@@ -489,10 +527,6 @@ public sealed class WriteSite : IDisposable
         }
     }
 
-    /// <summary>Records what the output folder now holds, for the next build: every file made, as it was when made or found.</summary>
-    private void Record(in Sha256Digest auditKey) =>
-        OutputRecord.Save(_cache!, _output, auditKey, _made.Values.Select(m => m.File).ToList());
-
     /// <summary>A file of this build as the record will hold it, and whether it was written to the staging folder (or kept).</summary>
     private readonly record struct Made(OutputRecord.Entry File, bool Staged);
 
@@ -508,6 +542,27 @@ public sealed class WriteSite : IDisposable
         if (Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
+        }
+
+        // The record written for a site that is not put in place
+        if (_record is not null)
+        {
+            var record = _record;
+            _record = null;
+            string? file = null;
+            try
+            {
+                file = record.GetAwaiter().GetResult();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // not written: nothing to delete
+            }
+
+            if (file is not null && File.Exists(file))
+            {
+                File.Delete(file);
+            }
         }
     }
 
