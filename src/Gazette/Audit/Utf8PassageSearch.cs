@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Gazette.Audit;
@@ -44,16 +45,7 @@ internal sealed class Utf8PassageSearch
         Stride = Math.Min(LongestStride, shortest - _gram + 1);
         Longest = _strings.Max(s => s.Length);
 
-        // How many strings have each gram somewhere: the grams of the common words, which the texts will have too.
-        var popularity = new Dictionary<ulong, int>();
-        foreach (var s in _strings)
-        {
-            foreach (var g in Grams(s).Distinct())
-            {
-                CollectionsMarshal.GetValueRefOrAddDefault(popularity, g, out _)++;
-            }
-        }
-
+        var popularity = Popularity();
         var entries = new List<Entry>(_strings.Length * Stride);
         var headBits = Math.Clamp(BitOperations.Log2((uint)(_strings.Length * Stride)) + 2, 8, 24);
         _heads = new int[1 << headBits];
@@ -65,7 +57,7 @@ internal sealed class Utf8PassageSearch
         for (var i = 0; i < _strings.Length; i++)
         {
             var grams = Grams(_strings[i]);
-            var from = RarestWindow(grams.Select(g => popularity[g]).ToArray());
+            var from = RarestWindow(grams.Select(popularity).ToArray());
             for (var offset = from; offset < from + Stride; offset++)
             {
                 var hash = grams[offset] * Multiplier;
@@ -110,6 +102,37 @@ internal sealed class Utf8PassageSearch
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// About how many strings have each gram somewhere: the grams of the common words, which the texts will have too. Counted in
+    /// a table of at most 2^20 slots by the gram's hash, a gram once per string (again only when the string that counted its slot
+    /// last is another); grams that share a slot share a count, which only makes a window look more common than it is: the
+    /// strings found are the same whichever window is taken. (A dictionary of every gram and a set of each string's grams took a
+    /// quarter of a second for the 7,000 passages of 650 withheld documents.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per build, over every gram: no time in unoptimized code
+    private Func<ulong, int> Popularity()
+    {
+        var bits = Math.Clamp(BitOperations.Log2((uint)Math.Max(1, _strings.Sum(s => s.Length - _gram + 1))) + 1, 10, 20);
+        var shift = 64 - bits;
+        var counts = new int[1 << bits];
+        var counter = new int[1 << bits]; // the string that counted the slot last, plus one
+        for (var i = 0; i < _strings.Length; i++)
+        {
+            var s = _strings[i];
+            for (var at = 0; at <= s.Length - _gram; at++)
+            {
+                var slot = (int)((Gram(s, at) * Multiplier) >> shift);
+                if (counter[slot] != i + 1)
+                {
+                    counts[slot]++;
+                    counter[slot] = i + 1;
+                }
+            }
+        }
+
+        return gram => counts[(int)((gram * Multiplier) >> shift)];
     }
 
     /// <summary>The gram at each offset of a string where a whole gram fits.</summary>
