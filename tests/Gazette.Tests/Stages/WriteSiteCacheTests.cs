@@ -134,6 +134,46 @@ public sealed class WriteSiteCacheTests
     }
 
     [Fact]
+    public void A_build_abandoned_after_it_was_sealed_leaves_no_record_behind_and_the_last_one_in_place()
+    {
+        using var folder = new TempFolder();
+        List<OutputFile> files = [Text("index.html", "首页"), Text("a.html", "甲")];
+        Publish(folder, files);
+        Age(folder);
+
+        using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
+        {
+            site.Write([Text("index.html", "首页（新）"), Text("b.html", "乙")]);
+            site.Seal(Sha256Digest.Of("甲"u8)); // its record written from here on, as the audit runs
+            var late = Assert.Throws<InvalidOperationException>(() => site.Write(Text("c.html", "丙")));
+            Assert.Contains("the site is sealed", late.Message);
+        } // the audit failed: abandoned
+
+        Assert.Equal(new Dictionary<string, string> { ["index.html"] = "首页", ["a.html"] = "甲" }, Contents(folder.PathOf("public")));
+        Assert.DoesNotContain(Directory.EnumerateFiles(folder.PathOf("cache")), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        Assert.Equal(2, Publish(folder, files)); // the last build's record, still in place, vouches for both files
+    }
+
+    [Fact]
+    public void A_sealed_build_committed_records_its_files_and_the_audit_key_it_was_sealed_with()
+    {
+        using var folder = new TempFolder();
+        var passages = Sha256Digest.Of("甲"u8);
+        using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
+        {
+            site.Write([Text("index.html", "首页"), Text("a.html", "甲")]);
+            site.Seal(passages);
+            site.Commit();
+        }
+
+        Assert.DoesNotContain(Directory.EnumerateFiles(folder.PathOf("cache")), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        using var next = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+        next.Write([Text("index.html", "首页（新）"), Text("a.html", "甲")]);
+        Assert.Equal(1, next.Kept);
+        Assert.Equal(["index.html"], next.FilesToAudit(passages).Select(f => f.Name));
+    }
+
+    [Fact]
     public void Two_outputs_for_the_same_path_are_refused_even_when_the_first_is_kept()
     {
         using var folder = new TempFolder();
