@@ -33,11 +33,9 @@ public sealed class BuildPipeline
         progress?.Report("reading content");
         using var signing = new ParseSigningKey().Run(options, diagnostics);
         var (config, issues, documents, calendar, theme, parsed) = ReadAndCheck(options, diagnostics, clock);
-
-        // The parsed documents, for the next build, written while this one goes on (whether it succeeds or not)
-        using var savingParsed = parsed is null ? null : new Alongside(parsed.Save);
         if (diagnostics.HasErrors || theme is null)
         {
+            parsed?.Save(); // what was parsed, for the next build
             return Failed();
         }
 
@@ -65,8 +63,12 @@ public sealed class BuildPipeline
 
         // What only the withheld documents hold, for the audit of the finished site (DOMAIN rule 1): their titles, numbers and
         // longest sentences, less what a published document holds too (set aside batch by batch below).
-        var withheld = new CollectWithheldText().Run(options, documents, diagnostics);
+        var withheld = new CollectWithheldText().Run(options, documents, diagnostics, parsed);
         clock.Lap("audit");
+
+        // The parsed documents and the passages taken from them, for the next build, written while this one goes on (whether it
+        // succeeds or not)
+        using var savingParsed = parsed is null ? null : new Alongside(parsed.Save);
 
         // With a cache: what the last build made of each document whose file and surroundings are as they were, in the same context
         var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,

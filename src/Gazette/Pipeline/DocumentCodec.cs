@@ -1,3 +1,4 @@
+using Gazette.Audit;
 using Gazette.Diagnostics;
 using Gazette.Model;
 using Gazette.Output;
@@ -127,6 +128,18 @@ internal static class DocumentCodec
 
     public static Diagnostic ReadDiagnostic(CacheReader reader) =>
         new(ReadLocation(reader), (Severity)reader.ReadInt32(), new DiagnosticCode(reader.ReadString(), reader.ReadString()), reader.ReadString(), ReadOptional(reader));
+
+    public static void Write(BinaryWriter writer, WithheldPassage passage)
+    {
+        writer.Write(passage.Text);
+        writer.Write(passage.DocumentId);
+        writer.Write(passage.What);
+        Write(writer, passage.At);
+        writer.Write(passage.InPaths);
+    }
+
+    public static WithheldPassage ReadPassage(CacheReader reader) =>
+        new(reader.ReadString(), reader.ReadString(), reader.ReadString(), ReadLocation(reader), reader.ReadBoolean());
 
     private static void Write(BinaryWriter writer, SourceLocation at)
     {

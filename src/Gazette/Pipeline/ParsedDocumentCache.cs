@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using Gazette.Audit;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -19,7 +20,7 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class ParsedDocumentCache
 {
-    private const string Magic = "GAZETTE-PARSED-1";
+    private const string Magic = "GAZETTE-PARSED-2";
 
     /// <summary>
     /// A file written this close to the build's start may be written again within the same tick of the file system's clock
@@ -79,7 +80,13 @@ public sealed class ParsedDocumentCache
                     diagnostics[k] = DocumentCodec.ReadDiagnostic(reader);
                 }
 
-                entries[path] = new Entry(path, size, modified, digest, document, diagnostics);
+                var passages = reader.ReadBoolean() ? new WithheldPassage[reader.ReadInt32()] : null;
+                for (var k = 0; k < passages?.Length; k++)
+                {
+                    passages[k] = DocumentCodec.ReadPassage(reader);
+                }
+
+                entries[path] = new Entry(path, size, modified, digest, document, diagnostics) { Passages = passages };
             }
 
             return new ParsedDocumentCache(file, context, entries);
@@ -146,6 +153,22 @@ public sealed class ParsedDocumentCache
     }
 
     /// <summary>
+    /// What the audit looks for of the withheld document file at <paramref name="path"/> (<see cref="WithheldText.Of"/>), as
+    /// recorded with the parse this build recalled; null when none was (the file changed, or its passages were never taken).
+    /// </summary>
+    public IReadOnlyList<WithheldPassage>? PassagesOf(string path) => _now.TryGetValue(path, out var entry) ? entry.Passages : null;
+
+    /// <summary>Records the passages taken from the withheld document file at <paramref name="path"/>, parsed by this build.</summary>
+    public void RememberPassages(string path, IEnumerable<WithheldPassage> passages)
+    {
+        if (_now.TryGetValue(path, out var entry))
+        {
+            _now[path] = entry with { Passages = [.. passages] };
+            _changed = true;
+        }
+    }
+
+    /// <summary>
     /// Writes the new copy — the documents of this build, as recorded or parsed — when anything changed (written to a new
     /// file, then moved over the old one, so the copy is never half-written). A cache that cannot be written is left out.
     /// </summary>
@@ -179,6 +202,16 @@ public sealed class ParsedDocumentCache
                 {
                     DocumentCodec.Write(writer, diagnostic);
                 }
+
+                writer.Write(entry.Passages is not null);
+                if (entry.Passages is not null)
+                {
+                    writer.Write(entry.Passages.Length);
+                    foreach (var passage in entry.Passages)
+                    {
+                        DocumentCodec.Write(writer, passage);
+                    }
+                }
             }
         });
         if (saved)
@@ -192,6 +225,12 @@ public sealed class ParsedDocumentCache
     /// <summary>The time of last writing to record for a file: none (<see cref="long.MinValue"/>, never matched) when it is racy.</summary>
     private long Trusted(long modified) => modified > _started - Racy ? long.MinValue : modified;
 
-    /// <summary>One document file: its size, time of last writing (ticks, UTC) and digest when parsed, and what the parse gave.</summary>
-    private sealed record Entry(string Path, long Size, long Modified, UInt128 Digest, Document? Document, Diagnostic[] Diagnostics);
+    /// <summary>
+    /// One document file: its size, time of last writing (ticks, UTC) and digest when parsed, what the parse gave and, for a
+    /// withheld document, what the audit looks for of it (none until taken).
+    /// </summary>
+    private sealed record Entry(string Path, long Size, long Modified, UInt128 Digest, Document? Document, Diagnostic[] Diagnostics)
+    {
+        public WithheldPassage[]? Passages { get; init; }
+    }
 }

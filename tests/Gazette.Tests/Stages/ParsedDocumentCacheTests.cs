@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Gazette.Audit;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -144,5 +145,70 @@ public sealed class ParsedDocumentCacheTests
 
         Assert.Equal(2, again.Known);
         Assert.DoesNotContain(again.Documents, d => d.Title == "关于乙的通知");
+    }
+
+    // A sentence of the withheld body, as the audit looks for it (without its full stop)
+    private const string WithheldSentence = "本通知所列的补偿标准仅供内部测算使用，不得对外公布";
+
+    private static TestSite WithheldSite() => new($"""
+        -- content/documents/2019/a.md --
+        {TestSite.Document("关于甲的通知")}
+        -- content/documents/2019/secret.md --
+        {TestSite.Document("关于内部补偿测算的通知", "disclosure: 依申请公开", "disclosure_reason: 《政府信息公开条例》第二十七条").Replace("正文第一段", WithheldSentence)}
+        """);
+
+    /// <summary>
+    /// Parses the site as <see cref="Parse"/> does, then takes the withheld documents' passages as a build does, with the cache;
+    /// returns them and whether the cache held secret.md's passages before they were taken.
+    /// </summary>
+    private static (WithheldText Withheld, bool Recorded) Collect(TestSite site)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(site.Root, "content"), "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        var options = site.Options;
+        var parsed = ParsedDocumentCache.Open(Path.Combine(site.Root, BuildOptions.DefaultCacheFolder), options.ContentDirectory);
+        var diagnostics = new DiagnosticBag();
+        var content = new ReadContentFiles().Run(options, diagnostics, parsed);
+        var config = new ParseSiteConfiguration().Run(content, diagnostics);
+        var documents = new ParseDocuments().Run(content, config, diagnostics, parsed);
+        var recorded = parsed.PassagesOf("content/documents/2019/secret.md") is not null;
+        var withheld = new CollectWithheldText().Run(options, documents, diagnostics, parsed);
+        parsed.Save();
+        Assert.Empty(diagnostics.Items);
+        return (withheld, recorded);
+    }
+
+    [Fact]
+    public void A_withheld_documents_passages_are_recorded_with_its_parse_and_used_while_its_file_is_as_it_was()
+    {
+        using var site = WithheldSite();
+        var first = Collect(site);
+        Assert.False(first.Recorded);
+        Assert.Contains(first.Withheld.Unshared(), p => p.Text == WithheldSentence);
+
+        var second = Collect(site);
+
+        Assert.True(second.Recorded);
+        Assert.Equal(first.Withheld.Unshared(), second.Withheld.Unshared());
+        Assert.True(first.Withheld.Digest().SameAs(second.Withheld.Digest()));
+    }
+
+    [Fact]
+    public void A_changed_withheld_documents_passages_are_taken_again()
+    {
+        using var site = WithheldSite();
+        Collect(site);
+        const string changed = "本通知所列的补偿标准已经调整，调整后的标准仍仅供内部测算使用";
+        site.Write("content/documents/2019/secret.md", TestSite.Document("关于内部补偿测算的通知", "disclosure: 依申请公开", "disclosure_reason: 《政府信息公开条例》第二十七条").Replace("正文第一段", changed));
+
+        var again = Collect(site);
+
+        Assert.False(again.Recorded);
+        Assert.Contains(again.Withheld.Unshared(), p => p.Text == changed);
+        Assert.DoesNotContain(again.Withheld.Unshared(), p => p.Text == WithheldSentence);
+        Assert.True(Collect(site).Recorded);
     }
 }
