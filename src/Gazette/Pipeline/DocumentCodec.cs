@@ -172,7 +172,8 @@ internal static class DocumentCodec
 
     private static T[] ReadList<T>(CacheReader reader, Func<T> read)
     {
-        var items = new T[reader.ReadInt32()];
+        var count = reader.ReadInt32();
+        var items = count == 0 ? [] : new T[count]; // most lists are empty: one array for all of them, not one per document
         for (var i = 0; i < items.Length; i++)
         {
             items[i] = read();

@@ -74,7 +74,8 @@ public sealed class ParsedDocumentCache
                 var path = reader.ReadString();
                 var (size, modified, digest) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt128());
                 var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared) : null;
-                var diagnostics = new Diagnostic[reader.ReadInt32()];
+                var reported = reader.ReadInt32();
+                var diagnostics = reported == 0 ? [] : new Diagnostic[reported];
                 for (var k = 0; k < diagnostics.Length; k++)
                 {
                     diagnostics[k] = DocumentCodec.ReadDiagnostic(reader);
