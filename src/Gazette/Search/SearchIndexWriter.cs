@@ -50,7 +50,7 @@ public sealed class SearchIndexWriter
     private SearchState? _previous;
     private readonly List<bool> _changed = [];
     private readonly List<UInt128>? _digests;
-    private readonly List<byte[]>? _textHashes;
+    private readonly ArrayBufferWriter<byte>? _textHashes; // 32 bytes a document, one after the other
 
     public SearchIndexWriter(SiteConfiguration config)
         : this(config, Math.Clamp(Environment.ProcessorCount, 1, 16))
@@ -77,7 +77,7 @@ public sealed class SearchIndexWriter
         if (keepState || previous is not null)
         {
             _digests = [];
-            _textHashes = [];
+            _textHashes = new();
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class SearchIndexWriter
     internal IReadOnlyList<UInt128> Digests => _digests ?? throw new InvalidOperationException("the index's state is not kept");
 
     /// <summary>Each document's SHA-256 of its compressed searchable text so far, when the state is kept.</summary>
-    internal IReadOnlyList<byte[]> TextHashes => _textHashes ?? throw new InvalidOperationException("the index's state is not kept");
+    internal ReadOnlyMemory<byte> TextHashes => _textHashes?.WrittenMemory ?? throw new InvalidOperationException("the index's state is not kept");
 
     /// <summary>How many documents were indexed anew rather than taken from the last build's state.</summary>
     public int Indexed => _changed.Count(c => c);
@@ -178,7 +178,10 @@ public sealed class SearchIndexWriter
         _pendingTexts.AddRange(texts);
         _changed.AddRange(indexed);
         _digests?.AddRange(texts.Select(t => t.Digest));
-        _textHashes?.AddRange(texts.Select(t => t.Hash));
+        foreach (var text in texts)
+        {
+            _textHashes?.Write(text.Hash);
+        }
         var named = new List<(string Path, byte[] Bytes, RenderKey Key)>();
         while (_pendingTexts.Count >= GroupSize)
         {
