@@ -68,8 +68,10 @@ internal static class DocumentCodec
 
     /// <param name="shared">strings read so far that many documents hold (field keys, organ, topic, genre and catalogue ids):
     /// each is kept once.</param>
-    public static Document ReadDocument(CacheReader reader, Dictionary<string, string> shared)
+    /// <param name="sharedLists">lists of them read so far, by their texts (<c>SharedList</c>): each is kept once too; null: none kept across calls.</param>
+    public static Document ReadDocument(CacheReader reader, Dictionary<string, string> shared, Dictionary<string, string[]>? sharedLists = null)
     {
+        var lists = sharedLists ?? [];
         string Shared()
         {
             var text = reader.ReadString();
@@ -82,12 +84,32 @@ internal static class DocumentCodec
             return text;
         }
 
+        // A list of shared texts (organs, catalogue entries, the keys of the front matter): most documents have one another has,
+        // and the same array serves them all (kept in the same table, under its texts joined by U+0001, a character no text has)
+        string[] SharedList()
+        {
+            var items = ReadList(reader, Shared);
+            if (items.Length == 0)
+            {
+                return items;
+            }
+
+            var joined = string.Join('\u0001', items);
+            if (lists.TryGetValue(joined, out var known))
+            {
+                return known;
+            }
+
+            lists[joined] = items;
+            return items;
+        }
+
         var id = reader.ReadString();
         var source = ReadLocation(reader);
         var title = reader.ReadString();
         var docNumber = ReadOptional(reader);
         var indexNumber = ReadOptional(reader);
-        var issuers = ReadList(reader, Shared);
+        var issuers = SharedList();
         var written = DateOnly.FromDayNumber(reader.ReadInt32());
         var published = DateOnly.FromDayNumber(reader.ReadInt32());
         var topic = Shared();
@@ -101,10 +123,10 @@ internal static class DocumentCodec
         var interprets = ReadOptional(reader);
         var gazette = reader.ReadBoolean() ? new GazettePlacement(reader.ReadInt32(), reader.ReadInt32(), reader.ReadString(), reader.ReadInt32()) : null;
         var attachments = ReadList(reader, () => new Attachment(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadInt64()));
-        var catalogue = ReadList(reader, Shared);
+        var catalogue = SharedList();
         var bodyOffset = reader.ReadInt32();
         var bodyLine = reader.ReadInt32();
-        var fields = FieldLocations.FromSorted(source.Path, ReadList(reader, Shared), ReadList(reader, reader.ReadInt32));
+        var fields = FieldLocations.FromSorted(source.Path, SharedList(), ReadList(reader, reader.ReadInt32));
         return new Document(id, source, title, docNumber, indexNumber, issuers, written, published, topic, genre, summary, disclosure,
             disclosureReason, validity, interprets, gazette, attachments, catalogue, bodyOffset, bodyLine, fields)
         {

@@ -62,11 +62,14 @@ public sealed class DocumentMemo
                 var reader = new CacheReader(File.ReadAllBytes(file));
                 if (reader.ReadString() == Magic && reader.ReadUInt128() == context)
                 {
-                    for (var count = reader.ReadInt32(); count > 0; count--)
+                    var count = reader.ReadInt32();
+                    entries.EnsureCapacity(count);
+                    for (; count > 0; count--)
                     {
                         var path = reader.ReadString();
                         var (digest, key, text, search, snippet) = (reader.ReadUInt128(), new RenderKey(reader.ReadUInt128()), reader.ReadString(), reader.ReadUInt128(), reader.ReadString());
-                        var shared = new string[reader.ReadInt32()];
+                        var passages = reader.ReadInt32();
+                        var shared = passages == 0 ? [] : new string[passages]; // most share none: one empty array for all
                         for (var k = 0; k < shared.Length; k++)
                         {
                             shared[k] = reader.ReadString();

@@ -69,11 +69,12 @@ public sealed class ParsedDocumentCache
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+            var sharedLists = new Dictionary<string, string[]>(StringComparer.Ordinal);
             for (var i = 0; i < count; i++)
             {
                 var path = reader.ReadString();
                 var (size, modified, digest) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt128());
-                var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared) : null;
+                var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared, sharedLists) : null;
                 var reported = reader.ReadInt32();
                 var diagnostics = reported == 0 ? [] : new Diagnostic[reported];
                 for (var k = 0; k < diagnostics.Length; k++)
@@ -87,6 +88,7 @@ public sealed class ParsedDocumentCache
                     passages[k] = DocumentCodec.ReadPassage(reader);
                 }
 
+                path = document?.Source.Path == path ? document.Source.Path : path; // one string of the path, the document's
                 entries[path] = new Entry(path, size, modified, digest, document, diagnostics) { Passages = passages };
             }
 
