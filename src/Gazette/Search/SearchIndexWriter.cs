@@ -291,43 +291,32 @@ public sealed class SearchIndexWriter
             }
         }
 
-        // The term chunks, and at the same time what is made of the documents' metadata and snippets (a patched index spends most
-        // of its time on one core, reading the saved terms through)
-        IndexTable? terms = null;
-        IndexTable? meta = null;
-        Dictionary<string, string>? facets = null;
-        IndexFile? dates = null;
-        Parallel.Invoke(
-            () =>
-            {
-                if (_previous is { } previous)
-                {
-                    _previous = null;
-                    terms = PatchedTermChunks.Write(previous.ReadTerms(), [.. _changed], _all, _title, Write, save, recall);
-                }
-                else
-                {
-                    terms = TermChunks.Write(_all, _title, Write, save, recall);
-                }
-            },
-            () =>
-            {
-                meta = WriteMeta(archive, Write, recall);
-                facets = SearchFacets.Write(archive, strings, Write);
-                dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
-                    new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
-                Write(dates);
-            });
+        IndexTable terms;
+        if (_previous is { } previous)
+        {
+            _previous = null;
+            terms = PatchedTermChunks.Write(previous.ReadTerms(), [.. _changed], _all, _title, Write, save, recall);
+        }
+        else
+        {
+            terms = TermChunks.Write(_all, _title, Write, save, recall);
+        }
+
+        var meta = WriteMeta(archive, Write, recall);
+        var facets = SearchFacets.Write(archive, strings, Write);
+        var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
+            new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
+        Write(dates);
 
         var manifest = new JsonObject
         {
             ["version"] = Version,
             ["documents"] = documents.Count,
-            ["terms"] = new JsonObject { ["count"] = terms!.Count, ["groupSize"] = GroupSize, ["groups"] = Names(terms.Groups) },
-            ["meta"] = new JsonObject { ["count"] = meta!.Count, ["shardSize"] = ShardSize, ["groupSize"] = GroupSize, ["groups"] = Names(meta.Groups) },
+            ["terms"] = new JsonObject { ["count"] = terms.Count, ["groupSize"] = GroupSize, ["groups"] = Names(terms.Groups) },
+            ["meta"] = new JsonObject { ["count"] = meta.Count, ["shardSize"] = ShardSize, ["groupSize"] = GroupSize, ["groups"] = Names(meta.Groups) },
             ["text"] = new JsonObject { ["count"] = documents.Count, ["groupSize"] = GroupSize, ["groups"] = Names(_textGroups) },
-            ["facets"] = new JsonObject(facets!.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
-            ["dates"] = dates!.Path,
+            ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
+            ["dates"] = dates.Path,
         };
         write(new IndexFile("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)), []));
     }
