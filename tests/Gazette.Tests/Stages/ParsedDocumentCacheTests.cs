@@ -28,6 +28,14 @@ public sealed class ParsedDocumentCacheTests
     /// <summary>Reads and parses the site's content as a build does, with its cache; the files' times are set long ago first (not racy).</summary>
     private static (IReadOnlyList<Document> Documents, IReadOnlyList<Diagnostic> Diagnostics, int Known) Parse(TestSite site, bool settle = true)
     {
+        var (parsed, documents, diagnostics, known) = Read(site, settle);
+        parsed.Save();
+        return (documents, diagnostics.Items, known);
+    }
+
+    /// <summary><see cref="Parse"/>, leaving the cache open (not saved) for more stages.</summary>
+    private static (ParsedDocumentCache Parsed, IReadOnlyList<Document> Documents, DiagnosticBag Diagnostics, int Known) Read(TestSite site, bool settle = true)
+    {
         if (settle)
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(site.Root, "content"), "*", SearchOption.AllDirectories))
@@ -42,8 +50,7 @@ public sealed class ParsedDocumentCacheTests
         var content = new ReadContentFiles().Run(options, diagnostics, parsed);
         var config = new ParseSiteConfiguration().Run(content, diagnostics);
         var documents = new ParseDocuments().Run(content, config, diagnostics, parsed);
-        parsed.Save();
-        return (documents, diagnostics.Items, content.Files.Count(f => f.Known));
+        return (parsed, documents, diagnostics, content.Files.Count(f => f.Known));
     }
 
     private static string Json(IReadOnlyList<Document> documents) => JsonSerializer.Serialize(documents);
@@ -163,19 +170,9 @@ public sealed class ParsedDocumentCacheTests
     /// </summary>
     private static (WithheldText Withheld, bool Recorded) Collect(TestSite site)
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(site.Root, "content"), "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, LongAgo);
-        }
-
-        var options = site.Options;
-        var parsed = ParsedDocumentCache.Open(Path.Combine(site.Root, BuildOptions.DefaultCacheFolder), options.ContentDirectory);
-        var diagnostics = new DiagnosticBag();
-        var content = new ReadContentFiles().Run(options, diagnostics, parsed);
-        var config = new ParseSiteConfiguration().Run(content, diagnostics);
-        var documents = new ParseDocuments().Run(content, config, diagnostics, parsed);
+        var (parsed, documents, diagnostics, _) = Read(site);
         var recorded = parsed.PassagesOf("content/documents/2019/secret.md") is not null;
-        var withheld = new CollectWithheldText().Run(options, documents, diagnostics, parsed);
+        var withheld = new CollectWithheldText().Run(site.Options, documents, diagnostics, parsed);
         parsed.Save();
         Assert.Empty(diagnostics.Items);
         return (withheld, recorded);
