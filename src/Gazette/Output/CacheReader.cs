@@ -69,7 +69,14 @@ internal static class CacheWriting
     /// Writes a cache file whole with <paramref name="write"/>: to a new file beside it, then moved over the old one, so the file is
     /// never half-written. False when it cannot be written (a cache is only a cache: the build goes on without it).
     /// </summary>
-    public static bool Replace(string file, Action<BinaryWriter> write)
+    public static bool Replace(string file, Action<BinaryWriter> write) => Prepare(file, write) is { } written && Put(written, file);
+
+    /// <summary>
+    /// Writes what is to become the cache file <paramref name="file"/> with <paramref name="write"/>, into a new file beside it,
+    /// for <see cref="Put"/> to put in place later.
+    /// </summary>
+    /// <returns>the new file, or null when it cannot be written (nothing is left behind).</returns>
+    public static string? Prepare(string file, Action<BinaryWriter> write)
     {
         var temporary = file + $".{Guid.NewGuid():N}.tmp";
         try
@@ -80,12 +87,26 @@ internal static class CacheWriting
                 write(writer);
             }
 
-            File.Move(temporary, file, overwrite: true);
-            return true;
+            return temporary;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             File.Delete(temporary);
+            return null;
+        }
+    }
+
+    /// <summary>Moves a file <see cref="Prepare"/> wrote over the cache file <paramref name="file"/>; false (and the new file deleted) when it cannot.</summary>
+    public static bool Put(string written, string file)
+    {
+        try
+        {
+            File.Move(written, file, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(written);
             return false;
         }
     }

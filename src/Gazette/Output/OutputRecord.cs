@@ -100,15 +100,12 @@ public sealed class OutputRecord
 
     /// <summary>
     /// Writes the record of <paramref name="outputDirectory"/> into a new file of the cache, not yet in place (so a record is
-    /// never half-written): <see cref="Keep"/>
-    /// puts it there once the folder holds what it says (a build writes it while it audits the folder's files).
+    /// never half-written): <see cref="Keep"/> puts it there once the folder holds what it says (a build writes it while it
+    /// audits the folder's files).
     /// </summary>
-    /// <returns>the new file.</returns>
-    public static string Prepare(string cacheDirectory, string outputDirectory, Sha256Digest auditKey, IReadOnlyCollection<Entry> entries)
-    {
-        Directory.CreateDirectory(cacheDirectory);
-        var temporary = FileFor(cacheDirectory, outputDirectory) + $".{Guid.NewGuid():N}.tmp";
-        using (var writer = new BinaryWriter(new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16), Encoding.UTF8))
+    /// <returns>the new file, or null when it cannot be written (a cache is only a cache: the next build writes every file).</returns>
+    public static string? Prepare(string cacheDirectory, string outputDirectory, Sha256Digest auditKey, IReadOnlyCollection<Entry> entries) =>
+        CacheWriting.Prepare(FileFor(cacheDirectory, outputDirectory), writer =>
         {
             writer.Write(Magic);
             writer.Write(Path.GetFullPath(outputDirectory));
@@ -125,14 +122,11 @@ public sealed class OutputRecord
                 BinaryPrimitives.WriteUInt128LittleEndian(buffer.AsSpan(48), entry.RenderKey.Value);
                 writer.Write(buffer);
             }
-        }
-
-        return temporary;
-    }
+        });
 
     /// <summary>Puts a record written by <see cref="Prepare"/> in place of the last one.</summary>
     public static void Keep(string prepared, string cacheDirectory, string outputDirectory) =>
-        File.Move(prepared, FileFor(cacheDirectory, outputDirectory), overwrite: true);
+        CacheWriting.Put(prepared, FileFor(cacheDirectory, outputDirectory));
 
     /// <summary>Forgets the record of <paramref name="outputDirectory"/> (before its folder is changed, so that a build stopped halfway leaves no record that would vouch for files it did not finish).</summary>
     public static void Forget(string cacheDirectory, string outputDirectory)

@@ -44,7 +44,7 @@ public sealed class WriteSite : IDisposable
     private bool _ended;
 
     /// <summary>The record of what the output folder will hold, written into a new file of the cache from <see cref="Seal"/> on.</summary>
-    private Task<string>? _record;
+    private Task<string?>? _record;
 
     /// <summary>Creates the staging folder beside <paramref name="outputDirectory"/> (and its parents when they are missing).</summary>
     /// <param name="cacheDirectory">the build cache: where the record of what the output folder holds is kept; null: none.</param>
@@ -439,7 +439,8 @@ public sealed class WriteSite : IDisposable
             Seal(auditKey);
         }
 
-        var record = _record?.GetAwaiter().GetResult(); // written before anything in the output folder changes
+        var record = _record?.GetAwaiter().GetResult(); // written before anything in the output folder changes (null: it could not be)
+
         if (_cache is not null)
         {
             OutputRecord.Forget(_cache, _output); // until the folder is whole again
@@ -610,16 +611,7 @@ public sealed class WriteSite : IDisposable
         {
             var record = _record;
             _record = null;
-            string? file = null;
-            try
-            {
-                file = record.GetAwaiter().GetResult();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // not written: nothing to delete
-            }
-
+            var file = record.GetAwaiter().GetResult();
             if (file is not null && File.Exists(file))
             {
                 File.Delete(file);
