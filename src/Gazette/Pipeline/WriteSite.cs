@@ -192,7 +192,7 @@ public sealed class WriteSite : IDisposable
         for (var i = 0; i < paths.Count; i++)
         {
             var was = entries[i];
-            MarkKept(paths[i], Claim(paths[i]), was, was.Hash, was.RenderKey, was.Size, modified[i]);
+            MarkKept(paths[i], Claim(paths[i]), was, was.RenderKey, modified[i]);
         }
 
         return true;
@@ -225,7 +225,7 @@ public sealed class WriteSite : IDisposable
         }
 
         Claim(path);
-        MarkKept(path, key, was, was.Hash, renderKey, was.Size, modified);
+        MarkKept(path, key, was, renderKey, modified);
         return true;
     }
 
@@ -293,7 +293,7 @@ public sealed class WriteSite : IDisposable
             return false;
         }
 
-        MarkKept(path, key, was, hash, renderKey, size, modified);
+        MarkKept(path, key, was, renderKey, modified);
         return true;
     }
 
@@ -314,11 +314,12 @@ public sealed class WriteSite : IDisposable
         return modified == was.Modified || HashOf(info.FullName).SameAs(was.Hash) ? modified : null;
     }
 
-    /// <param name="was">the file as the record has it: its path string is the one kept (the caller's, equal, can go young).</param>
-    private void MarkKept(string path, ulong key, in OutputRecord.Entry was, in Sha256Digest hash, RenderKey renderKey, long size, long modified)
+    /// <param name="was">the file as the record has it, with the bytes this build made for it: its hash and size are kept, and its
+    /// path string (the caller's, equal, can go young).</param>
+    private void MarkKept(string path, ulong key, in OutputRecord.Entry was, RenderKey renderKey, long modified)
     {
         var kept = string.Equals(was.Path, path, StringComparison.Ordinal) ? was.Path : path;
-        _made.Set(key, new Made(new OutputRecord.Entry(kept, hash, size, modified, renderKey), Staged: false));
+        _made.Set(key, new Made(new OutputRecord.Entry(kept, was.Hash, was.Size, modified, renderKey), Staged: false));
         Interlocked.Increment(ref _kept);
     }
 
