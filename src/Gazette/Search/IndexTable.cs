@@ -16,7 +16,11 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
     /// file. <paramref name="make"/> and <paramref name="write"/> are called from several threads at once.
     /// </summary>
     /// <param name="recall">the last build's file of the same content, which is then not compressed again; null: none.</param>
-    public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, GzipRecall? recall = null)
+    /// <param name="known">the key of file <c>i</c>'s content (<see cref="IndexFile.KeyOf"/>) when it is known without making it:
+    /// a file <paramref name="recall"/> finds by it is not made (<paramref name="make"/> is not called); none: it is made.</param>
+    /// <param name="keyed">given each file's number and the key of its content (none without a recall).</param>
+    public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, GzipRecall? recall = null,
+        Func<int, Output.RenderKey>? known = null, Action<int, Output.RenderKey>? keyed = null)
     {
         var groups = new string[(count + SearchIndexWriter.GroupSize - 1) / SearchIndexWriter.GroupSize];
         Parallel.For(0, groups.Length, g =>
@@ -25,7 +29,10 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
             var files = new (byte[] Bytes, byte[] Hash, Output.RenderKey Key, string? Recalled)[Math.Min(SearchIndexWriter.GroupSize, count - start)];
             for (var i = 0; i < files.Length; i++)
             {
-                files[i] = IndexFile.Compress(make(start + i), recall);
+                files[i] = known?.Invoke(start + i) is { IsNone: false } key && recall?.Invoke(key) is { } found
+                    ? ([], found.Sha256, key, found.Path)
+                    : IndexFile.Compress(make(start + i), recall);
+                keyed?.Invoke(start + i, files[i].Key);
             }
 
             var group = GroupHash(files.Select(f => f.Hash));

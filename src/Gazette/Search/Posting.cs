@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gazette.Search;
 
 /// <summary>Encodes a sorted list of document ids as a list of deltas or a bitmap, whichever is smaller (docs/search-index.md).</summary>
@@ -79,6 +81,7 @@ internal static class Posting
         return ids;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimized at once: run for each of 200,000 saved terms at every build
     public static long ReadVarint(ReadOnlySpan<byte> data, ref int offset)
     {
         ulong value = 0;

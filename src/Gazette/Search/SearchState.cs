@@ -11,33 +11,43 @@ namespace Gazette.Search;
 /// What the last successful build's search index was made from, as the build cache keeps it, so that the next build patches the
 /// index instead of indexing every document again: for each document, the digest of its searchable text and title line
 /// (<see cref="DigestOf"/>) and the SHA-256 of its compressed searchable text; and every term with its two postings in the
-/// index format. Written by <see cref="SearchStateWriter"/>; used only when it was written by this very build of Gazette and
-/// runtime (<see cref="BuildIdentity"/>), for the same output folder and the same documents in the same order.
+/// index format, chunk by chunk, with what each term chunk file was made from. Written by <see cref="SearchStateWriter"/>; used
+/// only when it was written by this very build of Gazette and runtime (<see cref="BuildIdentity"/>), for the same output
+/// folder and the same documents in the same order.
 /// </summary>
 /// <remarks>
 /// The file: <see cref="Magic"/>, the build identity (16 bytes), the digest of the output folder's path (16), the digest of
 /// the document ids in order (16), the document count (4), for each document its digest (16) and text hash (32); then term
-/// records (<see cref="TermRecord"/>) to the end, less the last 8 bytes: the XXH3 of everything before them. The terms are
-/// read only when the index is finished (<see cref="ReadTerms"/>), from the file opened at <see cref="Load"/>, so that a build
-/// holds them only while it writes the term chunks.
+/// records (<see cref="TermRecord"/>), the records of each term chunk one after the other, sorted by their UTF-8 as the chunk
+/// has them (the chunks in any order); then for each chunk in order its records' offset from the first record (8 bytes) and
+/// length (4), the bytes its terms take in it as the chunk count is reckoned (<see cref="TermChunks.TermBytes"/>, 4) and the
+/// key of its content (<see cref="IndexFile.KeyOf"/>, 16; 0 when it was not keyed); the chunk count (4); and the XXH3 of
+/// everything before (8). The terms are read only when the index is finished (<see cref="ReadTerms"/>), from the file opened
+/// at <see cref="Load"/>, so that a build holds them only while it writes the term chunks.
 /// </remarks>
 internal sealed class SearchState : IDisposable
 {
     public const int DocumentBytes = 16 + 32;
-    private static readonly byte[] Magic = "GAZETTE-SEARCH-1"u8.ToArray();
+
+    /// <summary>The bytes of a chunk in the table after the records.</summary>
+    public const int ChunkBytes = 8 + 4 + 4 + 16;
+
+    private static readonly byte[] Magic = "GAZETTE-SEARCH-2"u8.ToArray();
     private static readonly int HeaderBytes = Magic.Length + 16 + 16 + 16 + 4;
 
     private readonly FileStream _file;
     private readonly byte[] _documents;
     private readonly long _termsStart;
     private readonly long _termsEnd;
+    private readonly SavedChunk[] _chunks;
 
-    private SearchState(FileStream file, byte[] documents, long termsStart, long termsEnd)
+    private SearchState(FileStream file, byte[] documents, long termsStart, long termsEnd, SavedChunk[] chunks)
     {
         _file = file;
         _documents = documents;
         _termsStart = termsStart;
         _termsEnd = termsEnd;
+        _chunks = chunks;
     }
 
     /// <summary>How many documents the last build indexed.</summary>
@@ -93,7 +103,14 @@ internal sealed class SearchState : IDisposable
 
             var perDocument = new byte[count * DocumentBytes];
             file.ReadExactly(perDocument);
-            return new SearchState(file, perDocument, HeaderBytes + perDocument.LongLength, length - 8);
+            var termsStart = HeaderBytes + perDocument.LongLength;
+            if (Chunks(file, termsStart, length - 8) is not ({ } chunks, var termsEnd))
+            {
+                file.Dispose();
+                return null;
+            }
+
+            return new SearchState(file, perDocument, termsStart, termsEnd, chunks);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -102,14 +119,52 @@ internal sealed class SearchState : IDisposable
         }
     }
 
-    /// <summary>Every term record of the last build's index, one after the other (read once, then the file is closed).</summary>
-    public byte[] ReadTerms()
+    /// <summary>Every term record of the last build's index, chunk by chunk (read once, then the file is closed).</summary>
+    public SavedTerms ReadTerms()
     {
         var terms = new byte[_termsEnd - _termsStart];
         _file.Position = _termsStart;
         _file.ReadExactly(terms);
         _file.Dispose();
-        return terms;
+        return new SavedTerms(terms, _chunks);
+    }
+
+    /// <summary>The table of chunks that ends before <paramref name="end"/>, and where the records before it end; null when it does not fit them.</summary>
+    private static (SavedChunk[] Chunks, long TermsEnd)? Chunks(FileStream file, long termsStart, long end)
+    {
+        if (end - termsStart < 4)
+        {
+            return null;
+        }
+
+        Span<byte> countBytes = stackalloc byte[4];
+        file.Position = end - 4;
+        file.ReadExactly(countBytes);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(countBytes);
+        var termsEnd = end - 4 - ((long)count * ChunkBytes);
+        if (count < 1 || termsEnd < termsStart)
+        {
+            return null;
+        }
+
+        var table = new byte[count * ChunkBytes];
+        file.Position = termsEnd;
+        file.ReadExactly(table);
+        var chunks = new SavedChunk[count];
+        for (var c = 0; c < count; c++)
+        {
+            var entry = table.AsSpan(c * ChunkBytes, ChunkBytes);
+            var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
+            var length = BinaryPrimitives.ReadInt32LittleEndian(entry[8..]);
+            if (offset < 0 || length < 0 || offset + length > termsEnd - termsStart)
+            {
+                return null;
+            }
+
+            chunks[c] = new SavedChunk((int)offset, length, BinaryPrimitives.ReadInt32LittleEndian(entry[12..]), new RenderKey(BinaryPrimitives.ReadUInt128LittleEndian(entry[16..])));
+        }
+
+        return (chunks, termsEnd);
     }
 
     public void Dispose() => _file.Dispose();
@@ -182,3 +237,13 @@ internal sealed class SearchState : IDisposable
         return BinaryPrimitives.ReadUInt64LittleEndian(stored) == hash.GetCurrentHashAsUInt64();
     }
 }
+
+/// <summary>The term records of a <see cref="SearchState"/>, and where each term chunk's are in them.</summary>
+internal sealed record SavedTerms(byte[] Records, SavedChunk[] Chunks);
+
+/// <summary>
+/// A term chunk of a <see cref="SearchState"/>: where its records are, the bytes its terms take in it as the chunk count is
+/// reckoned (<see cref="TermChunks.TermBytes"/>), and the key of its content (<see cref="IndexFile.KeyOf"/>; none when it was
+/// not keyed).
+/// </summary>
+internal readonly record struct SavedChunk(int Offset, int Length, int Inline, RenderKey Key);

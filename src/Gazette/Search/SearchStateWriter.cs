@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Gazette.Model;
+using Gazette.Output;
 
 namespace Gazette.Search;
 
@@ -15,6 +16,9 @@ internal sealed class SearchStateWriter : IDisposable
     private readonly string _temporary;
     private readonly FileStream _stream;
     private readonly XxHash3 _checksum = new();
+    private readonly Dictionary<int, (long Offset, int Length, int Inline)> _chunks = [];
+    private readonly Dictionary<int, RenderKey> _keys = [];
+    private long _recordsLength;
     private bool _ended;
     private bool _kept;
 
@@ -37,18 +41,51 @@ internal sealed class SearchStateWriter : IDisposable
         }
     }
 
-    /// <summary>Adds term records (<see cref="TermRecord"/>); from several threads at once.</summary>
-    public void Terms(ReadOnlySpan<byte> records)
+    /// <summary>
+    /// Adds the term records (<see cref="TermRecord"/>) of chunk <paramref name="index"/>, sorted by their UTF-8, with the bytes
+    /// its terms take in it as the chunk count is reckoned; from several threads at once.
+    /// </summary>
+    public void Chunk(int index, ReadOnlySpan<byte> records, int inline)
     {
         lock (_stream)
         {
+            var at = _recordsLength;
             Append(records);
+            _recordsLength += records.Length;
+            _chunks.Add(index, (at, records.Length, inline));
         }
     }
 
-    /// <summary>Closes the file with its checksum: every term has been added.</summary>
+    /// <summary>The key of chunk <paramref name="index"/>'s content (<see cref="IndexFile.KeyOf"/>); from several threads at once.</summary>
+    public void Key(int index, RenderKey key)
+    {
+        lock (_stream)
+        {
+            _keys[index] = key;
+        }
+    }
+
+    /// <summary>Closes the file with the table of its chunks and its checksum: every chunk has been added.</summary>
     public void End()
     {
+        var chunks = _chunks.Count;
+        var entry = new byte[SearchState.ChunkBytes];
+        for (var c = 0; c < chunks; c++)
+        {
+            if (!_chunks.TryGetValue(c, out var chunk))
+            {
+                throw new InvalidOperationException($"the search index's state has no records for term chunk {c}");
+            }
+
+            BinaryPrimitives.WriteInt64LittleEndian(entry, chunk.Offset);
+            BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(8), chunk.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(12), chunk.Inline);
+            BinaryPrimitives.WriteUInt128LittleEndian(entry.AsSpan(16), _keys.GetValueOrDefault(c).Value);
+            Append(entry);
+        }
+
+        BinaryPrimitives.WriteInt32LittleEndian(entry, chunks);
+        Append(entry.AsSpan(0, 4));
         Span<byte> checksum = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(checksum, _checksum.GetCurrentHashAsUInt64());
         _stream.Write(checksum);

@@ -20,9 +20,10 @@ internal static class TermChunks
         {
             foreach (var (key, slot) in all[shard].Keys())
             {
-                var entry = new Entry(key, shard, slot, title[shard].Find(key));
-                inline += TermBytes(key.Utf8Length, InlineLength(all[shard], entry.All), InlineLength(title[shard], entry.Title));
-                entries[n++] = entry;
+                var titleSlot = title[shard].Find(key);
+                var bytes = (int)TermBytes(key.Utf8Length, InlineLength(all[shard], slot), InlineLength(title[shard], titleSlot));
+                inline += bytes;
+                entries[n++] = new Entry(key, shard, slot, titleSlot, bytes);
             }
         }
 
@@ -79,8 +80,10 @@ internal static class TermChunks
             var writer = new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
             var saved = save is null ? null : new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
             writer.Varint(chunk.Length);
+            var chunkInline = 0;
             foreach (var (bytes, entry) in chunk)
             {
+                chunkInline += entry.Inline;
                 writer.Varint(bytes.Length);
                 writer.Bytes(bytes);
                 var allStart = writer.Length;
@@ -100,9 +103,9 @@ internal static class TermChunks
                 }
             }
 
-            save?.Terms(saved!.Written);
+            save?.Chunk(c, saved!.Written, chunkInline);
             return writer.ToArray();
-        }, write, recall);
+        }, write, recall, keyed: save is null ? null : save.Key);
     }
 
     /// <summary>
@@ -154,8 +157,11 @@ internal static class TermChunks
         return InlineLength(index.EncodedLength(slot), index.CountOf(slot));
     }
 
-    /// <summary>A term of the index: its key, its shard, and the slots of its postings in that shard of all and of title (or -1).</summary>
-    private readonly record struct Entry(TermKey Key, int Shard, int All, int Title);
+    /// <summary>
+    /// A term of the index: its key, its shard, the slots of its postings in that shard of all and of title (or -1), and the
+    /// bytes it takes in its chunk as the chunk count is reckoned (<see cref="TermBytes"/>).
+    /// </summary>
+    private readonly record struct Entry(TermKey Key, int Shard, int All, int Title, int Inline);
 
     /// <summary>Where each chunk's terms start in <paramref name="chunkOf"/>, sorted by chunk (and where the last one ends): <paramref name="count"/> + 1 offsets.</summary>
     internal static int[] Starts(int[] chunkOf, int count)

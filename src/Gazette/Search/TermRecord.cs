@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Gazette.Search;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Gazette.Search;
 internal readonly record struct TermRecord(int Term, int TermLength, int All, int AllLength, int AllCount, int Title, int TitleLength, int TitleCount, int End)
 {
     /// <summary>The record that starts at <paramref name="at"/> in <paramref name="data"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimized at once: run for each of 200,000 saved terms at every build
     public static TermRecord Read(ReadOnlySpan<byte> data, int at)
     {
         var termLength = (int)Posting.ReadVarint(data, ref at);

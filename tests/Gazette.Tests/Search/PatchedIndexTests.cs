@@ -151,6 +151,95 @@ public sealed class PatchedIndexTests : IDisposable
         Assert.All(clean, f => Assert.True(f.Value.AsSpan().SequenceEqual(patched[f.Key]), $"{f.Key} differs from the clean index's"));
     }
 
+    /// <summary>
+    /// Writes the index with a recall of <paramref name="before"/>'s files by the key of their content, keeping its state: a file
+    /// recalled is not given, its path is in the second list.
+    /// </summary>
+    private (Dictionary<string, IndexFile> Files, List<string> Recalled) WriteRecalling(Archive archive, IReadOnlyList<string> bodies, SearchState? previous, IReadOnlyDictionary<string, IndexFile>? before)
+    {
+        var byKey = before?.Values.Where(f => !f.Key.IsNone).ToDictionary(f => f.Key, f => (f.Path, System.Security.Cryptography.SHA256.HashData(f.Bytes)));
+        var writer = new SearchIndexWriter(archive.Config, 2, previous, keepState: true);
+        var files = new ConcurrentDictionary<string, IndexFile>(StringComparer.Ordinal);
+        foreach (var batch in archive.Documents.Index().Chunk(256))
+        {
+            foreach (var (path, bytes, _) in writer.Add([.. batch.Select(d => (d.Item, bodies[d.Index]))], reuse: null))
+            {
+                files[path] = new IndexFile(path, bytes, []);
+            }
+        }
+
+        foreach (var (path, bytes, _) in writer.NameLastTexts(reuse: null))
+        {
+            files[path] = new IndexFile(path, bytes, []);
+        }
+
+        var recalled = new ConcurrentBag<string>();
+        using var state = new SearchStateWriter(_cache, _output, archive.Documents, writer.Digests, writer.TextHashes);
+        writer.Finish(archive, SearchIndexWriterTests.Strings, file =>
+        {
+            if (file.Recalled is null)
+            {
+                Assert.True(files.TryAdd(file.Path, file), file.Path);
+            }
+            else
+            {
+                recalled.Add(file.Path);
+                Assert.True(files.TryAdd(file.Path, before![file.Recalled] with { Path = file.Path }), file.Path);
+            }
+        }, state, key => byKey?.TryGetValue(key, out var found) == true ? found : null);
+        state.End();
+        state.Keep();
+        return (new Dictionary<string, IndexFile>(files, StringComparer.Ordinal), [.. recalled]);
+    }
+
+    /// <summary>The term chunk count a manifest written by the index writer gives.</summary>
+    private static int ChunkCount(IReadOnlyDictionary<string, IndexFile> files) =>
+        System.Text.Json.JsonDocument.Parse(files["manifest.json"].Bytes).RootElement.GetProperty("terms").GetProperty("count").GetInt32();
+
+    [Fact]
+    public void A_chunk_no_changed_term_reaches_is_kept_by_its_key_and_only_the_chunks_reached_are_made()
+    {
+        var (archive, bodies) = Corpus();
+        var (first, _) = WriteRecalling(archive, bodies, null, null);
+        var edited = bodies.ToList();
+        edited[300] = bodies[300] + " 蘑菇"; // two new terms, and one: a few chunks reached, at the same count
+
+        var (patched, recalled) = WriteRecalling(archive, edited, SearchState.Load(_cache, _output, archive.Documents), first);
+
+        var (clean, _) = Write(new SearchIndexWriter(archive.Config, 1), archive, edited);
+        Assert.Equal(ChunkCount(first), ChunkCount(patched));
+        var chunks = patched.Keys.Count(p => p.StartsWith("terms/", StringComparison.Ordinal));
+        var made = patched.Keys.Count(p => p.StartsWith("terms/", StringComparison.Ordinal) && !recalled.Contains(p));
+        Assert.InRange(made, 1, 3);
+        Assert.True(chunks > 20, $"{chunks} chunks");
+        Assert.Equal(clean.Keys.Order(StringComparer.Ordinal), patched.Keys.Order(StringComparer.Ordinal));
+        Assert.All(clean, f => Assert.True(f.Value.AsSpan().SequenceEqual(patched[f.Key].Bytes), $"{f.Key} differs from the clean index's"));
+
+        // and the state kept then patches the next build as well
+        var again = edited.ToList();
+        again[300] = bodies[300];
+        var (twice, _) = WriteRecalling(archive, again, SearchState.Load(_cache, _output, archive.Documents), patched);
+        var (cleanAgain, _) = Write(new SearchIndexWriter(archive.Config, 1), archive, again);
+        Assert.Equal(cleanAgain.Keys.Order(StringComparer.Ordinal), twice.Keys.Order(StringComparer.Ordinal));
+        Assert.All(cleanAgain, f => Assert.True(f.Value.AsSpan().SequenceEqual(twice[f.Key].Bytes), $"{f.Key} differs from the clean index's"));
+    }
+
+    [Fact]
+    public void When_the_chunk_count_changes_every_term_goes_to_its_chunk_anew_and_the_index_is_the_one_written_from_scratch()
+    {
+        var (archive, bodies) = Corpus();
+        var (first, _) = WriteRecalling(archive, bodies, null, null);
+        var edited = bodies.ToList();
+        edited[42] = string.Join(' ', Enumerable.Range(0, 3_000).Select(i => $"新词{i}")); // thousands of new terms: more chunks
+
+        var (patched, _) = WriteRecalling(archive, edited, SearchState.Load(_cache, _output, archive.Documents), first);
+
+        var (clean, _) = Write(new SearchIndexWriter(archive.Config, 1), archive, edited);
+        Assert.True(ChunkCount(patched) > ChunkCount(first), $"{ChunkCount(first)} → {ChunkCount(patched)} chunks");
+        Assert.Equal(clean.Keys.Order(StringComparer.Ordinal), patched.Keys.Order(StringComparer.Ordinal));
+        Assert.All(clean, f => Assert.True(f.Value.AsSpan().SequenceEqual(patched[f.Key].Bytes), $"{f.Key} differs from the clean index's"));
+    }
+
     [Fact]
     public void A_state_of_other_documents_or_another_order_is_not_used()
     {
