@@ -36,8 +36,11 @@ public sealed class WriteSite : IDisposable
     /// <summary>The folders made in the staging folder so far, by the <see cref="OutputRecord.KeyOf"/> of their relative path.</summary>
     private readonly ConcurrentDictionary<ulong, bool> _folders = new();
 
-    /// <summary>The last build's files by their render key (<see cref="Recall"/>), made the first time one is asked for.</summary>
-    private readonly Lazy<Dictionary<RenderKey, OutputRecord.Entry>> _byRenderKey;
+    /// <summary>
+    /// The keys of the last build's files in its record by their render key (<see cref="Recall"/>), made the first time one is
+    /// asked for (an entry of 32 bytes a file: a table of the entries themselves took 0.09 s to make at 175,000 files).
+    /// </summary>
+    private readonly Lazy<Dictionary<RenderKey, ulong>> _byRenderKey;
     private int _count;
     private int _kept;
     private bool _sealed;
@@ -61,12 +64,12 @@ public sealed class WriteSite : IDisposable
         _made = new MadeTable(_previous?.Count ?? 0);
         _byRenderKey = new(() =>
         {
-            var byKey = new Dictionary<RenderKey, OutputRecord.Entry>();
-            foreach (var entry in _previous?.Entries ?? [])
+            var byKey = new Dictionary<RenderKey, ulong>(_previous?.Count ?? 0);
+            foreach (var (key, entry) in _previous?.Keyed ?? [])
             {
                 if (!entry.RenderKey.IsNone)
                 {
-                    byKey[entry.RenderKey] = entry;
+                    byKey[entry.RenderKey] = key;
                 }
             }
 
@@ -237,7 +240,8 @@ public sealed class WriteSite : IDisposable
     /// </summary>
     public (string Path, Sha256Digest Hash)? Recall(RenderKey renderKey)
     {
-        if (renderKey.IsNone || _previous is null || !_byRenderKey.Value.TryGetValue(renderKey, out var was) || Intact(was.Path, was) is null)
+        if (renderKey.IsNone || _previous is null || !_byRenderKey.Value.TryGetValue(renderKey, out var key) || !_previous.TryGet(key, out var was)
+            || Intact(was.Path, was) is null)
         {
             return null;
         }
