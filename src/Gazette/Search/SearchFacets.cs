@@ -13,7 +13,8 @@ namespace Gazette.Search;
 internal static class SearchFacets
 {
     /// <summary>Writes every facet and gives the path of each by its name.</summary>
-    public static Dictionary<string, string> Write(Archive archive, UiStrings strings, Action<IndexFile> write)
+    /// <param name="recall">the last build's file of the same content, which is then not compressed again; null: none.</param>
+    public static Dictionary<string, string> Write(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall = null)
     {
         var documents = archive.Documents;
         var config = archive.Config;
@@ -41,7 +42,7 @@ internal static class SearchFacets
             {
                 values = values.Where(v => v.Docs.Count > 0).Select(v => new { id = v.Id, label = v.Label, docs = SearchIndexWriter.Deltas(v.Docs) }),
             };
-            var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, SearchIndexWriter.Json));
+            var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, SearchIndexWriter.Json), recall);
             write(file);
             names[name] = file.Path;
         }

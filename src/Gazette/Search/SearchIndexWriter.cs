@@ -303,9 +303,9 @@ public sealed class SearchIndexWriter
         }
 
         var meta = WriteMeta(archive, Write, recall);
-        var facets = SearchFacets.Write(archive, strings, Write);
+        var facets = SearchFacets.Write(archive, strings, Write, recall);
         var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
-            new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }));
+            new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }), recall);
         Write(dates);
 
         var manifest = new JsonObject
