@@ -17,6 +17,35 @@ public sealed class CheckArchive
 {
     public CheckReport Run(SiteConfiguration config, IReadOnlyList<Document> documents, WorkingCalendar calendar, DiagnosticBag diagnostics)
     {
+        var (published, reference, findings, uncovered) = Find(config, documents, calendar, diagnostics);
+
+        // Each organ's findings, by kind, then where they are
+        var kindOrder = FindingKind.All.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
+        var byOrgan = findings.GroupBy(f => f.Organ, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var organs = config.Organs
+            .Select(o => new OrganFindings(o, [.. (byOrgan.GetValueOrDefault(o.Id) ?? [])
+                .OrderBy(f => kindOrder[f.Kind])
+                .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
+                .ThenBy(f => f.Location.Line)
+                .ThenBy(f => f.Location.Column)]))
+            .ToList();
+        var siteYears = calendar.Years.Where(y => !y.Source.Path.StartsWith("(built-in)", StringComparison.Ordinal)).Select(y => y.Year).ToList();
+        return new CheckReport(config.Site.Name, reference, published, organs, [.. calendar.Years.Select(y => y.Year)], siteYears,
+            [.. uncovered]);
+    }
+
+    /// <summary>The warnings of <see cref="Run"/> only, for a build, which shows no report: none is made.</summary>
+    public void Warn(SiteConfiguration config, IReadOnlyList<Document> documents, WorkingCalendar calendar, DiagnosticBag diagnostics) =>
+        Find(config, documents, calendar, diagnostics);
+
+    /// <summary>
+    /// Every finding, each also a warning in <paramref name="diagnostics"/>, in the documents' order (the documents checked a
+    /// range at a time on several threads); how many documents are published, the date periods are reckoned to, and the years
+    /// whose working days were counted without the holiday table.
+    /// </summary>
+    private static (int Published, DateOnly? Reference, List<Finding> Findings, IReadOnlyCollection<int> Uncovered) Find(
+        SiteConfiguration config, IReadOnlyList<Document> documents, WorkingCalendar calendar, DiagnosticBag diagnostics)
+    {
         var published = documents.Where(d => d.IsPublic).ToList();
         var byId = new Dictionary<string, Document>(StringComparer.Ordinal);
         foreach (var document in published)
@@ -25,15 +54,28 @@ public sealed class CheckArchive
         }
 
         var interpreted = published.Where(d => d.Interprets is not null).Select(d => d.Interprets!).ToHashSet(StringComparer.Ordinal);
-        var uncovered = new SortedDictionary<int, SourceLocation>();
-        var findings = new List<Finding>();
-        foreach (var document in published)
+        var parts = Math.Clamp(published.Count / 1024, 1, 4 * Environment.ProcessorCount);
+        var found = new (SortedDictionary<int, SourceLocation> Uncovered, List<Finding> Findings)[parts];
+        Parallel.For(0, parts, part =>
         {
-            CheckPublication(document, calendar, uncovered, findings);
-            CheckInterpretation(document, byId, calendar, uncovered, findings);
-            CheckPolicy(document, config, interpreted, findings);
-            CheckSuccessor(document, findings);
-            CheckSummary(document, findings);
+            var (uncovered, findings) = found[part] = ([], []);
+            for (var i = published.Count * part / parts; i < published.Count * (part + 1) / parts; i++)
+            {
+                var document = published[i];
+                CheckPublication(document, calendar, uncovered, findings);
+                CheckInterpretation(document, byId, calendar, uncovered, findings);
+                CheckPolicy(document, config, interpreted, findings);
+                CheckSuccessor(document, findings);
+                CheckSummary(document, findings);
+            }
+        });
+
+        // In the documents' order: a year's first document not covered is where its warning points
+        var findings = found.SelectMany(f => f.Findings).ToList();
+        var uncovered = new SortedDictionary<int, SourceLocation>();
+        foreach (var (year, at) in found.SelectMany(f => f.Uncovered))
+        {
+            uncovered.TryAdd(year, at);
         }
 
         DateOnly? reference = published.Count == 0 ? null : published.Max(d => d.Published);
@@ -55,17 +97,7 @@ public sealed class CheckArchive
                 "add the year's 部分节假日安排的通知 to content/holidays.yml (see the README), or a newer Gazette may have it");
         }
 
-        var kindOrder = FindingKind.All.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i);
-        var organs = config.Organs
-            .Select(o => new OrganFindings(o, [.. findings.Where(f => f.Organ == o.Id)
-                .OrderBy(f => kindOrder[f.Kind])
-                .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
-                .ThenBy(f => f.Location.Line)
-                .ThenBy(f => f.Location.Column)]))
-            .ToList();
-        var siteYears = calendar.Years.Where(y => !y.Source.Path.StartsWith("(built-in)", StringComparison.Ordinal)).Select(y => y.Year).ToList();
-        return new CheckReport(config.Site.Name, reference, published.Count, organs, [.. calendar.Years.Select(y => y.Year)], siteYears,
-            [.. uncovered.Keys]);
+        return (published.Count, reference, findings, uncovered.Keys);
     }
 
     private static string Leading(Document document) => document.Issuers.Count > 0 ? document.Issuers[0] : "";
