@@ -103,7 +103,10 @@ public sealed class BuildOpenData
     /// Writes catalogue.json, catalogue.csv, gazette.json and one file per issue into <paramref name="site"/>. Call once every
     /// document was added.
     /// </summary>
-    public void Finish(WriteSite site)
+    /// <param name="gazetteKept">whether gazette.json and the issues' files, made from metadata alone, are kept as the output folder
+    /// holds them (<see cref="ContextOutputs"/>): they are then not made.</param>
+    /// <param name="noted">given the path of each file made from metadata alone, for <see cref="ContextOutputs"/>.</param>
+    public void Finish(WriteSite site, bool gazetteKept = false, Action<string>? noted = null)
     {
         if (_added != _archive.Documents.Count)
         {
@@ -169,20 +172,25 @@ public sealed class BuildOpenData
         });
 
         _written = new CatalogueBlocks(jsonHash, csvHash, blocks);
-
-        site.Write(urls.ToOutputPath(urls.DataFile("gazette.json")), stream =>
+        if (gazetteKept)
         {
-            using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
-            _json.WriteIssueList(json);
-        });
+            return;
+        }
 
-        foreach (var issue in _archive.Issues)
+        void Write(string path, Action<Utf8JsonWriter> write)
         {
-            site.Write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), stream =>
+            noted?.Invoke(path);
+            site.Write(path, stream =>
             {
                 using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
-                _json.WriteIssue(json, issue);
+                write(json);
             });
+        }
+
+        Write(urls.ToOutputPath(urls.DataFile("gazette.json")), _json.WriteIssueList);
+        foreach (var issue in _archive.Issues)
+        {
+            Write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), json => _json.WriteIssue(json, issue));
         }
     }
 

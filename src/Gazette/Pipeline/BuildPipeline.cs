@@ -302,8 +302,9 @@ public sealed class BuildPipeline
             index.Lap("search index end");
         }, data =>
         {
-            // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents, written as they are made
-            openData.Finish(site);
+            // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents (from metadata alone, so kept
+            // with the listings), written as they are made
+            openData.Finish(site, contextKept, path => contextOutputs?.Made(path));
             data.Lap("open data end");
 
             // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers

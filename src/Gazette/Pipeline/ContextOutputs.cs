@@ -5,7 +5,7 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// The files a build makes from its documents' context alone (<see cref="DocumentMemo.Listings"/>: every published document's
-/// metadata, the other files of content/, the theme, Gazette) — the pages that list documents, the sitemap, the feeds and Netlify's files,
+/// metadata, the other files of content/, the theme, Gazette) — the pages that list documents, the sitemap, the feeds, the gazette's open data and Netlify's files,
 /// none of which shows anything of a body — as the build cache keeps them: their paths and how many of them are pages, with the
 /// context they were made in. A build in the same context (one whose changes are to bodies only) keeps them all as the output
 /// folder holds them (<see cref="WriteSite.KeepAll"/>), without planning, keying or rendering any.
