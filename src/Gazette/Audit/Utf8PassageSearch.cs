@@ -31,6 +31,7 @@ internal sealed class Utf8PassageSearch
     private readonly Entry[] _entries;
 
     /// <param name="strings">the strings looked for, none empty.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per build, over every string: no time in unoptimized code
     public Utf8PassageSearch(IReadOnlyList<byte[]> strings)
     {
         if (strings.Count == 0 || strings.Any(s => s.Length == 0))

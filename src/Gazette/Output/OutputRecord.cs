@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Gazette.Integrity;
 
@@ -56,6 +57,22 @@ public sealed class OutputRecord
         CacheWriting.FileFor(cacheDirectory, "output", outputDirectory);
 
     public bool TryGet(ulong key, out Entry entry) => _entries.TryGetValue(key, out entry);
+
+    /// <summary>The key of each file that has a render key, by its render key (the last such file of a render key).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per build, over every file: no time in unoptimized code
+    public Dictionary<RenderKey, ulong> KeysByRenderKey()
+    {
+        var byRenderKey = new Dictionary<RenderKey, ulong>(_entries.Count);
+        foreach (var (key, entry) in _entries)
+        {
+            if (!entry.RenderKey.IsNone)
+            {
+                byRenderKey[entry.RenderKey] = key;
+            }
+        }
+
+        return byRenderKey;
+    }
 
     /// <summary>The record of <paramref name="outputDirectory"/>, or null when there is none, or it is unreadable or of another folder.</summary>
     public static OutputRecord? Load(string cacheDirectory, string outputDirectory)

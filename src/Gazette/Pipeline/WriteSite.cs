@@ -62,19 +62,7 @@ public sealed class WriteSite : IDisposable
         _cache = cacheDirectory is null ? null : Path.GetFullPath(cacheDirectory);
         _previous = _cache is null ? null : OutputRecord.Load(_cache, _output);
         _made = new MadeTable(_previous?.Count ?? 0);
-        _byRenderKey = new(() =>
-        {
-            var byKey = new Dictionary<RenderKey, ulong>(_previous?.Count ?? 0);
-            foreach (var (key, entry) in _previous?.Keyed ?? [])
-            {
-                if (!entry.RenderKey.IsNone)
-                {
-                    byKey[entry.RenderKey] = key;
-                }
-            }
-
-            return byKey;
-        });
+        _byRenderKey = new(() => _previous?.KeysByRenderKey() ?? []);
     }
 
     /// <summary>The staging folder the changed files are written to, until <see cref="Commit"/>.</summary>
