@@ -73,7 +73,7 @@ public sealed class BuildPipeline
         // With a cache: what the last build made of each document whose file and surroundings are as they were, in the same context
         var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,
             DocumentMemo.Context(parsed.Context, keys.Shared, archive, today, withheld.Digest()));
-        var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive);
+        var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive, parsed!.MetadataOf);
 
         // The digest the memo knows the document at this place of the archive's order by: its file's and its surroundings'
         UInt128? MemoDigest(PublishedDocument document, int at) =>

@@ -66,6 +66,18 @@ internal static class DocumentCodec
         });
     }
 
+    /// <summary>The XXH128 of a document as <see cref="Write(BinaryWriter, Document)"/> writes it: all its metadata.</summary>
+    public static UInt128 Digest(Document document)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            Write(writer, document);
+        }
+
+        return System.IO.Hashing.XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     /// <param name="shared">strings read so far that many documents hold (field keys, organ, topic, genre and catalogue ids):
     /// each is kept once.</param>
     /// <param name="sharedLists">lists of them read so far, by their texts (<c>SharedList</c>): each is kept once too; null: none kept across calls.</param>

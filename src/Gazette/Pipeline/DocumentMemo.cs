@@ -123,18 +123,35 @@ public sealed class DocumentMemo
     /// surroundings are as they were is the same in its memo's context (<see cref="Combine"/>); the pages that list documents
     /// depend on every document's own (<see cref="Listings"/>).
     /// </summary>
-    public static (UInt128[] Own, UInt128[] Surroundings) Metadata(Archive archive)
+    /// <param name="parsed">
+    /// the digest of a document's metadata as it was parsed (<see cref="ParsedDocumentCache.MetadataOf"/>), or null: its own
+    /// digest is then made of that, its 索引号 and its address instead of all its metadata serialized again. In the memo's
+    /// context (the rest of content/, Gazette and the date) its metadata follows from those alone: the 索引号 assigned to it is
+    /// in it, and the privacy screen's masks follow from the parse and the date.
+    /// </param>
+    public static (UInt128[] Own, UInt128[] Surroundings) Metadata(Archive archive, Func<string, UInt128?>? parsed = null)
     {
         var documents = archive.Documents;
         var own = new UInt128[documents.Count];
         Parallel.For(0, documents.Count, () => new MemoryStream(), (i, _, buffer) =>
         {
             buffer.SetLength(0);
+            var document = documents[i];
             using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
             {
-                DocumentCodec.Write(writer, documents[i].Source);
-                writer.Write(documents[i].IndexNumber);
-                writer.Write(documents[i].Url);
+                if (parsed?.Invoke(document.Source.Source.Path) is { } metadata)
+                {
+                    writer.Write((byte)1);
+                    writer.Write(metadata);
+                }
+                else
+                {
+                    writer.Write((byte)0);
+                    DocumentCodec.Write(writer, document.Source);
+                }
+
+                writer.Write(document.IndexNumber);
+                writer.Write(document.Url);
             }
 
             own[i] = XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));

@@ -20,7 +20,7 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class ParsedDocumentCache
 {
-    private const string Magic = "GAZETTE-PARSED-2";
+    private const string Magic = "GAZETTE-PARSED-3";
 
     /// <summary>
     /// A file written this close to the build's start may be written again within the same tick of the file system's clock
@@ -73,7 +73,7 @@ public sealed class ParsedDocumentCache
             for (var i = 0; i < count; i++)
             {
                 var path = reader.ReadString();
-                var (size, modified, digest) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt128());
+                var (size, modified, digest, metadata) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt128(), reader.ReadUInt128());
                 var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared, sharedLists) : null;
                 var reported = reader.ReadInt32();
                 var diagnostics = reported == 0 ? [] : new Diagnostic[reported];
@@ -89,7 +89,7 @@ public sealed class ParsedDocumentCache
                 }
 
                 path = document?.Source.Path == path ? document.Source.Path : path; // one string of the path, the document's
-                entries[path] = new Entry(path, size, modified, digest, document, diagnostics) { Passages = passages };
+                entries[path] = new Entry(path, size, modified, digest, document, diagnostics) { Passages = passages, Metadata = metadata };
             }
 
             return new ParsedDocumentCache(file, context, entries);
@@ -151,9 +151,18 @@ public sealed class ParsedDocumentCache
     /// <summary>Records what parsing <paramref name="file"/> gave.</summary>
     public void Remember(ContentFile file, Document? document, IReadOnlyList<Diagnostic> diagnostics)
     {
-        _now[file.Path] = new Entry(file.Path, file.Size, Trusted(file.Modified), file.Digest, document, [.. diagnostics]);
+        _now[file.Path] = new Entry(file.Path, file.Size, Trusted(file.Modified), file.Digest, document, [.. diagnostics])
+        {
+            Metadata = document is null ? UInt128.Zero : DocumentCodec.Digest(document),
+        };
         _changed = true;
     }
+
+    /// <summary>
+    /// The digest of the metadata of the document this build parsed or recalled from the file at <paramref name="path"/>, as it
+    /// was parsed (<see cref="DocumentCodec.Digest"/>), or null when there is none.
+    /// </summary>
+    public UInt128? MetadataOf(string path) => _now.TryGetValue(path, out var entry) && entry.Document is not null ? entry.Metadata : null;
 
     /// <summary>
     /// What the audit looks for of the withheld document file at <paramref name="path"/> (<see cref="WithheldText.Of"/>), as
@@ -194,6 +203,7 @@ public sealed class ParsedDocumentCache
                 writer.Write(entry.Size);
                 writer.Write(entry.Modified);
                 writer.Write(entry.Digest);
+                writer.Write(entry.Metadata);
                 writer.Write(entry.Document is not null);
                 if (entry.Document is not null)
                 {
@@ -230,10 +240,13 @@ public sealed class ParsedDocumentCache
 
     /// <summary>
     /// One document file: its size, time of last writing (ticks, UTC) and digest when parsed, what the parse gave and, for a
-    /// withheld document, what the audit looks for of it (none until taken).
+    /// withheld document, what the audit looks for of it (none until taken), and the digest of the document's metadata.
     /// </summary>
     private sealed record Entry(string Path, long Size, long Modified, UInt128 Digest, Document? Document, Diagnostic[] Diagnostics)
     {
         public WithheldPassage[]? Passages { get; init; }
+
+        /// <summary>The digest of the document's metadata as parsed (<see cref="DocumentCodec.Digest"/>); 0 without a document.</summary>
+        public UInt128 Metadata { get; init; }
     }
 }

@@ -85,6 +85,27 @@ public sealed class ParsedDocumentCacheTests
     }
 
     [Fact]
+    public void A_documents_metadata_digest_is_that_of_its_parse_recalled_or_made_and_a_body_edit_leaves_it()
+    {
+        using var site = Site();
+        var (parsed, documents, _, _) = Read(site);
+        const string Path = "content/documents/2019/b.md";
+        var made = parsed.MetadataOf(Path);
+        Assert.Equal(DocumentCodec.Digest(documents.Single(d => d.Source.Path == Path)), made);
+        parsed.Save();
+
+        var (recalled, _, _, known) = Read(site);
+        Assert.Equal(3, known);
+        Assert.Equal(made, recalled.MetadataOf(Path));
+        recalled.Save();
+
+        site.Write(Path, TestSite.Document("关于乙的通知", "doc_number: 渝府发〔2019〕2号") + "\n另起一段。\n");
+        Assert.Equal(made, Read(site).Parsed.MetadataOf(Path));
+        site.Write(Path, TestSite.Document("关于乙的通知（修订）", "doc_number: 渝府发〔2019〕2号"));
+        Assert.NotEqual(made, Read(site).Parsed.MetadataOf(Path));
+    }
+
+    [Fact]
     public void A_change_to_any_other_content_file_parses_every_document_again()
     {
         using var site = Site();
