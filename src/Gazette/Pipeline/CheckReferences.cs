@@ -44,12 +44,29 @@ public sealed class CheckReferences
     private static void CheckSuccessionCycles(Dictionary<string, Document> byId, DiagnosticBag diagnostics)
     {
         var nodes = byId.Values.ToList();
-        var index = nodes.Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var successors = nodes
-            .Select(d => new[] { d.Validity.RepealedBy, d.Validity.AmendedBy }
-                .Where(id => id is not null && id != d.Id && index.ContainsKey(id)).Select(id => index[id!]).Distinct().ToArray())
-            .ToArray();
-        foreach (var cycle in StronglyConnected(successors).Where(c => c.Count > 1))
+        var index = new Dictionary<string, int>(nodes.Count, StringComparer.Ordinal);
+        foreach (var (i, node) in nodes.Index())
+        {
+            index[node.Id] = i;
+        }
+
+        // Each document's successors: the one that repealed it, then the one that amended it (another document, once)
+        var successors = new int[nodes.Count][];
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            int Target(string? id) => id is not null && id != nodes[i].Id && index.TryGetValue(id, out var j) ? j : -1;
+            var (repealed, amended) = (Target(nodes[i].Validity.RepealedBy), Target(nodes[i].Validity.AmendedBy));
+            successors[i] = (repealed, amended) switch
+            {
+                (< 0, < 0) => [],
+                (< 0, _) => [amended],
+                (_, < 0) => [repealed],
+                _ when repealed == amended => [repealed],
+                _ => [repealed, amended],
+            };
+        }
+
+        foreach (var cycle in Cycles(successors))
         {
             var members = cycle.ToHashSet();
             var first = cycle.Min();
@@ -74,8 +91,11 @@ public sealed class CheckReferences
         }
     }
 
-    /// <summary>Tarjan's strongly connected components of a graph given by each node's successors, without recursion.</summary>
-    private static List<List<int>> StronglyConnected(int[][] successors)
+    /// <summary>
+    /// The strongly connected components of more than one node (Tarjan's, without recursion) of a graph given by each node's
+    /// successors: its cycles. A node without successors is on none, and is not walked from.
+    /// </summary>
+    private static List<List<int>> Cycles(int[][] successors)
     {
         var count = successors.Length;
         var order = new int[count];
@@ -84,15 +104,15 @@ public sealed class CheckReferences
         Array.Fill(order, -1);
         var stack = new Stack<int>();
         var components = new List<List<int>>();
+        var calls = new Stack<(int Node, int Edge)>();
         var next = 0;
         for (var root = 0; root < count; root++)
         {
-            if (order[root] >= 0)
+            if (order[root] >= 0 || successors[root].Length == 0)
             {
                 continue;
             }
 
-            var calls = new Stack<(int Node, int Edge)>();
             calls.Push((root, 0));
             order[root] = low[root] = next++;
             stack.Push(root);
@@ -135,7 +155,10 @@ public sealed class CheckReferences
                         component.Add(member);
                     }
                     while (member != node);
-                    components.Add(component);
+                    if (component.Count > 1)
+                    {
+                        components.Add(component);
+                    }
                 }
             }
         }
