@@ -403,17 +403,25 @@ public sealed class BuildPipeline
         var themeFiles = new ReadTheme().Run(options, diagnostics);
         clock.Lap("read");
 
-        var (config, issues, documents, calendar) = ParseContent(content, diagnostics, parsed);
-        var theme = themeFiles is null ? null : new ParseTheme().Run(themeFiles, config.Site.Language, diagnostics);
+        // The theme's templates are compiled on another thread while the documents are parsed and checked (it needs only the
+        // site's language)
+        Task<CompiledTheme?>? compiling = null;
+        var themeDiagnostics = new DiagnosticBag();
+        var (config, issues, documents, calendar) = ParseContent(content, diagnostics, parsed, configured: config =>
+            compiling = themeFiles is null ? null : Task.Run(() => new ParseTheme().Run(themeFiles, config.Site.Language, themeDiagnostics)));
+        var theme = compiling?.GetAwaiter().GetResult();
+        diagnostics.AddRange(themeDiagnostics.Items);
         clock.Lap("parse and check");
         return (config, issues, documents, calendar, theme, parsed);
     }
 
     /// <summary>The typed model of what was read from content/, with its cross-references checked and index numbers assigned.</summary>
+    /// <param name="configured">given the site's configuration as soon as it is parsed, before the documents are.</param>
     private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar) ParseContent(
-        ContentSet content, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null)
+        ContentSet content, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null, Action<SiteConfiguration>? configured = null)
     {
         var config = new ParseSiteConfiguration().Run(content, diagnostics);
+        configured?.Invoke(config);
         var issues = new ParseGazetteIssues().Run(content, diagnostics);
         var documents = new ParseDocuments().Run(content, config, diagnostics, parsed);
         new CheckReferences().Run(documents, issues, diagnostics);
