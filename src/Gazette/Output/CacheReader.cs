@@ -5,14 +5,42 @@ namespace Gazette.Output;
 
 /// <summary>
 /// Reads what a <see cref="BinaryWriter"/> wrote (little-endian numbers, strings as a 7-bit length and UTF-8) from bytes held
-/// whole: a build cache file read at once. Faster than a <see cref="BinaryReader"/> on a stream for the many short strings of
+/// whole, or from a stream through a buffer of its own. Faster than a <see cref="BinaryReader"/> for the many short strings of
 /// a cache (no decoder state, no copy through a character buffer). A read past the end throws <see cref="EndOfStreamException"/>.
 /// </summary>
-internal sealed class CacheReader(byte[] bytes)
+internal sealed class CacheReader
 {
+    private readonly Stream? _stream;
+    private byte[] _buffer;
     private int _at;
+    private int _end;
 
-    public bool AtEnd => _at >= bytes.Length;
+    /// <summary>Reads <paramref name="bytes"/>.</summary>
+    public CacheReader(byte[] bytes)
+    {
+        _buffer = bytes;
+        _end = bytes.Length;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> (a cache file) through a buffer of 1 MB, grown only for a longer item: the file is never
+    /// held whole (cache files of 30–50 MB read whole at 50,000 documents were each a large object, and each set off a full
+    /// collection).
+    /// </summary>
+    public CacheReader(Stream stream)
+    {
+        _stream = stream;
+        _buffer = new byte[1 << 20];
+    }
+
+    public bool AtEnd
+    {
+        get
+        {
+            Fill(1);
+            return _at >= _end;
+        }
+    }
 
     public bool ReadBoolean() => Take(1)[0] != 0;
 
@@ -46,19 +74,46 @@ internal sealed class CacheReader(byte[] bytes)
         return Encoding.UTF8.GetString(Take(length));
     }
 
-    /// <summary>The next <paramref name="count"/> bytes as they are (a digest).</summary>
+    /// <summary>The next <paramref name="count"/> bytes as they are (a digest), valid until the next read.</summary>
     public ReadOnlySpan<byte> ReadBytes(int count) => Take(count);
 
     private ReadOnlySpan<byte> Take(int count)
     {
-        if (count < 0 || count > bytes.Length - _at)
+        if (count < 0)
         {
             throw new EndOfStreamException("the cache file ends early");
         }
 
-        var span = bytes.AsSpan(_at, count);
+        if (count > _end - _at)
+        {
+            Fill(count);
+            if (count > _end - _at)
+            {
+                throw new EndOfStreamException("the cache file ends early");
+            }
+        }
+
+        var span = _buffer.AsSpan(_at, count);
         _at += count;
         return span;
+    }
+
+    /// <summary>From a stream, makes the buffer hold at least <paramref name="count"/> unread bytes, or all that are left.</summary>
+    private void Fill(int count)
+    {
+        if (_stream is null || count <= _end - _at)
+        {
+            return;
+        }
+
+        var left = _end - _at;
+        var buffer = count > _buffer.Length ? new byte[Math.Max(count, _buffer.Length * 2)] : _buffer;
+        _buffer.AsSpan(_at, left).CopyTo(buffer);
+        (_buffer, _at, _end) = (buffer, 0, left);
+        while (_end < _buffer.Length && _stream.Read(_buffer, _end, _buffer.Length - _end) is > 0 and var read)
+        {
+            _end += read;
+        }
     }
 }
 

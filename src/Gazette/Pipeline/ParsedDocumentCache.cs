@@ -59,7 +59,8 @@ public sealed class ParsedDocumentCache
                 return empty;
             }
 
-            var reader = new CacheReader(File.ReadAllBytes(file));
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            var reader = new CacheReader(stream);
             if (reader.ReadString() != Magic || reader.ReadUInt128() != ThisBuild)
             {
                 return empty;
