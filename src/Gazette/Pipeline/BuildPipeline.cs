@@ -298,7 +298,7 @@ public sealed class BuildPipeline
                 index.Lap("feeds");
             }
 
-            search.Finish(archive, theme.Strings, site.Write, site);
+            search.Finish(archive, theme.Strings, site.Write, site, contextKept ? contextOutputs!.Last : null, path => contextOutputs?.Made(path));
             index.Lap("search index end");
         }, data =>
         {

@@ -81,7 +81,12 @@ public sealed class BuildSearchIndex : IDisposable
     /// (<see cref="WriteSite.Recall"/>) is not compressed again: it is kept, or copied from the file the output folder holds
     /// when its group's name changed. Null: every file is made.
     /// </param>
-    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null)
+    /// <param name="kept">
+    /// the files made from the documents' metadata alone that the build keeps as the output folder holds them
+    /// (<see cref="ContextOutputs"/>): the index's facet and dates files among them are not made again; null: they are made.
+    /// </param>
+    /// <param name="noted">given the path of each file made from the documents' metadata alone (facets, dates), for <see cref="ContextOutputs"/>.</param>
+    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null, IReadOnlyList<string>? kept = null, Action<string>? noted = null)
     {
         var writer = Writer;
         foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.Reuse(Folder + path, key))))
@@ -107,9 +112,16 @@ public sealed class BuildSearchIndex : IDisposable
         }
 
         GzipRecall? recall = site is null || _cache is null ? null : Recall;
+        var metadataFiles = kept is null ? null
+            : SearchIndexWriter.MetadataFiles.Among(kept.Where(p => p.StartsWith(Folder, StringComparison.Ordinal)).Select(p => p[Folder.Length..]));
         writer.Finish(archive, strings, file =>
         {
             var path = Folder + file.Path;
+            if (SearchIndexWriter.MetadataFiles.Holds(file.Path))
+            {
+                noted?.Invoke(path);
+            }
+
             if (file.Recalled is null)
             {
                 write(new OutputFile(path, file.Bytes) { RenderKey = file.Key });
@@ -118,7 +130,7 @@ public sealed class BuildSearchIndex : IDisposable
             {
                 write(new OutputFile(path, null, site.InOutput(Folder + file.Recalled)) { RenderKey = file.Key });
             }
-        }, _state, recall);
+        }, _state, recall, metadataFiles);
         _state?.End();
     }
 

@@ -12,9 +12,12 @@ namespace Gazette.Search;
 /// </summary>
 internal static class SearchFacets
 {
-    /// <summary>Writes every facet and gives the path of each by its name.</summary>
+    /// <summary>The facets, in the order they are written and the manifest lists them.</summary>
+    public static readonly IReadOnlyList<string> Names = ["organ", "topic", "genre", "year", "validity", "issue"];
+
+    /// <summary>Writes every facet and gives the path of each by its name, in the order of <see cref="Names"/>.</summary>
     /// <param name="recall">the last build's file of the same content, which is then not compressed again; null: none.</param>
-    public static Dictionary<string, string> Write(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall = null)
+    public static IReadOnlyList<KeyValuePair<string, string>> Write(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall = null)
     {
         var documents = archive.Documents;
         var config = archive.Config;
@@ -35,16 +38,17 @@ internal static class SearchFacets
                 k => (string.Create(CultureInfo.InvariantCulture, $"{k.Year}-{k.Number}"), views.IssueLabel(k)), documents,
                 d => d.Source.Gazette is { } placement ? [placement.IssueKey] : []),
         };
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, values) in facets)
+        var names = new List<KeyValuePair<string, string>>();
+        foreach (var name in Names)
         {
+            var values = facets[name];
             var content = new
             {
                 values = values.Where(v => v.Docs.Count > 0).Select(v => new { id = v.Id, label = v.Label, docs = SearchIndexWriter.Deltas(v.Docs) }),
             };
             var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, SearchIndexWriter.Json), recall);
             write(file);
-            names[name] = file.Path;
+            names.Add(KeyValuePair.Create(name, file.Path));
         }
 
         return names;

@@ -274,7 +274,13 @@ public sealed class SearchIndexWriter
     /// the last build's file of the same content, for a term chunk, metadata shard or posting file, whose bytes are then not
     /// compressed again (the table's name needs only its hash); null: every file is made.
     /// </param>
-    internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall)
+    /// <param name="metadataFiles">
+    /// the facet files by name and the dates file (paths relative to search/) when the output folder holds them as this build
+    /// would make them (they follow from the documents' metadata alone): they are then neither made nor given to
+    /// <paramref name="write"/>; null: they are made.
+    /// </param>
+    internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall,
+        MetadataFiles? metadataFiles = null)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -303,10 +309,7 @@ public sealed class SearchIndexWriter
         }
 
         var meta = WriteMeta(archive, Write, recall);
-        var facets = SearchFacets.Write(archive, strings, Write, recall);
-        var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
-            new { days = Deltas(documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }), recall);
-        Write(dates);
+        var (facets, dates) = metadataFiles ?? WriteMetadataFiles(archive, strings, Write, recall);
 
         var manifest = new JsonObject
         {
@@ -316,9 +319,55 @@ public sealed class SearchIndexWriter
             ["meta"] = new JsonObject { ["count"] = meta.Count, ["shardSize"] = ShardSize, ["groupSize"] = GroupSize, ["groups"] = Names(meta.Groups) },
             ["text"] = new JsonObject { ["count"] = documents.Count, ["groupSize"] = GroupSize, ["groups"] = Names(_textGroups) },
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
-            ["dates"] = dates.Path,
+            ["dates"] = dates,
         };
         write(new IndexFile("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)), []));
+    }
+
+    /// <summary>The facet files and the dates file: made from the documents' metadata alone.</summary>
+    private static MetadataFiles WriteMetadataFiles(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall)
+    {
+        var facets = SearchFacets.Write(archive, strings, write, recall);
+        var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
+            new { days = Deltas(archive.Documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }), recall);
+        write(dates);
+        return new MetadataFiles(facets, dates.Path);
+    }
+
+    /// <summary>
+    /// The files of the index made from the documents' metadata alone: the path of each facet's file by facet name, in the
+    /// facets' order (<see cref="SearchFacets.Names"/>), and the dates file's; relative to search/.
+    /// </summary>
+    internal sealed record MetadataFiles(IReadOnlyList<KeyValuePair<string, string>> Facets, string Dates)
+    {
+        /// <summary>
+        /// The files among <paramref name="paths"/> (relative to search/) that a <see cref="MetadataFiles"/> names, by their
+        /// names' shape: <c>facets/{name}.{hash}.json</c> and <c>dates.{hash}.json</c>; null when any is missing.
+        /// </summary>
+        public static MetadataFiles? Among(IEnumerable<string> paths)
+        {
+            var facets = new Dictionary<string, string>(StringComparer.Ordinal);
+            string? dates = null;
+            foreach (var path in paths.Where(Holds))
+            {
+                if (path.StartsWith("dates.", StringComparison.Ordinal))
+                {
+                    dates = path;
+                }
+                else if (path.IndexOf('.') is var dot and > 7)
+                {
+                    facets[path[7..dot]] = path;
+                }
+            }
+
+            return dates is not null && SearchFacets.Names.All(facets.ContainsKey) && facets.Count == SearchFacets.Names.Count
+                ? new MetadataFiles([.. SearchFacets.Names.Select(n => KeyValuePair.Create(n, facets[n]))], dates)
+                : null;
+        }
+
+        /// <summary>Whether <paramref name="path"/> (relative to search/) has the shape of a file a <see cref="MetadataFiles"/> names.</summary>
+        public static bool Holds(string path) =>
+            (path.StartsWith("facets/", StringComparison.Ordinal) || path.StartsWith("dates.", StringComparison.Ordinal)) && path.EndsWith(".json", StringComparison.Ordinal);
     }
 
     private static JsonArray Names(IEnumerable<string> groups) => new(groups.Select(g => (JsonNode)g).ToArray());
