@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Gazette.Integrity;
@@ -25,6 +26,7 @@ public static class IntegrityManifest
     /// Writes the manifest of <paramref name="entries"/> (sorted here, in place) to <paramref name="output"/>, a line at a time
     /// through a small buffer: the whole manifest is never held (a build without a signing key writes it so).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a line for each of 175,000 files, once a build: no time in unoptimized code
     public static void Write(ManifestEntry[] entries, Stream output)
     {
         Sort(entries);
