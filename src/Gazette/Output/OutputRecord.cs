@@ -38,7 +38,7 @@ public sealed class OutputRecord
     public IEnumerable<Entry> Entries => _entries.Values;
 
     /// <summary>Every file recorded, with the <see cref="KeyOf"/> of its path.</summary>
-    public IEnumerable<(ulong Key, Entry Entry)> Keyed => _entries.Select(e => (e.Key, e.Value));
+    public IReadOnlyDictionary<ulong, Entry> Keyed => _entries;
 
     /// <summary>The digest of the withheld passages every recorded file was audited against.</summary>
     public Sha256Digest AuditKey { get; }
