@@ -396,10 +396,11 @@ public sealed class BuildPipeline
     private static (SiteConfiguration Config, IReadOnlyList<Issue> Issues, IReadOnlyList<Document> Documents, WorkingCalendar Calendar, CompiledTheme? Theme, ParsedDocumentCache? Parsed) ReadAndCheck(
         BuildOptions options, DiagnosticBag diagnostics, StageClock clock)
     {
-        // With a cache, a document file parsed by an earlier build as it is now is neither read nor parsed again
-        var parsed = options.CacheDirectory is null ? null : ParsedDocumentCache.Open(options.CacheDirectory, options.ContentDirectory);
-        clock.Lap("parsed documents cache");
-        var content = new ReadContentFiles().Run(options, diagnostics, parsed);
+        // With a cache, a document file parsed by an earlier build as it is now is neither read nor parsed again (the cache is
+        // read on another thread while the content folder is listed)
+        var opening = options.CacheDirectory is null ? null : Task.Run(() => ParsedDocumentCache.Open(options.CacheDirectory, options.ContentDirectory));
+        var content = new ReadContentFiles().Run(options, diagnostics, opening);
+        var parsed = opening?.GetAwaiter().GetResult();
         var themeFiles = new ReadTheme().Run(options, diagnostics);
         clock.Lap("read");
 

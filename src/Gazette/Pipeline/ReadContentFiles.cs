@@ -15,7 +15,13 @@ public sealed class ReadContentFiles
 {
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".yml", ".yaml" };
 
-    public ContentSet Run(BuildOptions options, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null)
+    public ContentSet Run(BuildOptions options, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null) =>
+        Run(options, diagnostics, parsed is null ? null : Task.FromResult(parsed));
+
+    /// <inheritdoc cref="Run(BuildOptions, DiagnosticBag, ParsedDocumentCache?)"/>
+    /// <param name="opening">the cache of parsed documents being read: the other files are read and the documents' sizes and
+    /// times taken meanwhile, and it is waited for only then.</param>
+    public ContentSet Run(BuildOptions options, DiagnosticBag diagnostics, Task<ParsedDocumentCache>? opening)
     {
         var prefix = options.Relative(options.ContentDirectory).TrimEnd('/') + "/";
         if (!Directory.Exists(options.ContentDirectory))
@@ -26,7 +32,7 @@ public sealed class ReadContentFiles
         }
 
         var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).ToList();
-        if (parsed is null)
+        if (opening is null)
         {
             return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(options, paths[i], null, local)));
         }
@@ -35,9 +41,25 @@ public sealed class ReadContentFiles
         var split = paths.ToLookup(p => IsDocument(options.Relative(p), documents));
         var others = split[false].ToList();
         var read = diagnostics.MapInParallel(others.Count, (i, local) => Read(options, others[i], null, local));
-        parsed.Begin(read);
+
+        // The documents' sizes and times while the cache is read (a file that cannot be looked at is read below, and reported)
         var markdown = split[true].ToList();
-        return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(options, markdown[i], parsed, local))]);
+        var stats = new (long Size, long Modified)?[markdown.Count];
+        Parallel.For(0, markdown.Count, i =>
+        {
+            try
+            {
+                var info = new FileInfo(markdown[i]);
+                stats[i] = (info.Length, info.LastWriteTimeUtc.Ticks);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stats[i] = null;
+            }
+        });
+        var parsed = opening.GetAwaiter().GetResult();
+        parsed.Begin(read);
+        return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(options, markdown[i], parsed, local, stats[i]))]);
     }
 
     /// <summary>A document's Markdown file: a .md file under content/documents/.</summary>
@@ -45,9 +67,15 @@ public sealed class ReadContentFiles
         path.StartsWith(documents, StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
     /// <param name="parsed">the cache of parsed documents, for a document's file; null for any other.</param>
-    private static ContentFile Read(BuildOptions options, string fullPath, ParsedDocumentCache? parsed, DiagnosticBag diagnostics)
+    /// <param name="stat">the file's size and time, taken already; null: taken here.</param>
+    private static ContentFile Read(BuildOptions options, string fullPath, ParsedDocumentCache? parsed, DiagnosticBag diagnostics, (long Size, long Modified)? stat = null)
     {
         var path = options.Relative(fullPath);
+        if (stat is { } taken && parsed is not null && parsed.Knows(path, taken.Size, taken.Modified))
+        {
+            return new ContentFile(path, fullPath, taken.Size, null) { Modified = taken.Modified, Known = true };
+        }
+
         var info = new FileInfo(fullPath);
         string? text = null;
         long size = 0;
