@@ -89,9 +89,11 @@ internal static class PatchedTermChunks
         {
             if (patches[c] is null)
             {
-                foreach (var posting in Large(records, chunks[c]))
+                var reference = new ByteWriter();
+                foreach (var (at, length, count) in Large(records, chunks[c]))
                 {
-                    TermChunks.External(posting.Bytes, posting.Count, new ByteWriter(), externals, write, recall);
+                    TermChunks.External(records.AsSpan(at, length), count, reference, externals, write, recall);
+                    reference.Clear();
                 }
             }
         });
@@ -215,29 +217,29 @@ internal static class PatchedTermChunks
             return;
         }
 
-        TermChunks.External(posting.ToArray(), documents, writer, externals, write, recall);
+        TermChunks.External(posting, documents, writer, externals, write, recall);
     }
 
     /// <summary>The bytes a term record takes in its chunk as the chunk count is reckoned (<see cref="TermChunks.TermBytes"/>).</summary>
     private static int Inline(in TermRecord r) =>
         (int)TermChunks.TermBytes(r.TermLength, TermChunks.InlineLength(r.AllLength, r.AllCount), TermChunks.InlineLength(r.TitleLength, r.TitleCount));
 
-    /// <summary>The postings of a saved chunk too large for it, with their document counts.</summary>
-    private static List<(byte[] Bytes, int Count)> Large(byte[] records, SavedChunk chunk)
+    /// <summary>Where the postings of a saved chunk too large for it are in <paramref name="records"/>, with their document counts.</summary>
+    private static List<(int At, int Length, int Count)> Large(byte[] records, SavedChunk chunk)
     {
-        var large = new List<(byte[], int)>();
+        var large = new List<(int, int, int)>();
         var end = chunk.Offset + chunk.Length;
         for (var at = chunk.Offset; at < end;)
         {
             var r = TermRecord.Read(records, at);
             if (r.AllLength > SearchIndexWriter.ExternalThreshold)
             {
-                large.Add((records.AsSpan(r.All, r.AllLength).ToArray(), r.AllCount));
+                large.Add((r.All, r.AllLength, r.AllCount));
             }
 
             if (r.TitleLength > SearchIndexWriter.ExternalThreshold)
             {
-                large.Add((records.AsSpan(r.Title, r.TitleLength).ToArray(), r.TitleCount));
+                large.Add((r.Title, r.TitleLength, r.TitleCount));
             }
 
             at = r.End;

@@ -110,12 +110,14 @@ internal static class TermChunks
 
     /// <summary>
     /// Puts a posting too large for its chunk in a file of its own, named by its hash (written once, whichever term has it), and
-    /// writes the reference to it into the chunk.
+    /// writes the reference to it into the chunk. A posting <paramref name="recall"/> finds the last build's file of is neither
+    /// compressed nor copied.
     /// </summary>
-    internal static void External(byte[] posting, int count, ByteWriter writer, HashSet<string> externals, Action<IndexFile> write, GzipRecall? recall)
+    internal static void External(ReadOnlySpan<byte> posting, int count, ByteWriter writer, HashSet<string> externals, Action<IndexFile> write, GzipRecall? recall)
     {
-        var file = IndexFile.Hashed("postings", "p", ".bin", posting, recall);
-        var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
+        var (bytes, sha256, key, recalled) = IndexFile.Compress(posting, recall);
+        var hash = sha256[..IndexFile.HashBytes];
+        var path = $"postings/{IndexFile.Hex(hash)}.bin";
         bool isNew;
         lock (externals)
         {
@@ -124,12 +126,12 @@ internal static class TermChunks
 
         if (isNew)
         {
-            write(file with { Path = path });
+            write(new IndexFile(path, bytes, hash) { Key = key, Recalled = recalled });
         }
 
         writer.Byte(Posting.External);
         writer.Varint(count);
-        writer.Bytes(file.Hash);
+        writer.Bytes(hash);
     }
 
     /// <summary>
