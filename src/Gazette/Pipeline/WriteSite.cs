@@ -41,6 +41,12 @@ public sealed class WriteSite : IDisposable
     /// asked for (an entry of 32 bytes a file: a table of the entries themselves took 0.09 s to make at 175,000 files).
     /// </summary>
     private readonly Lazy<Dictionary<RenderKey, ulong>> _byRenderKey;
+
+    /// <summary>
+    /// The files <see cref="Recall"/> found as they were left, by their key, with their time: this build writes only to the staging
+    /// folder, so they are as they were when <see cref="Reuse"/> keeps them after.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, long> _recalled = new();
     private int _count;
     private int _kept;
     private bool _sealed;
@@ -210,7 +216,8 @@ public sealed class WriteSite : IDisposable
     {
         ObjectDisposedException.ThrowIf(_ended, this);
         var key = OutputRecord.KeyOf(path);
-        if (renderKey.IsNone || _previous is null || !_previous.TryGet(key, out var was) || was.RenderKey != renderKey || Intact(path, was) is not { } modified)
+        if (renderKey.IsNone || _previous is null || !_previous.TryGet(key, out var was) || was.RenderKey != renderKey
+            || (_recalled.TryGetValue(key, out var seen) ? seen : Intact(path, was)) is not { } modified)
         {
             return false;
         }
@@ -229,11 +236,12 @@ public sealed class WriteSite : IDisposable
     public (string Path, Sha256Digest Hash)? Recall(RenderKey renderKey)
     {
         if (renderKey.IsNone || _previous is null || !_byRenderKey.Value.TryGetValue(renderKey, out var key) || !_previous.TryGet(key, out var was)
-            || Intact(was.Path, was) is null)
+            || Intact(was.Path, was) is not { } modified)
         {
             return null;
         }
 
+        _recalled[key] = modified; // looked at once: kept by Reuse below without looking again, when its name stays
         return (was.Path, was.Hash);
     }
 
