@@ -1,3 +1,5 @@
+using System.IO.Hashing;
+using System.Text;
 using Gazette.Audit;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -70,12 +72,12 @@ internal static class DocumentCodec
     public static UInt128 Digest(Document document)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
             Write(writer, document);
         }
 
-        return System.IO.Hashing.XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     /// <param name="shared">strings read so far that many documents hold (field keys, organ, topic, genre and catalogue ids):

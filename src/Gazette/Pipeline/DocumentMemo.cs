@@ -125,12 +125,13 @@ public sealed class DocumentMemo
     /// depend on every document's own (<see cref="Listings"/>).
     /// </summary>
     /// <param name="parsed">
-    /// the digest of a document's metadata as it was parsed (<see cref="ParsedDocumentCache.MetadataOf"/>), or null: its own
-    /// digest is then made of that, its 索引号 and its address instead of all its metadata serialized again. In the memo's
+    /// the digest of a document's metadata as it was parsed, by its file (<see cref="ParsedDocumentCache.MetadataOf"/>): its own
+    /// digest is made of that, its 索引号 and its address instead of all its metadata serialized again (which it is when there
+    /// is none). In the memo's
     /// context (the rest of content/, Gazette and the date) its metadata follows from those alone: the 索引号 assigned to it is
     /// in it, and the privacy screen's masks follow from the parse and the date.
     /// </param>
-    public static (UInt128[] Own, UInt128[] Surroundings) Metadata(Archive archive, Func<string, UInt128?>? parsed = null)
+    public static (UInt128[] Own, UInt128[] Surroundings) Metadata(Archive archive, Func<string, UInt128?> parsed)
     {
         var documents = archive.Documents;
         var own = new UInt128[documents.Count];
@@ -140,7 +141,7 @@ public sealed class DocumentMemo
             var document = documents[i];
             using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
             {
-                if (parsed?.Invoke(document.Source.Source.Path) is { } metadata)
+                if (parsed(document.Source.Source.Path) is { } metadata)
                 {
                     writer.Write((byte)1);
                     writer.Write(metadata);

@@ -46,7 +46,7 @@ public sealed class WriteSite : IDisposable
     /// The files <see cref="Recall"/> found as they were left, by their key, with their time: this build writes only to the staging
     /// folder, so they are as they were when <see cref="Reuse"/> keeps them after.
     /// </summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, long> _recalled = new();
+    private readonly ConcurrentDictionary<ulong, long> _recalled = new();
     private int _count;
     private int _kept;
     private bool _sealed;

@@ -27,7 +27,7 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 
     /// <summary>Compresses <paramref name="content"/> and names it <c>{folder}/{stem}.{hash}{extension}</c>.</summary>
     /// <param name="recall">the last build's file of the same content, whose bytes are then not made again; null: none.</param>
-    public static IndexFile Hashed(string folder, string stem, string extension, byte[] content, GzipRecall? recall = null)
+    public static IndexFile Hashed(string folder, string stem, string extension, ReadOnlySpan<byte> content, GzipRecall? recall = null)
     {
         var (compressed, sha256, key, recalled) = Compress(content, recall);
         var hash = sha256[..HashBytes];

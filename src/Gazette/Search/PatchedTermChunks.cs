@@ -45,7 +45,7 @@ internal static class PatchedTermChunks
         {
             foreach (var added in fresh[c]?.Where(f => !f.Seen) ?? [])
             {
-                (patches[c] ??= ChunkPatch.Until(records, chunks[c].Offset, chunks[c].Offset + chunks[c].Length)).Add(added.Term, added.All, added.Title);
+                (patches[c] ??= ChunkPatch.Until(records, chunks[c].Offset, chunks[c].End)).Add(added.Term, added.All, added.Title);
             }
         }
 
@@ -102,7 +102,7 @@ internal static class PatchedTermChunks
             "terms",
             ".bin",
             chunks.Length,
-            c => made[c]?.Chunk ?? Encode([.. Refs(records, chunks[c].Offset, chunks[c].Offset + chunks[c].Length)], write, recall, externals).Chunk,
+            c => made[c]?.Chunk ?? Encode([.. Refs(records, chunks[c].Offset, chunks[c].End)], write, recall, externals).Chunk,
             write,
             recall,
             known: c => patches[c] is null ? chunks[c].Key : default,
@@ -116,7 +116,7 @@ internal static class PatchedTermChunks
         var terms = new List<Ref>();
         for (var c = 0; c < chunks.Length; c++)
         {
-            terms.AddRange(patches[c]?.Records ?? Refs(records, chunks[c].Offset, chunks[c].Offset + chunks[c].Length));
+            terms.AddRange(patches[c]?.Records ?? Refs(records, chunks[c].Offset, chunks[c].End));
         }
 
         // As TermChunks: a term is in chunk FNV-1a(UTF-8) mod count.
@@ -144,9 +144,8 @@ internal static class PatchedTermChunks
     private static ChunkPatch? Scan(byte[] records, SavedChunk chunk, List<FreshTerm>? fresh, bool[] changed, int[] changedIds, List<int> heldAll, List<int> heldTitle)
     {
         ChunkPatch? patch = null;
-        var end = chunk.Offset + chunk.Length;
         var next = 0;
-        for (var at = chunk.Offset; at < end;)
+        for (var at = chunk.Offset; at < chunk.End;)
         {
             var r = TermRecord.Read(records, at);
             var term = records.AsSpan(r.Term, r.TermLength);
@@ -228,8 +227,7 @@ internal static class PatchedTermChunks
     private static List<(int At, int Length, int Count)> Large(byte[] records, SavedChunk chunk)
     {
         var large = new List<(int, int, int)>();
-        var end = chunk.Offset + chunk.Length;
-        for (var at = chunk.Offset; at < end;)
+        for (var at = chunk.Offset; at < chunk.End;)
         {
             var r = TermRecord.Read(records, at);
             if (r.AllLength > SearchIndexWriter.ExternalThreshold)

@@ -246,4 +246,8 @@ internal sealed record SavedTerms(byte[] Records, SavedChunk[] Chunks);
 /// reckoned (<see cref="TermChunks.TermBytes"/>), and the key of its content (<see cref="IndexFile.KeyOf"/>; none when it was
 /// not keyed).
 /// </summary>
-internal readonly record struct SavedChunk(int Offset, int Length, int Inline, RenderKey Key);
+internal readonly record struct SavedChunk(int Offset, int Length, int Inline, RenderKey Key)
+{
+    /// <summary>Where the chunk's records end.</summary>
+    public int End => Offset + Length;
+}

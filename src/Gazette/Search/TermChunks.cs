@@ -115,9 +115,8 @@ internal static class TermChunks
     /// </summary>
     internal static void External(ReadOnlySpan<byte> posting, int count, ByteWriter writer, HashSet<string> externals, Action<IndexFile> write, GzipRecall? recall)
     {
-        var (bytes, sha256, key, recalled) = IndexFile.Compress(posting, recall);
-        var hash = sha256[..IndexFile.HashBytes];
-        var path = $"postings/{IndexFile.Hex(hash)}.bin";
+        var file = IndexFile.Hashed("postings", "p", ".bin", posting, recall);
+        var path = $"postings/{IndexFile.Hex(file.Hash)}.bin";
         bool isNew;
         lock (externals)
         {
@@ -126,12 +125,12 @@ internal static class TermChunks
 
         if (isNew)
         {
-            write(new IndexFile(path, bytes, hash) { Key = key, Recalled = recalled });
+            write(file with { Path = path });
         }
 
         writer.Byte(Posting.External);
         writer.Varint(count);
-        writer.Bytes(hash);
+        writer.Bytes(file.Hash);
     }
 
     /// <summary>
