@@ -128,7 +128,7 @@ public sealed class BuildSearchIndex : IDisposable
             }
             else if (!site!.Reuse(path, file.Key))
             {
-                write(new OutputFile(path, null, site.InOutput(Folder + file.Recalled)) { RenderKey = file.Key });
+                site.Rename(path, Folder + file.Recalled, file.Key);
             }
         }, _state, recall, metadataFiles);
         _state?.End();

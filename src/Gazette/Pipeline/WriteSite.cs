@@ -119,16 +119,55 @@ public sealed class WriteSite : IDisposable
             return;
         }
 
+        Copy(file.Path, key, file.CopyFrom!, file.RenderKey);
+    }
+
+    /// <summary>Copies <paramref name="source"/> (a full path) to <paramref name="path"/>, hashing it on the way.</summary>
+    private void Copy(string path, ulong key, string source, RenderKey renderKey)
+    {
         Sha256Digest copied;
         long size;
-        using (var stream = Create(file.Path))
+        using (var stream = Create(path))
         {
-            using var source = File.OpenRead(file.CopyFrom!);
-            copied = CopyHashing(source, stream);
+            using var from = File.OpenRead(source);
+            copied = CopyHashing(from, stream);
             size = stream.Length;
         }
 
-        Unstage(file.Path, key, copied, size, file.RenderKey);
+        Unstage(path, key, copied, size, renderKey);
+    }
+
+    /// <summary>
+    /// Puts at <paramref name="path"/> (relative) the file the output folder holds at <paramref name="recalled"/>, which
+    /// <see cref="Recall"/> found as it was left in this build: a file named by a hash of its group that a change elsewhere in the
+    /// group renamed. The staging folder gets a second name for the same file (a hard link), so no file is made and no byte is
+    /// copied, and it keeps its time; where the file system has no such names, its bytes are copied.
+    /// </summary>
+    public void Rename(string path, string recalled, RenderKey renderKey)
+    {
+        var from = OutputRecord.KeyOf(recalled);
+        if (_previous is null || !_recalled.ContainsKey(from) || !_previous.TryGet(from, out var was))
+        {
+            Write(new OutputFile(path, null, InOutput(recalled)) { RenderKey = renderKey });
+            return;
+        }
+
+        var key = Claim(path);
+        if (Keep(path, key, was.Hash, was.Size, renderKey))
+        {
+            return;
+        }
+
+        var existing = InOutput(recalled);
+        var staged = StagingPath(path);
+        if (HardLink.TryCreate(existing, staged) || (HardLink.FolderMissing && Directory.CreateDirectory(Path.GetDirectoryName(staged)!).Exists
+            && HardLink.TryCreate(existing, staged)))
+        {
+            Staged(path, key, was.Hash, renderKey);
+            return;
+        }
+
+        Copy(path, key, existing, renderKey);
     }
 
     /// <summary>
@@ -352,13 +391,7 @@ public sealed class WriteSite : IDisposable
     /// </summary>
     private SafeFileHandle CreateHandle(string relativePath)
     {
-        var path = Path.Combine(_staging, relativePath);
-        var slash = relativePath.LastIndexOf('/');
-        if (slash > 0 && _folders.TryAdd(OutputRecord.KeyOf(relativePath[..slash]), true))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-
+        var path = StagingPath(relativePath);
         try
         {
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
@@ -368,6 +401,19 @@ public sealed class WriteSite : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
+    }
+
+    /// <summary>The full path of <paramref name="relativePath"/> in the staging folder, whose folder is made the first time a file goes there.</summary>
+    private string StagingPath(string relativePath)
+    {
+        var path = Path.Combine(_staging, relativePath);
+        var slash = relativePath.LastIndexOf('/');
+        if (slash > 0 && _folders.TryAdd(OutputRecord.KeyOf(relativePath[..slash]), true))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        return path;
     }
 
     private static Sha256Digest HashOf(string file)
@@ -494,10 +540,15 @@ public sealed class WriteSite : IDisposable
     /// </summary>
     private void Update()
     {
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, file) in Files(_staging).ToList())
         {
             var target = Path.Combine(_output, name);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (folders.Add(Path.GetDirectoryName(target)!))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            }
+
             File.Move(file, target, overwrite: true);
         }
 

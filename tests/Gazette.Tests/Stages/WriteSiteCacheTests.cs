@@ -239,12 +239,13 @@ public sealed class WriteSiteCacheTests
     }
 
     [Fact]
-    public void A_file_renamed_is_copied_from_the_one_recalled_by_its_key_and_keeps_the_key_for_the_next_build()
+    public void A_file_renamed_is_the_one_recalled_by_its_key_with_its_bytes_and_time_and_keeps_the_key_for_the_next_build()
     {
         using var folder = new TempFolder();
         var copiedKey = new RenderKey(424242);
         Publish(folder, [Text("search/terms/0.aaaa.bin", "词块") with { RenderKey = Made1 }, Text("search/manifest.json", "{}"), Text("documents/b/index.html", "乙") with { RenderKey = copiedKey }]);
         File.WriteAllText(folder.PathOf("public/documents/b/index.html"), "丙"); // same length, new bytes and time
+        var written = File.GetLastWriteTimeUtc(folder.PathOf("public/search/terms/0.aaaa.bin"));
 
         using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
         {
@@ -256,13 +257,15 @@ public sealed class WriteSiteCacheTests
             Assert.Null(site.Recall(new RenderKey(7654321)));
             Assert.Null(site.Recall(RenderKey.None));
 
-            // The group renamed: the bytes are copied from the file recalled, under the key, which the next build recalls at the new name
-            site.Write(new OutputFile("search/terms/0.bbbb.bin", null, site.InOutput(recalled.Value.Path)) { RenderKey = Made1 });
+            // The group renamed: the file recalled under a new name, with the key, which the next build recalls at the new name
+            site.Rename("search/terms/0.bbbb.bin", recalled.Value.Path, Made1);
             site.Write(Text("search/manifest.json", "{}"));
+            Assert.Contains(site.Hashes(), e => Encoding.UTF8.GetString(e.Path) == "search/terms/0.bbbb.bin" && e.Hash.SameAs(recalled.Value.Hash));
             site.Commit();
         }
 
         Assert.Equal("词块", File.ReadAllText(folder.PathOf("public/search/terms/0.bbbb.bin")));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(folder.PathOf("public/search/terms/0.bbbb.bin"))); // the same file: not made again
         Assert.False(File.Exists(folder.PathOf("public/search/terms/0.aaaa.bin")));
         using var next = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
         Assert.Equal("search/terms/0.bbbb.bin", next.Recall(Made1)?.Path);
@@ -270,6 +273,24 @@ public sealed class WriteSiteCacheTests
 
         using var uncached = new WriteSite(folder.PathOf("public"));
         Assert.Null(uncached.Recall(Made1));
+    }
+
+    [Fact]
+    public void A_file_renamed_in_a_build_that_fails_stays_in_the_output_folder_as_it_was()
+    {
+        using var folder = new TempFolder();
+        Publish(folder, [Text("search/terms/0.aaaa.bin", "词块") with { RenderKey = Made1 }]);
+        var written = File.GetLastWriteTimeUtc(folder.PathOf("public/search/terms/0.aaaa.bin"));
+        using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
+        {
+            site.Rename("search/terms/0.bbbb.bin", site.Recall(Made1)!.Value.Path, Made1);
+            site.Abandon();
+        }
+
+        Assert.Equal(["search/terms/0.aaaa.bin"], Directory.GetFiles(folder.PathOf("public"), "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder.PathOf("public"), f).Replace('\\', '/')));
+        Assert.Equal("词块", File.ReadAllText(folder.PathOf("public/search/terms/0.aaaa.bin")));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(folder.PathOf("public/search/terms/0.aaaa.bin")));
     }
 
     [Fact]
