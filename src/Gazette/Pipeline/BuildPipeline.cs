@@ -272,7 +272,25 @@ public sealed class BuildPipeline
                 return;
             }
 
-            foreach (var batch in new PlanPages().Run(archive, theme.Strings).Chunk(BatchSize))
+            // With the memo, a listing's page keyed from what it is planned from: one the output folder holds as made from its key
+            // is kept unplanned
+            bool Kept(string url, RenderKey key, DateOnly? lastModified)
+            {
+                var path = archive.Urls.ToOutputPath(url);
+                if (!site.Reuse(path, key))
+                {
+                    return false;
+                }
+
+                sitemap.Add(url, lastModified);
+                contextOutputs?.Made(path);
+                contextOutputs?.Pages(1);
+                pages++;
+                return true;
+            }
+
+            var listingKeys = memo is null ? null : new ListingKeys(memo.ContextDigest, archive.Documents, surroundings, Kept);
+            foreach (var batch in new PlanPages().Run(archive, theme.Strings, listingKeys).Chunk(BatchSize))
             {
                 listings.Lap("plan pages"); // the listing pages are planned as they are enumerated
                 var (html, keyed) = Render(batch, listings);

@@ -51,10 +51,11 @@ public sealed class KeyPages
     /// <summary>The digest of what every page shares: Gazette, the layouts and UI strings, the asset addresses, the site.</summary>
     public ReadOnlySpan<byte> Shared => _shared;
 
+    /// <summary>The plans keyed: each but one keyed already (a listing's page, <see cref="ListingKeys"/>), which keeps its key.</summary>
     public IReadOnlyList<PagePlan> Run(IReadOnlyList<PagePlan> plans)
     {
         var keyed = new PagePlan[plans.Count];
-        Parallel.For(0, plans.Count, i => keyed[i] = plans[i] with { RenderKey = KeyOf(plans[i]) });
+        Parallel.For(0, plans.Count, i => keyed[i] = plans[i].RenderKey.IsNone ? plans[i] with { RenderKey = KeyOf(plans[i]) } : plans[i]);
         return keyed;
     }
 

@@ -1,5 +1,6 @@
 using Gazette.Model;
 using Gazette.OpenData;
+using Gazette.Output;
 using Gazette.Rendering;
 using Gazette.Rendering.Views;
 using Gazette.Theme;
@@ -16,9 +17,13 @@ public sealed class PlanPages
 {
     private const int LatestDocuments = 10;
 
-    public IEnumerable<PagePlan> Run(Archive archive, UiStrings strings) => new Planner(archive, strings).All();
+    /// <param name="listingKeys">
+    /// the keys of the listings' pages, with a build cache: a page whose file the output folder holds as made from its key is kept
+    /// (<see cref="ListingKeys.Kept"/>) and not planned; the others are planned with their key. Null: every page is planned, unkeyed.
+    /// </param>
+    public IEnumerable<PagePlan> Run(Archive archive, UiStrings strings, ListingKeys? listingKeys = null) => new Planner(archive, strings, listingKeys).All();
 
-    private sealed class Planner(Archive archive, UiStrings strings)
+    private sealed class Planner(Archive archive, UiStrings strings, ListingKeys? listingKeys)
     {
         private readonly ViewFactory _views = new(archive, strings);
         private readonly SiteUrls _urls = archive.Urls;
@@ -248,15 +253,23 @@ public sealed class PlanPages
             var changed = archive.LastChanged(documents);
             var size = _site.PageSize;
             var pageCount = Math.Max(1, (documents.Count + size - 1) / size);
+            var keyOfListing = listingKeys?.Listing(title, parent, entry, feed, documents.Count, pageCount, changed);
             for (var page = 1; page <= pageCount; page++)
             {
-                var listing = new ListingView(title, parent, entry, documents.Count,
-                    _views.Summaries(documents.Skip((page - 1) * size).Take(size)), _views.Pagination(page, pageCount, url));
+                var shown = documents.Skip((page - 1) * size).Take(size);
+                var pageUrl = url(page);
+                var key = keyOfListing is { } listed ? listingKeys!.Page(listed, pageUrl, page, shown) : RenderKey.None;
+                if (!key.IsNone && listingKeys!.Kept(pageUrl, key, changed))
+                {
+                    continue;
+                }
+
+                var listing = new ListingView(title, parent, entry, documents.Count, _views.Summaries(shown), _views.Pagination(page, pageCount, url));
                 var pageTitle = page == 1 ? title : $"{title} · {strings.Format("page_label", ("page", page))}";
                 var catalogueLink = _views.CatalogueLink;
                 IReadOnlyList<LinkView> trail = parent.Url == catalogueLink.Url ? [catalogueLink] : [catalogueLink, parent];
-                yield return _views.Page("listing", pageTitle, url(page), trail, entry?.Description, ("listing", listing), ("feed", feed))
-                    with { LastModified = changed };
+                yield return _views.Page("listing", pageTitle, pageUrl, trail, entry?.Description, ("listing", listing), ("feed", feed))
+                    with { LastModified = changed, RenderKey = key };
             }
         }
     }

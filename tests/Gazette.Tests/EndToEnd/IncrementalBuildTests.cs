@@ -56,12 +56,15 @@ public sealed class IncrementalBuildTests
         Assert.Equal(again.Files, again.Unchanged);
         Assert.All(Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories), f => Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(f)));
 
+        var before = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).ToHashSet(StringComparer.Ordinal);
         var document = Directory.EnumerateFiles(Path.Combine(site.Root, "content/documents"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
         File.AppendAllText(document, "\n本通知自印发之日起施行。\n");
         var changed = BuildWithCache(site);
 
+        // Written: files with new bytes, and index files renamed with their group (new names for the files they were, times kept)
         Assert.True(changed.Succeeded, string.Join("\n", changed.Diagnostics));
-        var written = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) != LongAgo).ToList();
+        var written = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+            .Where(f => File.GetLastWriteTimeUtc(f) != LongAgo || !before.Contains(f)).ToList();
         Assert.Equal(changed.Files - changed.Unchanged, written.Count);
         Assert.InRange(written.Count, 2, changed.Files / 2);
         AssertSameAsCleanBuild(site);
@@ -86,6 +89,39 @@ public sealed class IncrementalBuildTests
         Assert.False(changed.ListingsKept); // a title is metadata: the listings show it
         Assert.InRange(changed.Rendered, 3, changed.Pages / 2);
         Assert.Contains("关于改题后的通知", site.ReadOutput(InterpretationPage(site)));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
+    public void After_a_successors_title_a_publication_date_and_a_deletion_change_the_listings_the_site_is_the_clean_builds()
+    {
+        using var site = Sample();
+        Assert.True(BuildWithCache(site).Succeeded);
+        void Edit(string document, string line, string replacement)
+        {
+            var path = Path.Combine(site.Root, "content/documents", document);
+            var text = File.ReadAllText(path);
+            Assert.Contains(line, text);
+            File.WriteAllText(path, text.Replace(line, replacement, StringComparison.Ordinal));
+        }
+
+        // The document that amended another: its title is in the amended one's summary on every listing that shows it
+        Edit("2018/liaocheng-2018-plan-notice.md", "title: ", "title: 改题后的");
+        var retitled = BuildWithCache(site);
+        Assert.True(retitled.Succeeded, string.Join("\n", retitled.Diagnostics));
+        Assert.InRange(retitled.Rendered, 3, retitled.Pages / 2);
+        AssertSameAsCleanBuild(site);
+
+        // A later publication date: the document moves to the front of each listing, the others one place on, and the listings' dates change
+        Edit("2018/liaocheng-2018-key-tasks.md", "published: 2018-05-18", "published: 2020-01-06");
+        var moved = BuildWithCache(site);
+        Assert.True(moved.Succeeded, string.Join("\n", moved.Diagnostics));
+        Assert.InRange(moved.Rendered, 3, moved.Pages - 1);
+        AssertSameAsCleanBuild(site);
+
+        File.Delete(Path.Combine(site.Root, "content/documents/2018/luan-2018-93.md"));
+        var deleted = BuildWithCache(site);
+        Assert.True(deleted.Succeeded, string.Join("\n", deleted.Diagnostics));
         AssertSameAsCleanBuild(site);
     }
 
