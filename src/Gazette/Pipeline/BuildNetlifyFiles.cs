@@ -1,5 +1,6 @@
 using System.Text;
 using Gazette.Model;
+using Gazette.Output;
 using Gazette.Search;
 
 namespace Gazette.Pipeline;
@@ -13,21 +14,24 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class BuildNetlifyFiles
 {
+    /// <summary>The path of the redirects file.</summary>
+    public const string Redirects = "_redirects";
+
     /// <summary>Writes _redirects, and _headers when the theme has headers, through <paramref name="write"/>.</summary>
     public void Run(Archive archive, string? themeHeaders, Action<string, Action<Stream>> write)
     {
         var urls = archive.Urls;
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var document in archive.Documents)
+        write(Redirects, stream =>
         {
-            if (NumberKey(document) is { } key)
+            var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var document in archive.Documents)
             {
-                numbers[key] = numbers.GetValueOrDefault(key) + 1;
+                if (NumberKey(document) is { } key)
+                {
+                    numbers[key] = numbers.GetValueOrDefault(key) + 1;
+                }
             }
-        }
 
-        write("_redirects", stream =>
-        {
             using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
             writer.WriteLine("# Written by Gazette: permalinks by 索引号 (/i/) and by document number (/n/), and the old addresses of moved documents.");
             foreach (var document in archive.Documents)
@@ -59,6 +63,28 @@ public sealed class BuildNetlifyFiles
         {
             write("_headers", stream => stream.Write(Encoding.UTF8.GetBytes(Headers(themeHeaders, urls.BasePath))));
         }
+    }
+
+    /// <summary>
+    /// The key of what <c>_redirects</c> is made from, in a memo's <paramref name="context"/> (<see cref="DocumentMemo.ContextDigest"/>:
+    /// the site's addresses among the rest): each published document's address, 索引号, document number and old addresses, in order.
+    /// A title or date changed elsewhere leaves it as it was.
+    /// </summary>
+    public static RenderKey KeyOfRedirects(UInt128 context, Archive archive)
+    {
+        var key = new KeyDigest().Append(context);
+        foreach (var document in archive.Documents)
+        {
+            key.Append(document.Url).Append(document.IndexNumber).Append(document.Source.DocNumber);
+            foreach (var alias in document.Source.Aliases)
+            {
+                key.Append(alias.Path);
+            }
+
+            key.Append(null); // the end of a document's
+        }
+
+        return key.Key;
     }
 
     /// <summary>The theme's headers with <paramref name="basePath"/> in place of the leading '/' of each path line.</summary>

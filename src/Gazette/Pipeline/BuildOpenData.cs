@@ -106,7 +106,12 @@ public sealed class BuildOpenData
     /// <param name="gazetteKept">whether gazette.json and the issues' files, made from metadata alone, are kept as the output folder
     /// holds them (<see cref="ContextOutputs"/>): they are then not made.</param>
     /// <param name="noted">given the path of each file made from metadata alone, for <see cref="ContextOutputs"/>.</param>
-    public void Finish(WriteSite site, bool gazetteKept = false, Action<string>? noted = null)
+    /// <param name="context">
+    /// with the build cache, the memo's context (<see cref="DocumentMemo.ContextDigest"/>): gazette.json is keyed by it with each
+    /// issue and its document count, an issue's file by it with the keys of its documents (<see cref="Add"/>), and one the
+    /// output folder holds as made from its key is kept (<see cref="WriteSite.Reuse"/>); null: they are made.
+    /// </param>
+    public void Finish(WriteSite site, bool gazetteKept = false, Action<string>? noted = null, UInt128? context = null)
     {
         if (_added != _archive.Documents.Count)
         {
@@ -177,21 +182,53 @@ public sealed class BuildOpenData
             return;
         }
 
-        void Write(string path, Action<Utf8JsonWriter> write)
+        void Write(string path, RenderKey key, Action<Utf8JsonWriter> write)
         {
             noted?.Invoke(path);
-            site.Write(path, stream =>
+            if (key.IsNone || !site.Reuse(path, key))
             {
-                using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
-                write(json);
-            });
+                site.Write(path, stream =>
+                {
+                    using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
+                    write(json);
+                }, key);
+            }
         }
 
-        Write(urls.ToOutputPath(urls.DataFile("gazette.json")), _json.WriteIssueList);
+        var list = context is { } listed ? new KeyDigest().Append(listed).Append("gazette.json") : null;
         foreach (var issue in _archive.Issues)
         {
-            Write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), json => _json.WriteIssue(json, issue));
+            list?.Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number).Append(issue.DocumentCount);
         }
+
+        Write(urls.ToOutputPath(urls.DataFile("gazette.json")), list?.Key ?? RenderKey.None, _json.WriteIssueList);
+        var position = context is null ? null : _archive.Documents.Index().ToDictionary(d => d.Item, d => d.Index, (IEqualityComparer<PublishedDocument>)ReferenceEqualityComparer.Instance);
+        foreach (var issue in _archive.Issues)
+        {
+            Write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), context is { } known ? IssueKey(known, issue, position!) : RenderKey.None,
+                json => _json.WriteIssue(json, issue));
+        }
+    }
+
+    /// <summary>The key of an issue's file: the context, the issue and its sections with the keys of their documents; none when one has none.</summary>
+    private RenderKey IssueKey(UInt128 context, IssueContents issue, Dictionary<PublishedDocument, int> position)
+    {
+        var key = new KeyDigest().Append(context).Append("issue").Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number);
+        foreach (var (section, documents) in issue.Sections)
+        {
+            key.Append(section).Append(documents.Count);
+            foreach (var document in documents)
+            {
+                if (_keys[position[document]] is var documentKey && documentKey == UInt128.Zero)
+                {
+                    return RenderKey.None;
+                }
+
+                key.Append(documentKey);
+            }
+        }
+
+        return key.Key;
     }
 
     /// <summary>Blocks of the catalogue files copied from those of the last build (<see cref="BuildResult.CatalogueBlocksCopied"/>).</summary>

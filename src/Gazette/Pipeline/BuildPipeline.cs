@@ -322,16 +322,22 @@ public sealed class BuildPipeline
         {
             // Open data (DOMAIN rule 7): the whole catalogue as JSON and CSV and the gazette's contents (from metadata alone, so kept
             // with the listings), written as they are made
-            openData.Finish(site, contextKept, path => contextOutputs?.Made(path));
+            openData.Finish(site, contextKept, path => contextOutputs?.Made(path), memo?.ContextDigest);
             data.Lap("open data end");
 
             // Netlify: permalinks by 索引号 and document number, old addresses of moved documents, and the theme's response headers
             if (!contextKept)
             {
+                // _redirects kept, with the memo, while no document's address, 索引号, number or old address changed
+                var redirects = memo is null ? RenderKey.None : BuildNetlifyFiles.KeyOfRedirects(memo.ContextDigest, archive);
                 new BuildNetlifyFiles().Run(archive, theme.Headers, (path, write) =>
                 {
                     contextOutputs?.Made(path);
-                    site.Write(path, write);
+                    var key = path == BuildNetlifyFiles.Redirects ? redirects : RenderKey.None;
+                    if (key.IsNone || !site.Reuse(path, key))
+                    {
+                        site.Write(path, write, key);
+                    }
                 });
                 data.Lap("netlify files");
             }

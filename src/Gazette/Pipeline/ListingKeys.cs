@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Gazette.Model;
 using Gazette.Output;
@@ -44,60 +42,23 @@ public sealed class ListingKeys
     }
 
     /// <summary>The digest of a listing: what all its pages show but their documents and their place in it.</summary>
-    public UInt128 Listing(string title, LinkView parent, CatalogueEntryView? entry, LinkView? feed, int total, int pageCount, DateOnly? changed)
-    {
-        var hash = new XxHash128();
-        Append(hash, _context);
-        Append(hash, "listing");
-        Append(hash, title);
-        Append(hash, parent.Title);
-        Append(hash, parent.Url);
-        Append(hash, entry is null ? UInt128.Zero : XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(entry)));
-        Append(hash, feed?.Title);
-        Append(hash, feed?.Url);
-        Append(hash, total);
-        Append(hash, pageCount);
-        Append(hash, changed?.DayNumber ?? -1);
-        return hash.GetCurrentHashAsUInt128();
-    }
+    public UInt128 Listing(string title, LinkView parent, CatalogueEntryView? entry, LinkView? feed, int total, int pageCount, DateOnly? changed) =>
+        new KeyDigest().Append(_context).Append("listing").Append(title).Append(parent.Title).Append(parent.Url)
+            .Append(entry is null ? UInt128.Zero : XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(entry)))
+            .Append(feed?.Title).Append(feed?.Url).Append(total).Append(pageCount).Append(changed?.DayNumber ?? -1).Value;
 
     /// <summary>The key of page <paramref name="page"/> of a <paramref name="listing"/>, at <paramref name="url"/>, which shows <paramref name="shown"/>.</summary>
     public RenderKey Page(UInt128 listing, string url, int page, IEnumerable<PublishedDocument> shown)
     {
-        var hash = new XxHash128();
-        Append(hash, listing);
-        Append(hash, url);
-        Append(hash, page);
+        var key = new KeyDigest().Append(listing).Append(url).Append(page);
         foreach (var document in shown)
         {
-            Append(hash, _digests[document]);
+            key.Append(_digests[document]);
         }
 
-        var value = hash.GetCurrentHashAsUInt128();
-        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+        return key.Key;
     }
 
     /// <summary>Whether the page at <paramref name="url"/> was kept as the output folder holds it, made from <paramref name="key"/>.</summary>
     public bool Kept(string url, RenderKey key, DateOnly? lastModified) => _kept(url, key, lastModified);
-
-    private static void Append(XxHash128 hash, UInt128 value)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
-        hash.Append(bytes);
-    }
-
-    private static void Append(XxHash128 hash, int value)
-    {
-        Span<byte> bytes = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, value);
-        hash.Append(bytes);
-    }
-
-    /// <summary>A string and where it ends (its length first; null as -1), so that no two lists of strings run together alike.</summary>
-    private static void Append(XxHash128 hash, string? value)
-    {
-        Append(hash, value?.Length ?? -1);
-        hash.Append(MemoryMarshal.AsBytes((value ?? "").AsSpan()));
-    }
 }

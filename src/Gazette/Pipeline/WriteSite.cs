@@ -174,8 +174,9 @@ public sealed class WriteSite : IDisposable
     /// Writes the file at <paramref name="path"/> (relative, forward slashes) piece by piece: <paramref name="write"/> is given the
     /// stream to write to and never holds the whole file, which is hashed on the way.
     /// </summary>
+    /// <param name="renderKey">what the file is made from, recorded for the next build (<see cref="Reuse"/>); none: nothing.</param>
     /// <returns>the file's SHA-256.</returns>
-    public Sha256Digest Write(string path, Action<Stream> write)
+    public Sha256Digest Write(string path, Action<Stream> write, RenderKey renderKey = default)
     {
         var key = Claim(path);
         Sha256Digest hash;
@@ -189,7 +190,7 @@ public sealed class WriteSite : IDisposable
             size = stream.Length;
         }
 
-        Unstage(path, key, hash, size);
+        Unstage(path, key, hash, size, renderKey);
         return hash;
     }
 

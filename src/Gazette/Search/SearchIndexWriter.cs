@@ -378,22 +378,30 @@ public sealed class SearchIndexWriter
         var shards = Math.Max(1, (count + ShardSize - 1) / ShardSize);
         return IndexTable.Write("meta", ".json", shards, s =>
         {
+            // Written field by field (as the serializer writes an object of these properties, without its reflection)
             var start = s * ShardSize;
-            var docs = Enumerable.Range(start, Math.Max(0, Math.Min(ShardSize, count - start))).Select(id =>
+            var buffer = new ArrayBufferWriter<byte>(256 * ShardSize);
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
             {
-                var d = archive.Documents[id];
-                return new
+                json.WriteStartArray();
+                for (var id = start; id < Math.Min(start + ShardSize, count); id++)
                 {
-                    u = d.Url,
-                    t = d.Source.Title,
-                    n = d.Source.DocNumber,
-                    o = string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
-                    d = ViewFactory.Date(d.Source.Published),
-                    v = ViewFactory.ValidityKey(d.Source.Validity.Status),
-                    s = _snippets[id],
-                };
-            }).ToList();
-            return JsonSerializer.SerializeToUtf8Bytes(docs, Json);
+                    var d = archive.Documents[id];
+                    json.WriteStartObject();
+                    json.WriteString("u", d.Url);
+                    json.WriteString("t", d.Source.Title);
+                    json.WriteString("n", d.Source.DocNumber);
+                    json.WriteString("o", string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)));
+                    json.WriteString("d", ViewFactory.Date(d.Source.Published));
+                    json.WriteString("v", ViewFactory.ValidityKey(d.Source.Validity.Status));
+                    json.WriteString("s", _snippets[id]);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            return buffer.WrittenSpan.ToArray();
         }, write, recall);
     }
 

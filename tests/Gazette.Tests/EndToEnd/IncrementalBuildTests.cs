@@ -126,6 +126,40 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public void After_a_title_changes_redirects_and_the_other_issues_open_data_are_kept_and_after_a_number_changes_redirects_are_written()
+    {
+        using var site = Sample();
+        Assert.True(BuildWithCache(site).Succeeded);
+        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        bool Written(string path) => File.GetLastWriteTimeUtc(Path.Combine(site.Output, path)) != LongAgo;
+        var issues = Directory.EnumerateFiles(Path.Combine(site.Output, "data/gazette"), "*.json", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).ToList();
+        Assert.Contains("data/gazette/2019/2.json", issues);
+        Assert.True(issues.Count > 1);
+
+        // 铜府办发〔2019〕16号, printed in the 2019 gazette's issue 2
+        var policy = Path.Combine(site.Root, "content/documents/2019/tongliang-2019-16.md");
+        var text = File.ReadAllText(policy);
+        var title = text.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
+        File.WriteAllText(policy, text.Replace(title, "title: 铜梁区人民政府办公室关于改题后的通知", StringComparison.Ordinal));
+        Assert.True(BuildWithCache(site).Succeeded);
+        Assert.False(Written("_redirects"));
+        Assert.Equal(["data/gazette/2019/2.json"], issues.Where(Written));
+        Assert.False(Written("data/gazette.json")); // the same issues with the same counts
+        AssertSameAsCleanBuild(site);
+
+        File.WriteAllText(policy, File.ReadAllText(policy).Replace("铜府办发〔2019〕16号", "铜府办发〔2019〕61号", StringComparison.Ordinal));
+        Assert.True(BuildWithCache(site).Succeeded);
+        Assert.True(Written("_redirects"));
+        Assert.Contains("/n/", File.ReadAllText(Path.Combine(site.Output, "_redirects")));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
     public void After_a_body_changes_the_listings_sitemap_and_feeds_are_kept_unmade_and_after_one_is_deleted_they_are_made_again()
     {
         using var site = Sample();
