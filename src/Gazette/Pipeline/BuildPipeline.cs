@@ -197,7 +197,7 @@ public sealed class BuildPipeline
             }
 
             var first = search.Count;
-            var texts = search.Add(searchable, site.Reuse);
+            var texts = search.Add(searchable, site.ReuseOrRename); // a text unchanged in a renamed group: its file under the new name
             clock.Lap("search index");
             var dataKeys = memo is null ? null : batch.Select((d, i) => memoDigests[i] is { } digest
                 ? memo.KeyOf(d.Source.Source.Path, digest, "open data") : RenderKey.None).ToArray();

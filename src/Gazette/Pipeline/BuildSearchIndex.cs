@@ -89,7 +89,7 @@ public sealed class BuildSearchIndex : IDisposable
     public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null, IReadOnlyList<string>? kept = null, Action<string>? noted = null)
     {
         var writer = Writer;
-        foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.Reuse(Folder + path, key))))
+        foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.ReuseOrRename(Folder + path, key))))
         {
             write(file);
         }

@@ -8,7 +8,7 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// The render keys of the pages of the listings (<see cref="PlanPages"/>: a topic, organ, genre, year, validity or catalogue
-/// entry, page by page), made from what such a page is planned from instead of from its views (<see cref="KeyPages"/>): the
+/// entry, page by page) and of the gazette's issues and years, made from what such a page is planned from instead of from its views (<see cref="KeyPages"/>): the
 /// memo's context (everything but the documents' metadata that a page depends on: Gazette, the theme, the site, the other files
 /// of content/), the listing (its title, the way back, its catalogue entry, its feed, how many documents it has, its page count
 /// and its latest change), the page's address and number, and the digest of each document it shows with that of the documents
@@ -54,6 +54,30 @@ public sealed class ListingKeys
         foreach (var document in shown)
         {
             key.Append(_digests[document]);
+        }
+
+        return key.Key;
+    }
+
+    /// <summary>
+    /// The key of a page of the gazette that shows <paramref name="issues"/> with their documents (an issue's, a year's), at
+    /// <paramref name="url"/>: the issues (their metadata and neighbours are the content's, in the context) and the documents of
+    /// each section, with the page's latest change.
+    /// </summary>
+    public RenderKey Gazette(string kind, string url, DateOnly? changed, IEnumerable<IssueContents> issues)
+    {
+        var key = new KeyDigest().Append(_context).Append(kind).Append(url).Append(changed?.DayNumber ?? -1);
+        foreach (var issue in issues)
+        {
+            key.Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number);
+            foreach (var (section, documents) in issue.Sections)
+            {
+                key.Append(section).Append(documents.Count);
+                foreach (var document in documents)
+                {
+                    key.Append(_digests[document]);
+                }
+            }
         }
 
         return key.Key;

@@ -18,7 +18,7 @@ public sealed class PlanPages
     private const int LatestDocuments = 10;
 
     /// <param name="listingKeys">
-    /// the keys of the listings' pages, with a build cache: a page whose file the output folder holds as made from its key is kept
+    /// the keys of the listings' pages and of the gazette's issues and years, with a build cache: a page whose file the output folder holds as made from its key is kept
     /// (<see cref="ListingKeys.Kept"/>) and not planned; the others are planned with their key. Null: every page is planned, unkeyed.
     /// </param>
     public IEnumerable<PagePlan> Run(Archive archive, UiStrings strings, ListingKeys? listingKeys = null) => new Planner(archive, strings, listingKeys).All();
@@ -81,17 +81,32 @@ public sealed class PlanPages
                 with { LastModified = LastChanged(archive.Issues) };
             foreach (var (year, issues) in years)
             {
+                var changed = LastChanged(issues);
+                var key = listingKeys?.Gazette("gazette-year", _urls.Year(year), changed, issues) ?? RenderKey.None;
+                if (!key.IsNone && listingKeys!.Kept(_urls.Year(year), key, changed))
+                {
+                    continue;
+                }
+
                 var full = _views.Year(year, issues, withDocuments: true);
                 yield return _views.Page("gazette-year", full.Label, full.Url, [_views.GazetteLink], null, ("year", full), ("feed", feed))
-                    with { LastModified = LastChanged(issues) };
+                    with { LastModified = changed, RenderKey = key };
             }
 
             foreach (var contents in archive.Issues)
             {
+                var changed = archive.LastChanged(contents);
+                var url = _urls.Issue(contents.Issue.Key);
+                var key = listingKeys?.Gazette("gazette-issue", url, changed, [contents]) ?? RenderKey.None;
+                if (!key.IsNone && listingKeys!.Kept(url, key, changed))
+                {
+                    continue;
+                }
+
                 var view = _views.Issue(contents, withDocuments: true);
                 var yearLink = new LinkView(strings.Format("year_label", ("year", view.Year)), _urls.Year(view.Year));
                 yield return _views.Page("gazette-issue", view.Label, view.Url, [_views.GazetteLink, yearLink], null, ("issue", view), ("feed", feed))
-                    with { LastModified = archive.LastChanged(contents) };
+                    with { LastModified = changed, RenderKey = key };
             }
         }
 
