@@ -16,8 +16,9 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
     /// file. <paramref name="make"/> and <paramref name="write"/> are called from several threads at once.
     /// </summary>
     /// <param name="recall">the last build's file of the same content, which is then not compressed again; null: none.</param>
-    /// <param name="known">the key of file <c>i</c>'s content (<see cref="IndexFile.KeyOf"/>) when it is known without making it:
-    /// a file <paramref name="recall"/> finds by it is not made (<paramref name="make"/> is not called); none: it is made.</param>
+    /// <param name="known">the key file <c>i</c> is known by without making it: that of its content (<see cref="IndexFile.KeyOf"/>),
+    /// or a digest of everything its content is made from; a file <paramref name="recall"/> finds by it is not made
+    /// (<paramref name="make"/> is not called), one made is recorded with it; none: it is made, and keyed by its content.</param>
     /// <param name="keyed">given each file's number and the key of its content (none without a recall).</param>
     public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, GzipRecall? recall = null,
         Func<int, Output.RenderKey>? known = null, Action<int, Output.RenderKey>? keyed = null)
@@ -29,9 +30,15 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
             var files = new (byte[] Bytes, byte[] Hash, Output.RenderKey Key, string? Recalled)[Math.Min(SearchIndexWriter.GroupSize, count - start)];
             for (var i = 0; i < files.Length; i++)
             {
-                files[i] = known?.Invoke(start + i) is { IsNone: false } key && recall?.Invoke(key) is { } found
+                var key = known?.Invoke(start + i) ?? Output.RenderKey.None;
+                files[i] = !key.IsNone && recall?.Invoke(key) is { } found
                     ? ([], found.Sha256, key, found.Path)
                     : IndexFile.Compress(make(start + i), recall);
+                if (!key.IsNone && recall is not null)
+                {
+                    files[i].Key = key; // made: recorded with the key it is known by, which the next build recalls it by
+                }
+
                 keyed?.Invoke(start + i, files[i].Key);
             }
 

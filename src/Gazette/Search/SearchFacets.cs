@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Gazette.Model;
@@ -41,12 +42,26 @@ internal static class SearchFacets
         var names = new List<KeyValuePair<string, string>>();
         foreach (var name in Names)
         {
-            var values = facets[name];
-            var content = new
+            // {"values":[{"id":…,"label":…,"docs":[deltas]},…]}, written field by field
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SearchIndexWriter.Json.Encoder }))
             {
-                values = values.Where(v => v.Docs.Count > 0).Select(v => new { id = v.Id, label = v.Label, docs = SearchIndexWriter.Deltas(v.Docs) }),
-            };
-            var file = IndexFile.Hashed("facets", name, ".json", JsonSerializer.SerializeToUtf8Bytes(content, SearchIndexWriter.Json), recall);
+                json.WriteStartObject();
+                json.WriteStartArray("values");
+                foreach (var (id, label, docs) in facets[name].Where(v => v.Docs.Count > 0))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", id);
+                    json.WriteString("label", label);
+                    SearchIndexWriter.WriteDeltas(json, "docs", docs);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            var file = IndexFile.Hashed("facets", name, ".json", buffer.WrittenSpan, recall);
             write(file);
             names.Add(KeyValuePair.Create(name, file.Path));
         }

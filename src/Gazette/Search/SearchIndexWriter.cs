@@ -328,8 +328,15 @@ public sealed class SearchIndexWriter
     private static MetadataFiles WriteMetadataFiles(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall)
     {
         var facets = SearchFacets.Write(archive, strings, write, recall);
-        var dates = IndexFile.Hashed("", "dates", ".json", JsonSerializer.SerializeToUtf8Bytes(
-            new { days = Deltas(archive.Documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber)) }), recall);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            WriteDeltas(json, "days", archive.Documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber));
+            json.WriteEndObject();
+        }
+
+        var dates = IndexFile.Hashed("", "dates", ".json", buffer.WrittenSpan, recall);
         write(dates);
         return new MetadataFiles(facets, dates.Path);
     }
@@ -376,6 +383,28 @@ public sealed class SearchIndexWriter
     {
         var count = archive.Documents.Count;
         var shards = Math.Max(1, (count + ShardSize - 1) / ShardSize);
+
+        // What a document's record shows: address, title, number, organs, date, validity and snippet
+        (string Url, string Title, string? Number, string Organs, string Date, string Validity, string Snippet) Fields(int id)
+        {
+            var d = archive.Documents[id];
+            return (d.Url, d.Source.Title, d.Source.DocNumber, string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
+                ViewFactory.Date(d.Source.Published), ViewFactory.ValidityKey(d.Source.Validity.Status), _snippets[id]);
+        }
+
+        // With a build cache, a shard is known by the digest of its documents' fields (a hash of the strings, cheaper than their JSON)
+        Output.RenderKey KeyOf(int s)
+        {
+            var key = new Output.KeyDigest().Append(IndexFile.KeyOf("meta"u8).Value);
+            for (var id = s * ShardSize; id < Math.Min((s + 1) * ShardSize, count); id++)
+            {
+                var (url, title, number, organs, date, validity, snippet) = Fields(id);
+                key.Append(url).Append(title).Append(number).Append(organs).Append(date).Append(validity).Append(snippet);
+            }
+
+            return key.Key;
+        }
+
         return IndexTable.Write("meta", ".json", shards, s =>
         {
             // Written field by field (as the serializer writes an object of these properties, without its reflection)
@@ -386,15 +415,15 @@ public sealed class SearchIndexWriter
                 json.WriteStartArray();
                 for (var id = start; id < Math.Min(start + ShardSize, count); id++)
                 {
-                    var d = archive.Documents[id];
+                    var (url, title, number, organs, date, validity, snippet) = Fields(id);
                     json.WriteStartObject();
-                    json.WriteString("u", d.Url);
-                    json.WriteString("t", d.Source.Title);
-                    json.WriteString("n", d.Source.DocNumber);
-                    json.WriteString("o", string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)));
-                    json.WriteString("d", ViewFactory.Date(d.Source.Published));
-                    json.WriteString("v", ViewFactory.ValidityKey(d.Source.Validity.Status));
-                    json.WriteString("s", _snippets[id]);
+                    json.WriteString("u", url);
+                    json.WriteString("t", title);
+                    json.WriteString("n", number);
+                    json.WriteString("o", organs);
+                    json.WriteString("d", date);
+                    json.WriteString("v", validity);
+                    json.WriteString("s", snippet);
                     json.WriteEndObject();
                 }
 
@@ -402,7 +431,7 @@ public sealed class SearchIndexWriter
             }
 
             return buffer.WrittenSpan.ToArray();
-        }, write, recall);
+        }, write, recall, known: recall is null ? null : KeyOf);
     }
 
     /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>
@@ -425,18 +454,20 @@ public sealed class SearchIndexWriter
         return runes.Count <= SnippetLength ? text : string.Concat(runes.Take(SnippetLength).Select(r => r.ToString())) + "…";
     }
 
-    /// <summary>The first value, then the difference of each value from the one before.</summary>
-    internal static List<int> Deltas(IEnumerable<int> values)
+    /// <summary>Writes <paramref name="values"/> as the array <paramref name="name"/> of their deltas: the first value, then each less the one before.</summary>
+    internal static void WriteDeltas(Utf8JsonWriter json, string name, IEnumerable<int> values)
     {
-        var result = new List<int>();
+        json.WriteStartArray(name);
         var previous = 0;
+        var first = true;
         foreach (var value in values)
         {
-            result.Add(result.Count == 0 ? value : value - previous);
+            json.WriteNumberValue(first ? value : value - previous);
             previous = value;
+            first = false;
         }
 
-        return result;
+        json.WriteEndArray();
     }
 
     /// <summary>FNV-1a, 32 bits, over UTF-8 bytes: the chunk of a term.</summary>
