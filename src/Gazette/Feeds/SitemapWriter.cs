@@ -21,12 +21,22 @@ public static class SitemapWriter
 
     /// <param name="pages">root-relative URLs, in the order they are to be listed.</param>
     /// <param name="baseUrl">the site's absolute base URL, ending in '/'.</param>
-    public static IEnumerable<OutputFile> Write(IReadOnlyList<SitemapUrl> pages, string baseUrl, SiteUrls urls)
+    /// <param name="skipped">paths (as <see cref="Paths"/> gives them) of files not to make; null: none.</param>
+    public static IEnumerable<OutputFile> Write(IReadOnlyList<SitemapUrl> pages, string baseUrl, SiteUrls urls, IReadOnlySet<string>? skipped = null)
     {
-        yield return new OutputFile(urls.ToOutputPath(urls.Robots), Robots(Absolute(baseUrl, urls, urls.Sitemap)));
+        bool Made(string path) => skipped?.Contains(path) != true;
+        if (Made(urls.ToOutputPath(urls.Robots)))
+        {
+            yield return new OutputFile(urls.ToOutputPath(urls.Robots), Robots(Absolute(baseUrl, urls, urls.Sitemap)));
+        }
+
         if (pages.Count <= MaxUrls)
         {
-            yield return new OutputFile(urls.ToOutputPath(urls.Sitemap), UrlSet(pages, 0, pages.Count, baseUrl, urls));
+            if (Made(urls.ToOutputPath(urls.Sitemap)))
+            {
+                yield return new OutputFile(urls.ToOutputPath(urls.Sitemap), UrlSet(pages, 0, pages.Count, baseUrl, urls));
+            }
+
             yield break;
         }
 
@@ -38,10 +48,29 @@ public static class SitemapWriter
             var count = Math.Min(MaxUrls, pages.Count - start);
             var url = urls.SitemapPart(part + 1);
             index.Add((Absolute(baseUrl, urls, url), Latest(pages, start, count)));
-            yield return new OutputFile(urls.ToOutputPath(url), UrlSet(pages, start, count, baseUrl, urls));
+            if (Made(urls.ToOutputPath(url)))
+            {
+                yield return new OutputFile(urls.ToOutputPath(url), UrlSet(pages, start, count, baseUrl, urls));
+            }
         }
 
-        yield return new OutputFile(urls.ToOutputPath(urls.Sitemap), Index(index));
+        if (Made(urls.ToOutputPath(urls.Sitemap)))
+        {
+            yield return new OutputFile(urls.ToOutputPath(urls.Sitemap), Index(index));
+        }
+    }
+
+    /// <summary>The paths (relative to the output folder) of the files <see cref="Write"/> makes for <paramref name="pageCount"/> pages, in its order.</summary>
+    public static IReadOnlyList<string> Paths(int pageCount, SiteUrls urls)
+    {
+        List<string> paths = [urls.ToOutputPath(urls.Robots)];
+        if (pageCount > MaxUrls)
+        {
+            paths.AddRange(Enumerable.Range(1, (pageCount + MaxUrls - 1) / MaxUrls).Select(part => urls.ToOutputPath(urls.SitemapPart(part))));
+        }
+
+        paths.Add(urls.ToOutputPath(urls.Sitemap));
+        return paths;
     }
 
     private static byte[] UrlSet(IReadOnlyList<SitemapUrl> pages, int start, int count, string baseUrl, SiteUrls urls) => Xml("urlset", xml =>

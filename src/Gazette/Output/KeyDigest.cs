@@ -27,6 +27,14 @@ public sealed class KeyDigest
         return this;
     }
 
+    /// <summary>Appends bytes (their length first).</summary>
+    public KeyDigest Append(ReadOnlySpan<byte> bytes)
+    {
+        Append(bytes.Length);
+        _hash.Append(bytes);
+        return this;
+    }
+
     /// <summary>Appends a string (null as a length of -1).</summary>
     public KeyDigest Append(string? value)
     {

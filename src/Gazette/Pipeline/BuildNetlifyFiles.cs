@@ -81,7 +81,7 @@ public sealed class BuildNetlifyFiles
                 key.Append(alias.Path);
             }
 
-            key.Append(null); // the end of a document's
+            key.Append((string?)null); // the end of a document's
         }
 
         return key.Key;

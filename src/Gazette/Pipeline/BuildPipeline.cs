@@ -305,7 +305,12 @@ public sealed class BuildPipeline
             }
 
             // Distribution (DOMAIN rule 7): the sitemap of every page planned and robots.txt
-            site.Write(Noted([.. sitemap.Finish(archive)]));
+            // (with the memo, each file kept while the pages and their dates are those it lists)
+            site.Write([.. sitemap.Finish(archive, memo is null ? null : (path, key) =>
+            {
+                contextOutputs?.Made(path);
+                return site.Reuse(path, key);
+            })]);
             listings.Lap("sitemap");
         }, index =>
         {

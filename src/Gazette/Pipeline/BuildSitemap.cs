@@ -31,9 +31,28 @@ public sealed class BuildSitemap
     public void Add(string url, DateOnly? lastModified) => _pages.Add(new SitemapUrl(url, lastModified));
 
     /// <summary>The sitemap files and robots.txt, made one at a time as they are enumerated; pages listed by URL.</summary>
-    public IEnumerable<OutputFile> Finish(Archive archive)
+    /// <param name="kept">
+    /// with a build cache: given each file's path and the key of what it is made from (Gazette, the site's address and every page
+    /// listed with its date), whether the output folder holds it as made from that key (<see cref="WriteSite.Reuse"/>); such a
+    /// file is not made. Null: every file is made, unkeyed.
+    /// </param>
+    public IEnumerable<OutputFile> Finish(Archive archive, Func<string, RenderKey, bool>? kept = null)
     {
         _pages.Sort((a, b) => string.CompareOrdinal(a.Url, b.Url));
-        return SitemapWriter.Write(_pages, archive.Config.Site.BaseUrl, archive.Urls);
+        var baseUrl = archive.Config.Site.BaseUrl;
+        if (kept is null)
+        {
+            return SitemapWriter.Write(_pages, baseUrl, archive.Urls);
+        }
+
+        var listed = new KeyDigest().Append(BuildIdentity.Bytes).Append(baseUrl).Append(archive.Urls.BasePath);
+        foreach (var page in _pages)
+        {
+            listed.Append(page.Url).Append(page.LastModified?.DayNumber ?? -1);
+        }
+
+        var keys = SitemapWriter.Paths(_pages.Count, archive.Urls).ToDictionary(p => p, p => new KeyDigest().Append(listed.Value).Append(p).Key, StringComparer.Ordinal);
+        var skipped = keys.Where(k => kept(k.Key, k.Value)).Select(k => k.Key).ToHashSet(StringComparer.Ordinal);
+        return SitemapWriter.Write(_pages, baseUrl, archive.Urls, skipped).Select(f => f with { RenderKey = keys[f.Path] });
     }
 }

@@ -126,7 +126,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void After_a_title_changes_redirects_and_the_other_issues_open_data_are_kept_and_after_a_number_changes_redirects_are_written()
+    public void After_a_title_changes_redirects_the_sitemap_and_the_other_issues_open_data_are_kept_and_after_a_number_changes_redirects_are_written()
     {
         using var site = Sample();
         Assert.True(BuildWithCache(site).Succeeded);
@@ -148,6 +148,8 @@ public sealed class IncrementalBuildTests
         File.WriteAllText(policy, text.Replace(title, "title: 铜梁区人民政府办公室关于改题后的通知", StringComparison.Ordinal));
         Assert.True(BuildWithCache(site).Succeeded);
         Assert.False(Written("_redirects"));
+        Assert.False(Written("sitemap.xml")); // the same pages with the same dates
+        Assert.False(Written("robots.txt"));
         Assert.Equal(["data/gazette/2019/2.json"], issues.Where(Written));
         Assert.False(Written("data/gazette.json")); // the same issues with the same counts
         AssertSameAsCleanBuild(site);

@@ -37,6 +37,20 @@ public sealed class SitemapWriterTests
         Assert.Equal("Sitemap: https://example.gov.cn/sitemap.xml", System.Text.Encoding.UTF8.GetString(files["robots.txt"]).Split('\n')[3]);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(50_000)]
+    [InlineData(100_001)]
+    public void The_paths_it_names_are_those_it_writes_and_a_file_skipped_is_not_made(int pageCount)
+    {
+        var pages = Pages(pageCount);
+        var paths = SitemapWriter.Paths(pageCount, Urls);
+
+        Assert.Equal(paths, SitemapWriter.Write(pages, "https://example.gov.cn/", Urls).Select(f => f.Path));
+        var written = SitemapWriter.Write(pages, "https://example.gov.cn/", Urls, new HashSet<string>(paths.Skip(1))).Select(f => f.Path);
+        Assert.Equal([paths[0]], written);
+    }
+
     [Fact]
     public void A_site_of_50000_pages_gets_one_sitemap()
     {
