@@ -163,7 +163,7 @@ public sealed class WriteSite : IDisposable
         if (HardLink.TryCreate(existing, staged) || (HardLink.FolderMissing && Directory.CreateDirectory(Path.GetDirectoryName(staged)!).Exists
             && HardLink.TryCreate(existing, staged)))
         {
-            Staged(path, key, was.Hash, renderKey);
+            Staged(path, key, was.Hash, renderKey, linked: true);
             return;
         }
 
@@ -310,8 +310,8 @@ public sealed class WriteSite : IDisposable
     public string InOutput(string path) => Path.Combine(_output, path);
 
     /// <summary>
-    /// The files of the finished site the audit must read: those written, and the kept ones unless they were audited for the same
-    /// passages (<paramref name="auditKey"/>) when written. Made as the audit goes, from the table of files made: a list of every
+    /// The files of the finished site the audit must read: those written, and the kept ones and those renamed (<see cref="Rename"/>:
+    /// the bytes of a file the last build audited) unless they were audited for the same passages (<paramref name="auditKey"/>). Made as the audit goes, from the table of files made: a list of every
     /// path and full path made at once was 110 MB at 100,000 documents, at the build's fullest moment.
     /// </summary>
     public IEnumerable<(string Name, string File)> FilesToAudit(Sha256Digest auditKey)
@@ -320,7 +320,7 @@ public sealed class WriteSite : IDisposable
         var onlyWritten = _previous is null || _previous.AuditKey.SameAs(auditKey);
         foreach (var made in _made.Values())
         {
-            if (made.Staged || !onlyWritten)
+            if ((made.Staged && !made.Linked) || !onlyWritten)
             {
                 yield return (made.File.Path, Path.Combine(made.Staged ? _staging : _output, made.File.Path));
             }
@@ -385,10 +385,11 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>A file written to the staging folder: its size and time are taken now, and stay when it is moved into the output folder.</summary>
-    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default)
+    /// <param name="linked">whether it is a second name for a file of the output folder (<see cref="Rename"/>).</param>
+    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default, bool linked = false)
     {
         var info = new FileInfo(Path.Combine(_staging, path));
-        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, info.Length, info.LastWriteTimeUtc.Ticks, renderKey), Staged: true));
+        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, info.Length, info.LastWriteTimeUtc.Ticks, renderKey), Staged: true, linked));
     }
 
     /// <summary>A file written to the staging folder whose bytes the output folder already holds is taken back out.</summary>
@@ -606,7 +607,8 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>A file of this build as the record will hold it, and whether it was written to the staging folder (or kept).</summary>
-    private readonly record struct Made(OutputRecord.Entry File, bool Staged);
+    /// <param name="Linked">written as a second name for a file of the output folder (<see cref="Rename"/>): its bytes are those of a file the last build made.</param>
+    private readonly record struct Made(OutputRecord.Entry File, bool Staged, bool Linked = false);
 
     /// <summary>
     /// The files of this build by the <see cref="OutputRecord.KeyOf"/> of their paths, from several threads at once: in 64

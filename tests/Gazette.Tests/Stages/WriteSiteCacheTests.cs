@@ -189,6 +189,24 @@ public sealed class WriteSiteCacheTests
         Assert.All(site.FilesToAudit(Sha256Digest.Of("乙"u8)), f => Assert.True(File.Exists(f.File)));
     }
 
+    [Fact]
+    public void A_file_renamed_is_audited_again_only_when_the_passages_looked_for_changed()
+    {
+        using var folder = new TempFolder();
+        var passages = Sha256Digest.Of("甲"u8);
+        Publish(folder, [Text("search/text/0.aaaa.txt", "正文") with { RenderKey = Made1 }, Text("index.html", "首页")], auditKey: passages);
+
+        using var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
+        Assert.True(site.ReuseOrRename("search/text/0.bbbb.txt", Made1)); // its group renamed
+        site.Write(Text("index.html", "首页（新）"));
+
+        Assert.Equal(["index.html"], site.FilesToAudit(passages).Select(f => f.Name));
+        Assert.Equal(["index.html", "search/text/0.bbbb.txt"], site.FilesToAudit(Sha256Digest.Of("乙"u8)).Select(f => f.Name).Order(StringComparer.Ordinal));
+        site.Commit(passages);
+        Assert.Equal("正文", File.ReadAllText(folder.PathOf("public/search/text/0.bbbb.txt")));
+        Assert.False(File.Exists(folder.PathOf("public/search/text/0.aaaa.txt")));
+    }
+
     private static readonly RenderKey Made1 = new(1234567);
 
     [Fact]
