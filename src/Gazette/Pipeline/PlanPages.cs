@@ -116,16 +116,35 @@ public sealed class PlanPages
         {
             var documents = archive.Documents;
             var config = archive.Config;
-            // Each grouping is one pass over the documents (in the archive's order, which each group keeps), not one per value
-            var byTopic = documents.ToLookup(d => d.Source.Topic);
+
+            // Every grouping in one pass over the documents (in the archive's order, which each group keeps), not one per value
             var parentOf = config.Topics.Where(t => t.ParentId is not null).ToDictionary(t => t.Id, t => t.ParentId!, StringComparer.Ordinal);
-            var byTopTopic = documents.ToLookup(d => parentOf.GetValueOrDefault(d.Source.Topic, d.Source.Topic), StringComparer.Ordinal);
+            var (byTopic, byTopTopic, byOrgan, byGenre) = (Groups<string>(), Groups<string>(), Groups<string>(), Groups<string>());
+            var (byYear, byValidity) = (Groups<int>(), Groups<ValidityStatus>());
+            foreach (var document in documents)
+            {
+                var source = document.Source;
+                Add(byTopic, source.Topic, document);
+                Add(byTopTopic, parentOf.GetValueOrDefault(source.Topic, source.Topic), document);
+                foreach (var organ in source.Issuers)
+                {
+                    if (!byOrgan.TryGetValue(organ, out var listed) || !ReferenceEquals(listed[^1], document)) // each organ once
+                    {
+                        Add(byOrgan, organ, document);
+                    }
+                }
+
+                Add(byGenre, source.Genre, document);
+                Add(byYear, source.Published.Year, document);
+                Add(byValidity, source.Validity.Status, document);
+            }
+
             var topics = new List<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)>();
             var topicViews = new List<FacetValueView>();
             foreach (var topic in config.Topics.Where(t => t.ParentId is null))
             {
                 var children = config.Topics.Where(t => t.ParentId == topic.Id).ToList();
-                var all = byTopTopic[topic.Id].ToList();
+                var all = Of(byTopTopic, topic.Id);
                 if (all.Count == 0)
                 {
                     continue;
@@ -133,9 +152,9 @@ public sealed class PlanPages
 
                 topics.Add((topic.Id, topic.Name, all));
                 var childViews = new List<FacetValueView>();
-                foreach (var child in children.Where(c => byTopic[c.Id].Any()))
+                foreach (var child in children.Where(c => Of(byTopic, c.Id).Count > 0))
                 {
-                    var own = byTopic[child.Id].ToList();
+                    var own = Of(byTopic, child.Id);
                     topics.Add((child.Id, child.Name, own));
                     childViews.Add(new FacetValueView(child.ShortName, _urls.FacetValue(Rendering.Facets.Topics, child.Id), own.Count, []));
                 }
@@ -143,22 +162,18 @@ public sealed class PlanPages
                 topicViews.Add(new FacetValueView(topic.Name, _urls.FacetValue(Rendering.Facets.Topics, topic.Id), all.Count, childViews));
             }
 
-            var byOrgan = documents.SelectMany(d => d.Source.Issuers.Distinct(StringComparer.Ordinal).Select(o => (Organ: o, Document: d)))
-                .ToLookup(x => x.Organ, x => x.Document, StringComparer.Ordinal);
             var organs = config.Organs
-                .Select(o => (o.Id, o.Name, (IReadOnlyList<PublishedDocument>)byOrgan[o.Id].ToList()))
+                .Select(o => (o.Id, o.Name, Of(byOrgan, o.Id)))
                 .Where(v => v.Item3.Count > 0).ToList();
-            var byGenre = documents.ToLookup(d => d.Source.Genre, StringComparer.Ordinal);
             var genres = config.Genres
-                .Select(g => (g.Id, g.Name, (IReadOnlyList<PublishedDocument>)byGenre[g.Id].ToList()))
+                .Select(g => (g.Id, g.Name, Of(byGenre, g.Id)))
                 .Where(v => v.Item3.Count > 0).ToList();
-            var years = documents.GroupBy(d => d.Source.Published.Year).OrderByDescending(g => g.Key)
-                .Select(g => (g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), strings.Format("year_label", ("year", g.Key)),
-                    (IReadOnlyList<PublishedDocument>)g.ToList()))
+            var years = byYear.OrderByDescending(y => y.Key)
+                .Select(y => (y.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), strings.Format("year_label", ("year", y.Key)),
+                    (IReadOnlyList<PublishedDocument>)y.Value))
                 .ToList();
-            var byValidity = documents.ToLookup(d => d.Source.Validity.Status);
             var validity = Enum.GetValues<ValidityStatus>()
-                .Select(s => (ViewFactory.ValidityKey(s), _views.ValidityLabel(s), (IReadOnlyList<PublishedDocument>)byValidity[s].ToList()))
+                .Select(s => (ViewFactory.ValidityKey(s), _views.ValidityLabel(s), Of(byValidity, s)))
                 .Where(v => v.Item3.Count > 0).ToList();
             return
             [
@@ -169,6 +184,24 @@ public sealed class PlanPages
                 MakeFacet(Rendering.Facets.Validity, "facet_validity", validity),
             ];
         }
+
+        private static Dictionary<TKey, List<PublishedDocument>> Groups<TKey>()
+            where TKey : notnull => [];
+
+        private static void Add<TKey>(Dictionary<TKey, List<PublishedDocument>> groups, TKey key, PublishedDocument document)
+            where TKey : notnull
+        {
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+            }
+
+            group.Add(document);
+        }
+
+        /// <summary>The documents of a group, in the archive's order; none when it has none.</summary>
+        private static IReadOnlyList<PublishedDocument> Of<TKey>(Dictionary<TKey, List<PublishedDocument>> groups, TKey key)
+            where TKey : notnull => groups.TryGetValue(key, out var group) ? group : [];
 
         private Facet MakeFacet(string key, string titleKey, List<(string Key, string Title, IReadOnlyList<PublishedDocument> Documents)> values) =>
             new(new FacetView(key, strings[titleKey], _urls.Facet(key),
