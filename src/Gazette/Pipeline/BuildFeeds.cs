@@ -20,7 +20,12 @@ public sealed class BuildFeeds
     /// <summary>How many entries a feed holds.</summary>
     public const int EntriesPerFeed = 50;
 
-    public IReadOnlyList<OutputFile> Run(Archive archive, UiStrings strings)
+    public IReadOnlyList<OutputFile> Run(Archive archive, UiStrings strings) => Run(archive, strings, null, null);
+
+    /// <summary>The feeds, each keyed by what it is made from; one <paramref name="kept"/> keeps is not made.</summary>
+    /// <param name="keys">with a build cache, the keys of what pages and feeds show (<see cref="ListingKeys"/>).</param>
+    /// <param name="kept">given each feed's path and key: whether the output folder holds it as made from that key (<see cref="WriteSite.Reuse"/>).</param>
+    public IReadOnlyList<OutputFile> Run(Archive archive, UiStrings strings, ListingKeys? keys, Func<string, RenderKey, bool>? kept)
     {
         var config = archive.Config;
         var site = config.Site;
@@ -29,16 +34,28 @@ public sealed class BuildFeeds
         string Absolute(string url) => new Uri(SiteUrls.Absolute(site.BaseUrl, site.BasePath, url)).AbsoluteUri;
 
         var files = new List<OutputFile>();
-        void Add(LinkView? link, string page, IReadOnlyList<AtomEntry> entries)
+        void Add(LinkView? link, string page, RenderKey key, Func<IReadOnlyList<AtomEntry>> entriesOf)
         {
-            if (link is null || entries.Count == 0)
+            if (link is null || (!key.IsNone && kept!(urls.ToOutputPath(link.Url), key)))
             {
                 return;
             }
 
+            var entries = entriesOf();
             var feed = new AtomFeed(Absolute(link.Url), link.Title, site.Description, entries.Max(e => e.Updated), Absolute(link.Url),
                 Absolute(page), site.Publisher, site.Language, entries);
-            files.Add(new OutputFile(urls.ToOutputPath(link.Url), AtomWriter.Write(feed)));
+            files.Add(new OutputFile(urls.ToOutputPath(link.Url), AtomWriter.Write(feed)) { RenderKey = key });
+        }
+
+        // A feed of documents: none when it has none; keyed by them (with their latest changes, which the newest document decides)
+        void AddDocuments(LinkView? link, string page, IReadOnlyList<PublishedDocument> documents)
+        {
+            if (documents.Count > 0)
+            {
+                var key = keys is null || link is null ? RenderKey.None
+                    : keys.Feed(link.Url, documents.Select(d => (d, archive.LastChanged(d).DayNumber)));
+                Add(link, page, key, () => [.. documents.Select(EntryOf)]);
+            }
         }
 
         // One pass, newest first: each document goes into the site's feed, its organs' and its topic's (and the topic's parent's,
@@ -47,7 +64,7 @@ public sealed class BuildFeeds
         var entries = new Dictionary<PublishedDocument, AtomEntry>(ReferenceEqualityComparer.Instance);
         AtomEntry EntryOf(PublishedDocument document) =>
             entries.TryGetValue(document, out var entry) ? entry : entries[document] = Entry(archive, views, document, Absolute);
-        void Put(Dictionary<string, List<AtomEntry>> feeds, string key, PublishedDocument document)
+        void Put(Dictionary<string, List<PublishedDocument>> feeds, string key, PublishedDocument document)
         {
             if (!feeds.TryGetValue(key, out var feed))
             {
@@ -56,18 +73,18 @@ public sealed class BuildFeeds
 
             if (feed.Count < EntriesPerFeed)
             {
-                feed.Add(EntryOf(document));
+                feed.Add(document);
             }
         }
 
-        var latest = new List<AtomEntry>();
-        var organs = new Dictionary<string, List<AtomEntry>>(StringComparer.Ordinal);
-        var topics = new Dictionary<string, List<AtomEntry>>(StringComparer.Ordinal);
+        var latest = new List<PublishedDocument>();
+        var organs = new Dictionary<string, List<PublishedDocument>>(StringComparer.Ordinal);
+        var topics = new Dictionary<string, List<PublishedDocument>>(StringComparer.Ordinal);
         foreach (var document in archive.Documents)
         {
             if (latest.Count < EntriesPerFeed)
             {
-                latest.Add(EntryOf(document));
+                latest.Add(document);
             }
 
             foreach (var organ in document.Source.Issuers.Distinct(StringComparer.Ordinal))
@@ -83,21 +100,25 @@ public sealed class BuildFeeds
             }
         }
 
-        Add(views.SiteFeed, urls.Home, latest);
+        AddDocuments(views.SiteFeed, urls.Home, latest);
         foreach (var organ in config.Organs)
         {
-            Add(views.FacetFeed(Facets.Organs, organ.Id, organ.Name), urls.FacetValue(Facets.Organs, organ.Id), organs.GetValueOrDefault(organ.Id) ?? []);
+            AddDocuments(views.FacetFeed(Facets.Organs, organ.Id, organ.Name), urls.FacetValue(Facets.Organs, organ.Id), organs.GetValueOrDefault(organ.Id) ?? []);
         }
 
         foreach (var topic in config.Topics)
         {
-            Add(views.FacetFeed(Facets.Topics, topic.Id, topic.Name), urls.FacetValue(Facets.Topics, topic.Id), topics.GetValueOrDefault(topic.Id) ?? []);
+            AddDocuments(views.FacetFeed(Facets.Topics, topic.Id, topic.Name), urls.FacetValue(Facets.Topics, topic.Id), topics.GetValueOrDefault(topic.Id) ?? []);
         }
 
-        var issues = archive.Issues.OrderByDescending(i => i.Issue.Date).ThenByDescending(i => i.Issue.Key).Take(EntriesPerFeed)
-            .Select(i => Entry(archive, views, strings, i, Absolute))
-            .ToList();
-        Add(views.GazetteFeed, urls.Gazette, issues);
+        var issues = archive.Issues.OrderByDescending(i => i.Issue.Date).ThenByDescending(i => i.Issue.Key).Take(EntriesPerFeed).ToList();
+        if (issues.Count > 0)
+        {
+            var gazette = keys is null || views.GazetteFeed is not { } feed ? RenderKey.None
+                : keys.Gazette("feed", feed.Url, archive.LastChanged(issues.SelectMany(i => i.Sections).SelectMany(s => s.Documents)), issues, archive.LastChanged);
+            Add(views.GazetteFeed, urls.Gazette, gazette, () => [.. issues.Select(i => Entry(archive, views, strings, i, Absolute))]);
+        }
+
         return files;
     }
 

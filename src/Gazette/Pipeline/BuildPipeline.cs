@@ -265,6 +265,25 @@ public sealed class BuildPipeline
         // (home, gazette, catalogue) and the sitemap of every page; the feeds and the rest of the search index; the open data and
         // Netlify's files. Only the first reports diagnostics (a layout that fails to render).
         progress?.Report("rendering the gazette, catalogue and other pages; finishing the search index, the feeds and the open data");
+
+        // With the memo, a listing's or the gazette's page keyed from what it is planned from: one the output folder holds as made
+        // from its key is kept unplanned (from the listings' part only); the feeds are keyed alike
+        bool Kept(string url, RenderKey key, DateOnly? lastModified)
+        {
+            var path = archive.Urls.ToOutputPath(url);
+            if (!site.Reuse(path, key))
+            {
+                return false;
+            }
+
+            sitemap.Add(url, lastModified);
+            contextOutputs?.Made(path);
+            contextOutputs?.Pages(1);
+            pages++;
+            return true;
+        }
+
+        var listingKeys = memo is null || contextKept ? null : new ListingKeys(memo.ContextDigest, archive.Documents, surroundings, Kept);
         clock.Together("listings, index and data", listings =>
         {
             if (contextKept)
@@ -272,24 +291,6 @@ public sealed class BuildPipeline
                 return;
             }
 
-            // With the memo, a listing's page keyed from what it is planned from: one the output folder holds as made from its key
-            // is kept unplanned
-            bool Kept(string url, RenderKey key, DateOnly? lastModified)
-            {
-                var path = archive.Urls.ToOutputPath(url);
-                if (!site.Reuse(path, key))
-                {
-                    return false;
-                }
-
-                sitemap.Add(url, lastModified);
-                contextOutputs?.Made(path);
-                contextOutputs?.Pages(1);
-                pages++;
-                return true;
-            }
-
-            var listingKeys = memo is null ? null : new ListingKeys(memo.ContextDigest, archive.Documents, surroundings, Kept);
             foreach (var batch in new PlanPages().Run(archive, theme.Strings, listingKeys).Chunk(BatchSize))
             {
                 listings.Lap("plan pages"); // the listing pages are planned as they are enumerated
@@ -317,7 +318,17 @@ public sealed class BuildPipeline
             // Distribution (DOMAIN rule 7): the Atom feeds of the site, of each organ and topic and of the gazette (metadata only)
             if (!contextKept)
             {
-                site.Write(Noted(new BuildFeeds().Run(archive, theme.Strings)));
+                // (with the memo, each kept while the documents it shows are as they were)
+                site.Write(Noted(new BuildFeeds().Run(archive, theme.Strings, listingKeys, (path, key) =>
+                {
+                    if (!site.Reuse(path, key))
+                    {
+                        return false;
+                    }
+
+                    contextOutputs?.Made(path);
+                    return true;
+                })));
                 index.Lap("feeds");
             }
 

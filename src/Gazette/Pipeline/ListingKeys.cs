@@ -64,12 +64,13 @@ public sealed class ListingKeys
     /// <paramref name="url"/>: the issues (their metadata and neighbours are the content's, in the context) and the documents of
     /// each section, with the page's latest change.
     /// </summary>
-    public RenderKey Gazette(string kind, string url, DateOnly? changed, IEnumerable<IssueContents> issues)
+    /// <param name="changedOf">the latest change of each issue, when what is keyed shows it (a feed's entries); null: not shown.</param>
+    public RenderKey Gazette(string kind, string url, DateOnly? changed, IEnumerable<IssueContents> issues, Func<IssueContents, DateOnly>? changedOf = null)
     {
         var key = new KeyDigest().Append(_context).Append(kind).Append(url).Append(changed?.DayNumber ?? -1);
         foreach (var issue in issues)
         {
-            key.Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number);
+            key.Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number).Append(changedOf?.Invoke(issue).DayNumber ?? -1);
             foreach (var (section, documents) in issue.Sections)
             {
                 key.Append(section).Append(documents.Count);
@@ -78,6 +79,21 @@ public sealed class ListingKeys
                     key.Append(_digests[document]);
                 }
             }
+        }
+
+        return key.Key;
+    }
+
+    /// <summary>
+    /// The key of a feed at <paramref name="url"/> of <paramref name="documents"/>, each with its latest change (the day number
+    /// of <see cref="Archive.LastChanged(PublishedDocument)"/>, which the newest document of the archive bounds).
+    /// </summary>
+    public RenderKey Feed(string url, IEnumerable<(PublishedDocument Document, int Changed)> documents)
+    {
+        var key = new KeyDigest().Append(_context).Append("feed").Append(url);
+        foreach (var (document, changed) in documents)
+        {
+            key.Append(_digests[document]).Append(changed);
         }
 
         return key.Key;

@@ -126,7 +126,7 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
-    public void After_a_title_changes_redirects_the_sitemap_and_the_other_issues_open_data_are_kept_and_after_a_number_changes_redirects_are_written()
+    public void After_a_title_changes_redirects_the_sitemap_and_the_other_issues_open_data_and_feeds_are_kept_and_after_a_number_changes_redirects_are_written()
     {
         using var site = Sample();
         Assert.True(BuildWithCache(site).Succeeded);
@@ -150,6 +150,9 @@ public sealed class IncrementalBuildTests
         Assert.False(Written("_redirects"));
         Assert.False(Written("sitemap.xml")); // the same pages with the same dates
         Assert.False(Written("robots.txt"));
+        Assert.True(Written("catalogue/organs/tongliang-gov-office/feed.xml")); // the feeds that show the document, and only those
+        Assert.True(Written("feed.xml"));
+        Assert.False(Written("catalogue/organs/luan-gov-office/feed.xml"));
         Assert.Equal(["data/gazette/2019/2.json"], issues.Where(Written));
         Assert.False(Written("data/gazette.json")); // the same issues with the same counts
         AssertSameAsCleanBuild(site);
