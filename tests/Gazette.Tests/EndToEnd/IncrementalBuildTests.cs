@@ -37,6 +37,17 @@ public sealed class IncrementalBuildTests
         return site;
     }
 
+    /// <summary>Builds with the cache, and dates every file of the output <see cref="LongAgo"/>, so that the next build's writes show.</summary>
+    private static void BuildAndAge(TestSite site)
+    {
+        var built = BuildWithCache(site);
+        Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
+        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+    }
+
     private static Dictionary<string, byte[]> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes);
@@ -45,12 +56,7 @@ public sealed class IncrementalBuildTests
     public void After_one_document_changes_only_the_files_that_show_it_are_written_and_the_site_is_the_clean_builds()
     {
         using var site = Sample();
-        var first = BuildWithCache(site);
-        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
-        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, LongAgo);
-        }
+        BuildAndAge(site);
 
         var again = BuildWithCache(site);
         Assert.Equal(again.Files, again.Unchanged);
@@ -129,11 +135,7 @@ public sealed class IncrementalBuildTests
     public void After_a_title_changes_redirects_the_sitemap_and_the_other_issues_open_data_and_feeds_are_kept_and_after_a_number_changes_redirects_are_written()
     {
         using var site = Sample();
-        Assert.True(BuildWithCache(site).Succeeded);
-        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, LongAgo);
-        }
+        BuildAndAge(site);
 
         bool Written(string path) => File.GetLastWriteTimeUtc(Path.Combine(site.Output, path)) != LongAgo;
         var issues = Directory.EnumerateFiles(Path.Combine(site.Output, "data/gazette"), "*.json", SearchOption.AllDirectories)
@@ -168,11 +170,7 @@ public sealed class IncrementalBuildTests
     public void After_a_body_changes_the_listings_sitemap_and_feeds_are_kept_unmade_and_after_one_is_deleted_they_are_made_again()
     {
         using var site = Sample();
-        Assert.True(BuildWithCache(site).Succeeded);
-        foreach (var file in Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories))
-        {
-            File.SetLastWriteTimeUtc(file, LongAgo);
-        }
+        BuildAndAge(site);
 
         // A body edit: what every page but the document's own shows is metadata, and none of it changed
         var document = Path.Combine(site.Root, "content/documents/2019/tongliang-2019-16.md");
