@@ -115,7 +115,7 @@ public sealed class BuildFeeds
         if (issues.Count > 0)
         {
             var gazette = keys is null || views.GazetteFeed is not { } feed ? RenderKey.None
-                : keys.Gazette("feed", feed.Url, archive.LastChanged(issues.SelectMany(i => i.Sections).SelectMany(s => s.Documents)), issues, archive.LastChanged);
+                : keys.Gazette("feed", feed.Url, null, issues, archive.LastChanged); // its updated is its entries' latest, each keyed
             Add(views.GazetteFeed, urls.Gazette, gazette, () => [.. issues.Select(i => Entry(archive, views, strings, i, Absolute))]);
         }
 

@@ -185,14 +185,11 @@ public sealed class BuildOpenData
         void Write(string path, RenderKey key, Action<Utf8JsonWriter> write)
         {
             noted?.Invoke(path);
-            if (key.IsNone || !site.Reuse(path, key))
+            site.ReuseOrWrite(path, key, stream =>
             {
-                site.Write(path, stream =>
-                {
-                    using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
-                    write(json);
-                }, key);
-            }
+                using var json = new Utf8JsonWriter(stream, OpenDataJson.WriterOptions);
+                write(json);
+            });
         }
 
         var list = context is { } listed ? new KeyDigest().Append(listed).Append("gazette.json") : null;

@@ -266,18 +266,28 @@ public sealed class BuildPipeline
         // Netlify's files. Only the first reports diagnostics (a layout that fails to render).
         progress?.Report("rendering the gazette, catalogue and other pages; finishing the search index, the feeds and the open data");
 
-        // With the memo, a listing's or the gazette's page keyed from what it is planned from: one the output folder holds as made
-        // from its key is kept unplanned (from the listings' part only); the feeds are keyed alike
-        bool Kept(string url, RenderKey key, DateOnly? lastModified)
+        // A file of the context kept as the output folder holds it, made from the same key: noted, as those made are (Noted)
+        bool KeptUnmade(string path, RenderKey key)
         {
-            var path = archive.Urls.ToOutputPath(url);
             if (!site.Reuse(path, key))
             {
                 return false;
             }
 
-            sitemap.Add(url, lastModified);
             contextOutputs?.Made(path);
+            return true;
+        }
+
+        // With the memo, a listing's or the gazette's page keyed from what it is planned from: one the output folder holds as made
+        // from its key is kept unplanned (from the listings' part only); the feeds, the sitemap and Netlify's redirects are keyed too
+        bool Kept(string url, RenderKey key, DateOnly? lastModified)
+        {
+            if (!KeptUnmade(archive.Urls.ToOutputPath(url), key))
+            {
+                return false;
+            }
+
+            sitemap.Add(url, lastModified);
             contextOutputs?.Pages(1);
             pages++;
             return true;
@@ -307,11 +317,7 @@ public sealed class BuildPipeline
 
             // Distribution (DOMAIN rule 7): the sitemap of every page planned and robots.txt
             // (with the memo, each file kept while the pages and their dates are those it lists)
-            site.Write([.. sitemap.Finish(archive, memo is null ? null : (path, key) =>
-            {
-                contextOutputs?.Made(path);
-                return site.Reuse(path, key);
-            })]);
+            site.Write(Noted([.. sitemap.Finish(archive, memo is null ? null : KeptUnmade)]));
             listings.Lap("sitemap");
         }, index =>
         {
@@ -319,16 +325,7 @@ public sealed class BuildPipeline
             if (!contextKept)
             {
                 // (with the memo, each kept while the documents it shows are as they were)
-                site.Write(Noted(new BuildFeeds().Run(archive, theme.Strings, listingKeys, (path, key) =>
-                {
-                    if (!site.Reuse(path, key))
-                    {
-                        return false;
-                    }
-
-                    contextOutputs?.Made(path);
-                    return true;
-                })));
+                site.Write(Noted(new BuildFeeds().Run(archive, theme.Strings, listingKeys, KeptUnmade)));
                 index.Lap("feeds");
             }
 
@@ -349,11 +346,7 @@ public sealed class BuildPipeline
                 new BuildNetlifyFiles().Run(archive, theme.Headers, (path, write) =>
                 {
                     contextOutputs?.Made(path);
-                    var key = path == BuildNetlifyFiles.Redirects ? redirects : RenderKey.None;
-                    if (key.IsNone || !site.Reuse(path, key))
-                    {
-                        site.Write(path, write, key);
-                    }
+                    site.ReuseOrWrite(path, path == BuildNetlifyFiles.Redirects ? redirects : RenderKey.None, write);
                 });
                 data.Lap("netlify files");
             }

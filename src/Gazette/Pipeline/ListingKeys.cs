@@ -51,11 +51,7 @@ public sealed class ListingKeys
     public RenderKey Page(UInt128 listing, string url, int page, IEnumerable<PublishedDocument> shown)
     {
         var key = new KeyDigest().Append(listing).Append(url).Append(page);
-        foreach (var document in shown)
-        {
-            key.Append(_digests[document]);
-        }
-
+        Append(key, shown);
         return key.Key;
     }
 
@@ -73,11 +69,7 @@ public sealed class ListingKeys
             key.Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number).Append(changedOf?.Invoke(issue).DayNumber ?? -1);
             foreach (var (section, documents) in issue.Sections)
             {
-                key.Append(section).Append(documents.Count);
-                foreach (var document in documents)
-                {
-                    key.Append(_digests[document]);
-                }
+                Append(key.Append(section).Append(documents.Count), documents);
             }
         }
 
@@ -101,4 +93,13 @@ public sealed class ListingKeys
 
     /// <summary>Whether the page at <paramref name="url"/> was kept as the output folder holds it, made from <paramref name="key"/>.</summary>
     public bool Kept(string url, RenderKey key, DateOnly? lastModified) => _kept(url, key, lastModified);
+
+    /// <summary>Appends the surroundings digest of each of <paramref name="documents"/>, in order.</summary>
+    private void Append(KeyDigest key, IEnumerable<PublishedDocument> documents)
+    {
+        foreach (var document in documents)
+        {
+            key.Append(_digests[document]);
+        }
+    }
 }

@@ -83,7 +83,7 @@ public sealed class PlanPages
             {
                 var changed = LastChanged(issues);
                 var key = listingKeys?.Gazette("gazette-year", _urls.Year(year), changed, issues) ?? RenderKey.None;
-                if (!key.IsNone && listingKeys!.Kept(_urls.Year(year), key, changed))
+                if (Kept(_urls.Year(year), key, changed))
                 {
                     continue;
                 }
@@ -98,7 +98,7 @@ public sealed class PlanPages
                 var changed = archive.LastChanged(contents);
                 var url = _urls.Issue(contents.Issue.Key);
                 var key = listingKeys?.Gazette("gazette-issue", url, changed, [contents]) ?? RenderKey.None;
-                if (!key.IsNone && listingKeys!.Kept(url, key, changed))
+                if (Kept(url, key, changed))
                 {
                     continue;
                 }
@@ -240,6 +240,9 @@ public sealed class PlanPages
             }
         }
 
+        /// <summary>Whether the page at <paramref name="url"/>, keyed, was kept as the output folder holds it (it is then not planned).</summary>
+        private bool Kept(string url, RenderKey key, DateOnly? changed) => !key.IsNone && listingKeys!.Kept(url, key, changed);
+
         private DateOnly? LastChanged(IEnumerable<IssueContents> issues) =>
             issues.Select(i => (DateOnly?)archive.LastChanged(i)).Max();
 
@@ -307,7 +310,7 @@ public sealed class PlanPages
                 var shown = documents.Skip((page - 1) * size).Take(size);
                 var pageUrl = url(page);
                 var key = keyOfListing is { } listed ? listingKeys!.Page(listed, pageUrl, page, shown) : RenderKey.None;
-                if (!key.IsNone && listingKeys!.Kept(pageUrl, key, changed))
+                if (Kept(pageUrl, key, changed))
                 {
                     continue;
                 }

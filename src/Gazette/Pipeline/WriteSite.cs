@@ -267,6 +267,15 @@ public sealed class WriteSite : IDisposable
         return true;
     }
 
+    /// <summary>Keeps the file at <paramref name="path"/> as <see cref="Reuse"/> does, or else writes it as <see cref="Write(string, Action{Stream}, RenderKey)"/> does, with the key.</summary>
+    public void ReuseOrWrite(string path, RenderKey renderKey, Action<Stream> write)
+    {
+        if (!Reuse(path, renderKey))
+        {
+            Write(path, write, renderKey);
+        }
+    }
+
     /// <summary>
     /// <see cref="Reuse"/>; or, when the output folder holds the file made from <paramref name="renderKey"/> under another name (a
     /// file named by the hash of its group, which a change to another file of the group renamed), that file under this name

@@ -19,7 +19,7 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
     /// <param name="known">the key file <c>i</c> is known by without making it: that of its content (<see cref="IndexFile.KeyOf"/>),
     /// or a digest of everything its content is made from; a file <paramref name="recall"/> finds by it is not made
     /// (<paramref name="make"/> is not called), one made is recorded with it; none: it is made, and keyed by its content.</param>
-    /// <param name="keyed">given each file's number and the key of its content (none without a recall).</param>
+    /// <param name="keyed">given each file's number and the key it is recorded with (none without a recall).</param>
     public static IndexTable Write(string folder, string extension, int count, Func<int, byte[]> make, Action<IndexFile> write, GzipRecall? recall = null,
         Func<int, Output.RenderKey>? known = null, Action<int, Output.RenderKey>? keyed = null)
     {

@@ -44,7 +44,7 @@ internal static class SearchFacets
         {
             // {"values":[{"id":…,"label":…,"docs":[deltas]},…]}, written field by field
             var buffer = new ArrayBufferWriter<byte>();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SearchIndexWriter.Json.Encoder }))
+            using (var json = new Utf8JsonWriter(buffer, SearchIndexWriter.JsonWriter))
             {
                 json.WriteStartObject();
                 json.WriteStartArray("values");

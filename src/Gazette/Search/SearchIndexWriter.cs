@@ -34,6 +34,9 @@ public sealed class SearchIndexWriter
     /// <summary>How the index writes JSON: every character as itself, not escaped.</summary>
     internal static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
+    /// <summary>The same for a file written field by field (<see cref="Utf8JsonWriter"/>).</summary>
+    internal static readonly JsonWriterOptions JsonWriter = new() { Encoder = Json.Encoder };
+
     private readonly SiteConfiguration _config;
 
     // The terms of the searchable texts and of the titles and numbers, each split into shards built on threads of their own (TermIndex).
@@ -410,7 +413,7 @@ public sealed class SearchIndexWriter
             // Written field by field (as the serializer writes an object of these properties, without its reflection)
             var start = s * ShardSize;
             var buffer = new ArrayBufferWriter<byte>(256 * ShardSize);
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
+            using (var json = new Utf8JsonWriter(buffer, JsonWriter))
             {
                 json.WriteStartArray();
                 for (var id = start; id < Math.Min(start + ShardSize, count); id++)
@@ -459,12 +462,10 @@ public sealed class SearchIndexWriter
     {
         json.WriteStartArray(name);
         var previous = 0;
-        var first = true;
         foreach (var value in values)
         {
-            json.WriteNumberValue(first ? value : value - previous);
+            json.WriteNumberValue(value - previous);
             previous = value;
-            first = false;
         }
 
         json.WriteEndArray();
