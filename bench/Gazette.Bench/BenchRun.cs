@@ -116,6 +116,9 @@ public sealed class BenchRun(Options options)
 {
     private readonly TextWriter _log = Console.Out;
 
+    /// <summary>The Gazette.Cli.dll every build runs: <see cref="GazetteRelease.Publish"/>.</summary>
+    private string _cli = "";
+
     public static TimeSpan BuildLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_MINUTES") ?? "15", CultureInfo.InvariantCulture));
 
     public static long BuildCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_CAP_GB") ?? "8", CultureInfo.InvariantCulture) * (1L << 30));
@@ -140,6 +143,7 @@ public sealed class BenchRun(Options options)
             _log.WriteLine($"warning: the benchmark's tokenizer (written from docs/search-index.md) disagrees with tests/vectors/tokenizer.json: {string.Join("; ", vectors.Take(5))}");
         }
 
+        _cli = GazetteRelease.Publish(_log);
         var reports = new List<CorpusReport>();
         foreach (var size in options.Sizes)
         {
@@ -188,7 +192,7 @@ public sealed class BenchRun(Options options)
         report.Published = MetaRecord.ReadAll(corpus).Count(m => m.IsPublic);
 
         // 1. Build with Gazette, as its own process, and with Hugo on the same documents: alternating, --build-repeat times.
-        var cli = Path.Combine(AppContext.BaseDirectory, "Gazette.Cli.dll");
+        var cli = _cli;
         // Progress lines (and stage timings where the CLI has --verbose) are kept with the time and memory when each was printed.
         var verbose = CliHas(cli, "--verbose");
         // A build from scratch into a fresh folder, without the build cache (which would also be written into the corpus).
