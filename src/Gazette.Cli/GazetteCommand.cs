@@ -117,7 +117,7 @@ public static partial class GazetteCommand
 
             using var process = Process.GetCurrentProcess();
             stdout.MarkupLine($"[grey]  peak resident memory {ConsoleProgress.Megabytes(process.PeakWorkingSet64)}, GC heap {ConsoleProgress.Megabytes(GC.GetTotalMemory(false))} at the end[/]");
-            stdout.MarkupLine($"[grey]  garbage collections {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, 2: {GC.CollectionCount(2)}), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s; methods compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.00} s[/]");
+            stdout.MarkupLine($"[grey]  garbage collections {GC.CollectionCount(0)} (generation 1: {GC.CollectionCount(1)}, 2: {GC.CollectionCount(2)}), paused {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, {GC.GetTotalAllocatedBytes() / 1048576:N0} MB allocated; methods compiled {System.Runtime.JitInfo.GetCompiledMethodCount()} in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.00} s[/]");
         }
 
         var archiveWarnings = result.Diagnostics.Where(d => Codes.ArchiveChecks.Contains(d.Code)).ToList();
