@@ -124,8 +124,11 @@ public sealed class BenchRun(Options options)
     public static long BuildCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_CAP_GB") ?? "8", CultureInfo.InvariantCulture) * (1L << 30));
 
     /// <summary>A build by Gazette (`dotnet` and <paramref name="arguments"/>) as a child process, under the build's limits, with the workstation GC.</summary>
-    public static ChildResult Build(IEnumerable<string> arguments) =>
-        ChildProcess.Run("dotnet", arguments, BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+    public static ChildResult Build(IEnumerable<string> arguments)
+    {
+        ChildProcess.Settle();
+        return ChildProcess.Run("dotnet", arguments, BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+    }
 
     public static TimeSpan PeerLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_PEER_MINUTES") ?? "10", CultureInfo.InvariantCulture));
 

@@ -94,6 +94,7 @@ public static partial class HugoPeer
         Paths.SetAside(output);
 
         // No --gc, no cache of resources to reuse (the layouts use none): every build does all of its work.
+        ChildProcess.Settle();
         return ChildProcess.Run("hugo", ["--source", source, "--destination", output, "--noBuildLock"], limit, memoryCap, source);
     }
 
