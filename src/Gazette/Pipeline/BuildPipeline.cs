@@ -21,6 +21,9 @@ public sealed class BuildPipeline
     /// <summary>How many documents are rendered together: their bodies, pages and search texts are in memory at once.</summary>
     public const int BatchSize = 256;
 
+    /// <summary>How many documents are looked up in the memo together, and rendered together when at most <see cref="BatchSize"/> of them are to be made.</summary>
+    public const int KnownBatchSize = 4096;
+
     /// <param name="progress">told what the build is doing, at each stage.</param>
     /// <param name="rendering">told how many documents of how many are rendered, after each batch.</param>
     public BuildResult Run(BuildOptions options, IProgress<string>? progress = null, IProgress<(int Done, int Total)>? rendering = null)
@@ -133,23 +136,46 @@ public sealed class BuildPipeline
             return text;
         }
 
-        foreach (var (index, batch) in archive.Documents.Chunk(BatchSize).Index())
+        // The documents a batch at a time, in the archive's order. With the memo, up to KnownBatchSize documents are looked up at
+        // once — a document it recalls, whose page the output folder holds as the last build made it, is not made again (looked
+        // up on several threads: each page's file is looked at on disk) — and they stay one batch when at most BatchSize of them
+        // are to be made: a build after a few changes goes through a dozen batches, not two hundred. Otherwise, and without the
+        // memo, a batch has BatchSize documents.
+        IEnumerable<(int Start, PublishedDocument[] Batch, UInt128?[] Digests, DocumentMemo.Entry?[] Known)> Batches()
         {
-            // A document the memo recalls, whose page the output folder holds as the last build made it, is not made again
-            // (looked up on several threads: each page's file is looked at on disk; then kept in the archive's order)
-            var known = new DocumentMemo.Entry?[batch.Length];
-            var memoDigests = batch.Select((d, i) => memo is null ? null : MemoDigest(d, (index * BatchSize) + i)).ToArray();
+            var start = 0;
+            foreach (var chunk in archive.Documents.Chunk(memo is null ? BatchSize : KnownBatchSize))
+            {
+                var digests = chunk.Select((d, i) => memo is null ? null : MemoDigest(d, start + i)).ToArray();
+                var known = new DocumentMemo.Entry?[chunk.Length];
+                if (memo is not null)
+                {
+                    Parallel.For(0, chunk.Length, i =>
+                    {
+                        if (digests[i] is { } digest && memo.Find(chunk[i].Source.Source.Path, digest) is { } entry
+                            && site.Reuse(archive.Urls.ToOutputPath(chunk[i].Url), entry.PageKey))
+                        {
+                            known[i] = entry;
+                        }
+                    });
+                }
+
+                var split = known.Count(k => k is null) > BatchSize ? BatchSize : chunk.Length;
+                for (var at = 0; at < chunk.Length; at += split)
+                {
+                    var end = Math.Min(at + split, chunk.Length);
+                    yield return (start + at, chunk[at..end], digests[at..end], known[at..end]);
+                }
+
+                start += chunk.Length;
+            }
+        }
+
+        foreach (var (start, batch, memoDigests, known) in Batches())
+        {
+            // The documents the memo recalls are kept, in the archive's order
             if (memo is not null)
             {
-                Parallel.For(0, batch.Length, i =>
-                {
-                    var path = batch[i].Source.Source.Path;
-                    if (memoDigests[i] is { } digest && memo.Find(path, digest) is { } entry
-                        && site.Reuse(archive.Urls.ToOutputPath(batch[i].Url), entry.PageKey))
-                    {
-                        known[i] = entry;
-                    }
-                });
                 for (var i = 0; i < batch.Length; i++)
                 {
                     if (known[i] is { } entry)
@@ -235,7 +261,7 @@ public sealed class BuildPipeline
             site.Write(textAttachments);
             site.Write(data);
             clock.Lap("write");
-            rendering?.Report((index * BatchSize + batch.Length, archive.Documents.Count));
+            rendering?.Report((start + batch.Length, archive.Documents.Count));
         }
 
         if (diagnostics.HasErrors)

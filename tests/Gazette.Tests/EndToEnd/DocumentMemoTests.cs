@@ -60,6 +60,36 @@ public sealed class DocumentMemoTests
     }
 
     [Fact]
+    public void Batches_of_recalled_documents_and_of_documents_made_again_give_the_clean_builds_site()
+    {
+        // More documents than a batch of documents made (BuildPipeline.BatchSize): the first build makes them in batches of
+        // that many, one changed then goes through as one batch with the others recalled, and when more than a batch changed
+        // the documents are made a batch at a time again, recalled ones among them.
+        const int Count = BuildPipeline.BatchSize * 2 + 40;
+        using var site = new TestSite("");
+        string Body(int i, string more = "") =>
+            TestSite.Document($"关于第{i}项工作的通知", $"published: 2019-{1 + (i % 12):00}-{1 + (i % 28):00}", $"written: 2019-{1 + (i % 12):00}-01") + more;
+        for (var i = 0; i < Count; i++)
+        {
+            site.Write($"content/documents/2019/n{i:000}.md", Body(i));
+        }
+
+        Assert.Equal(0, BuildWithCache(site).Recalled);
+
+        site.Write("content/documents/2019/n007.md", Body(7, "\n第二段。\n"));
+        Assert.Equal(Count - 1, BuildWithCache(site).Recalled);
+        IncrementalBuildTests.AssertSameAsCleanBuild(site);
+
+        for (var i = 0; i < Count; i += 2)
+        {
+            site.Write($"content/documents/2019/n{i:000}.md", Body(i, "\n第三段。\n"));
+        }
+
+        Assert.Equal(Count / 2, BuildWithCache(site).Recalled);
+        IncrementalBuildTests.AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
     public void A_changed_title_makes_the_documents_that_show_it_again_and_a_changed_layout_or_other_content_file_every_document()
     {
         using var site = Sample();
