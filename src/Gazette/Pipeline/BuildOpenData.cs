@@ -291,44 +291,58 @@ public sealed class BuildOpenData
     /// blocks at once on every core, at most a window of them held.
     /// </summary>
     private void InBlocks(CatalogueBlocks? last, string? old, UInt128[] keys, Func<CatalogueBlocks.Block, (long At, int Length)> where,
-        Func<int, int, byte[]> make, Action<int, byte[]> write)
+        Func<int, int, byte[]> make, BlockWrite write)
     {
         using var file = old is null ? null : File.OpenHandle(old);
         var count = _archive.Documents.Count;
-        var window = new byte[Math.Max(1, 2 * Environment.ProcessorCount)][];
+        var window = new (byte[] Bytes, int Length, bool Rented)[Math.Max(1, 2 * Environment.ProcessorCount)];
         for (var first = 0; first < keys.Length; first += window.Length)
         {
             var size = Math.Min(window.Length, keys.Length - first);
             Parallel.For(0, size, w =>
             {
                 var b = first + w;
-                if (file is not null && last!.Find(b, keys[b]) is { } was && Copy(file, where(was)) is { } bytes)
+                if (file is not null && last!.Find(b, keys[b]) is { } was && where(was) is var place && Copy(file, place) is { } copied)
                 {
-                    window[w] = bytes;
+                    window[w] = (copied, place.Length, true);
                     Interlocked.Increment(ref _copied);
                     return;
                 }
 
-                window[w] = make(b * BlockSize, Math.Min(count, (b + 1) * BlockSize));
+                var made = make(b * BlockSize, Math.Min(count, (b + 1) * BlockSize));
+                window[w] = (made, made.Length, false);
             });
             for (var w = 0; w < size; w++)
             {
-                write(first + w, window[w]);
-                window[w] = null!;
+                var (bytes, length, rented) = window[w];
+                write(first + w, bytes.AsSpan(0, length));
+                if (rented)
+                {
+                    ArrayPool<byte>.Shared.Return(bytes);
+                }
+
+                window[w] = default;
             }
         }
     }
 
-    /// <summary>The bytes of <paramref name="file"/> at <paramref name="place"/>; null when it holds fewer.</summary>
+    /// <summary>Given each block's bytes of a catalogue file in order (<see cref="InBlocks"/>), valid during the call.</summary>
+    private delegate void BlockWrite(int block, ReadOnlySpan<byte> bytes);
+
+    /// <summary>
+    /// The bytes of <paramref name="file"/> at <paramref name="place"/>, at the start of an array of the shared pool (to be given
+    /// back once written: every build copies the blocks of the whole catalogue); null when the file holds fewer.
+    /// </summary>
     private static byte[]? Copy(SafeFileHandle file, (long At, int Length) place)
     {
-        var bytes = new byte[place.Length];
+        var bytes = ArrayPool<byte>.Shared.Rent(place.Length);
         var read = 0;
-        while (read < bytes.Length)
+        while (read < place.Length)
         {
-            var n = RandomAccess.Read(file, bytes.AsSpan(read), place.At + read);
+            var n = RandomAccess.Read(file, bytes.AsSpan(read, place.Length - read), place.At + read);
             if (n == 0)
             {
+                ArrayPool<byte>.Shared.Return(bytes);
                 return null;
             }
 

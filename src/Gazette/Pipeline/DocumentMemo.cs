@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
@@ -167,11 +168,11 @@ public sealed class DocumentMemo
         }
 
         var surroundings = new UInt128[documents.Count];
-        Parallel.For(0, documents.Count, i =>
+        Parallel.For(0, documents.Count, () => (Hash: new XxHash128(), Bytes: new byte[16]), (i, _, local) =>
         {
             var source = documents[i].Source;
-            var hash = new XxHash128();
-            var bytes = new byte[16];
+            var (hash, bytes) = local;
+            hash.Reset();
             void Add(UInt128 value)
             {
                 BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
@@ -199,7 +200,8 @@ public sealed class DocumentMemo
             AddAll(archive.SupersededBy(source.Id));
             AddFound(source.Validity.SuccessorId);
             surroundings[i] = hash.GetCurrentHashAsUInt128();
-        });
+            return local;
+        }, _ => { });
 
         return (own, surroundings);
     }
@@ -236,13 +238,21 @@ public sealed class DocumentMemo
     /// </summary>
     public RenderKey KeyOf(string path, UInt128 digest, string output)
     {
-        var hash = new XxHash128();
-        Span<byte> bytes = stackalloc byte[32];
+        // The context, the digest, then output + "\0" + path in UTF-8, hashed at once (a key for each of 100,000 documents)
+        var length = 32 + Encoding.UTF8.GetByteCount(output) + 1 + Encoding.UTF8.GetByteCount(path);
+        var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
         BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
         BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], digest);
-        hash.Append(bytes);
-        hash.Append(Encoding.UTF8.GetBytes(output + "\0" + path));
-        var value = hash.GetCurrentHashAsUInt128();
+        var at = 32 + Encoding.UTF8.GetBytes(output, bytes[32..]);
+        bytes[at] = 0;
+        Encoding.UTF8.GetBytes(path, bytes[(at + 1)..]);
+        var value = XxHash128.HashToUInt128(bytes);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
         return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
     }
 

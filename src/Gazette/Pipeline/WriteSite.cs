@@ -85,7 +85,7 @@ public sealed class WriteSite : IDisposable
     /// holds each path once (a second list of every path and hash was 40 MB at 100,000 documents).
     /// </summary>
     public ManifestEntry[] Hashes() =>
-        [.. _made.Values().Where(m => m.File.Path is not null).Select(m => new ManifestEntry(Encoding.UTF8.GetBytes(m.File.Path), m.File.Hash))];
+        _made.Select(m => m.File.Path is not null, m => new ManifestEntry(Encoding.UTF8.GetBytes(m.File.Path), m.File.Hash));
 
     /// <summary>Writes the files, several at a time.</summary>
     public void Write(IReadOnlyList<OutputFile> files)
@@ -501,7 +501,7 @@ public sealed class WriteSite : IDisposable
         if (_cache is not null)
         {
             var (cache, output, key) = (_cache, _output, auditKey);
-            var entries = _made.Values().Select(m => m.File).ToList();
+            var entries = _made.Select(_ => true, m => m.File);
             _record = Task.Run(() => OutputRecord.Prepare(cache, output, key, entries));
         }
     }
@@ -653,6 +653,39 @@ public sealed class WriteSite : IDisposable
             lock (shard)
             {
                 return shard.ContainsKey(key);
+            }
+        }
+
+        /// <summary>
+        /// <paramref name="select"/> of every file <paramref name="where"/> takes, in one array of the right size (175,000 files at
+        /// 50,000 documents: no list grown by doubling), with every dictionary held meanwhile (taken in order, as one at a time is
+        /// elsewhere).
+        /// </summary>
+        public T[] Select<T>(Func<Made, bool> where, Func<Made, T> select)
+        {
+            var held = 0;
+            try
+            {
+                for (; held < _shards.Length; held++)
+                {
+                    Monitor.Enter(_shards[held]);
+                }
+
+                var result = new T[_shards.Sum(s => s.Values.Count(where))];
+                var at = 0;
+                foreach (var made in _shards.SelectMany(s => s.Values).Where(where))
+                {
+                    result[at++] = select(made);
+                }
+
+                return result;
+            }
+            finally
+            {
+                for (held--; held >= 0; held--)
+                {
+                    Monitor.Exit(_shards[held]);
+                }
             }
         }
 
