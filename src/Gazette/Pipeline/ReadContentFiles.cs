@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Text;
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Output;
 
 namespace Gazette.Pipeline;
 
@@ -45,18 +46,7 @@ public sealed class ReadContentFiles
         // The documents' sizes and times while the cache is read (a file that cannot be looked at is read below, and reported)
         var markdown = split[true].ToList();
         var stats = new (long Size, long Modified)?[markdown.Count];
-        Parallel.For(0, markdown.Count, i =>
-        {
-            try
-            {
-                var info = new FileInfo(markdown[i]);
-                stats[i] = (info.Length, info.LastWriteTimeUtc.Ticks);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                stats[i] = null;
-            }
-        });
+        Parallel.For(0, markdown.Count, i => stats[i] = FileStat.Of(markdown[i]));
         var parsed = opening.GetAwaiter().GetResult();
         parsed.Begin(read);
         return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(options, markdown[i], parsed, local, stats[i]))]);

@@ -373,15 +373,14 @@ public sealed class WriteSite : IDisposable
     /// </summary>
     private long? Intact(string path, in OutputRecord.Entry was)
     {
-        var info = new FileInfo(Path.Combine(_output, path));
-        if (!info.Exists || info.Length != was.Size)
+        var file = Path.Combine(_output, path);
+        if (FileStat.Of(file) is not ({ } size, var modified) || size != was.Size)
         {
             return null;
         }
 
         // Touched since (a restored cache, a copy): its bytes decide.
-        var modified = info.LastWriteTimeUtc.Ticks;
-        return modified == was.Modified || HashOf(info.FullName).SameAs(was.Hash) ? modified : null;
+        return modified == was.Modified || HashOf(file).SameAs(was.Hash) ? modified : null;
     }
 
     /// <param name="was">the file as the record has it, with the bytes this build made for it: its hash and size are kept, and its
@@ -397,8 +396,8 @@ public sealed class WriteSite : IDisposable
     /// <param name="linked">whether it is a second name for a file of the output folder (<see cref="Rename"/>).</param>
     private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default, bool linked = false)
     {
-        var info = new FileInfo(Path.Combine(_staging, path));
-        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, info.Length, info.LastWriteTimeUtc.Ticks, renderKey), Staged: true, linked));
+        var (size, modified) = FileStat.Of(Path.Combine(_staging, path)) ?? throw new FileNotFoundException("a file just written is gone", path);
+        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, size, modified, renderKey), Staged: true, linked));
     }
 
     /// <summary>A file written to the staging folder whose bytes the output folder already holds is taken back out.</summary>

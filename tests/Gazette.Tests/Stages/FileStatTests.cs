@@ -1,0 +1,37 @@
+using Gazette.Output;
+
+namespace Gazette.Tests.Stages;
+
+/// <summary>
+/// A file's size and time of last writing as the build looks at them (one statx call on Linux): the figures FileInfo gives, to
+/// the tick, for a time with a fraction of a second, before 1970 and far ahead; none for a missing file or a folder.
+/// </summary>
+public sealed class FileStatTests
+{
+    [Theory]
+    [InlineData(2026, 12, 1, 16, 54, 48, 1234567)]
+    [InlineData(1969, 7, 20, 20, 17, 40, 9999999)]
+    [InlineData(2100, 1, 1, 0, 0, 0, 1)]
+    public void Gives_the_size_and_time_FileInfo_gives(int year, int month, int day, int hour, int minute, int second, int ticks)
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("政府信息公开 目录.html");
+        File.WriteAllText(path, "<p>国务院办公厅</p>");
+        File.SetLastWriteTimeUtc(path, new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(ticks));
+
+        var info = new FileInfo(path);
+        Assert.Equal((info.Length, info.LastWriteTimeUtc.Ticks), FileStat.Of(path));
+        Assert.Equal(OperatingSystem.IsLinux(), FileStat.Native);
+    }
+
+    [Fact]
+    public void Gives_none_for_a_missing_file_a_missing_folder_or_a_folder()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.PathOf("documents"));
+
+        Assert.Null(FileStat.Of(folder.PathOf("index.html")));
+        Assert.Null(FileStat.Of(folder.PathOf("gone/index.html")));
+        Assert.Null(FileStat.Of(folder.PathOf("documents")));
+    }
+}
