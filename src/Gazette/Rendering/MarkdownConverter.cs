@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -126,8 +127,17 @@ public sealed class MarkdownConverter
     /// </summary>
     public static string TextHash(string body)
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        return System.Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var length = Encoding.UTF8.GetByteCount(body);
+        var bytes = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Encoding.UTF8.GetBytes(body, bytes);
+            return System.Convert.ToHexStringLower(SHA256.HashData(bytes.AsSpan(0, length)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
     }
 
     /// <summary>

@@ -450,7 +450,23 @@ public sealed class SearchIndexWriter
     {
         if (text.Contains('\n'))
         {
-            text = string.Join(' ', text.Split('\n', SnippetLength, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(SnippetLength));
+            // Its lines trimmed, without the empty ones, joined by spaces: only as many as make more characters than the snippet
+            // takes (twice as many UTF-16 units: a body can be megabytes long)
+            var joined = new StringBuilder();
+            foreach (var range in text.AsSpan().Split('\n'))
+            {
+                var line = text.AsSpan(range).Trim();
+                if (!line.IsEmpty)
+                {
+                    (joined.Length > 0 ? joined.Append(' ') : joined).Append(line);
+                    if (joined.Length > 2 * (SnippetLength + 1))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            text = joined.ToString();
         }
 
         var runes = text.EnumerateRunes().Take(SnippetLength + 1).ToList();
