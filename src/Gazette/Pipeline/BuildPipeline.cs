@@ -361,7 +361,7 @@ public sealed class BuildPipeline
                 index.Lap("feeds");
             }
 
-            search.Finish(archive, theme.Strings, site.Write, site, contextKept ? contextOutputs!.Last : null, path => contextOutputs?.Made(path));
+            search.Finish(archive, theme.Strings, site.Write, site, contextKept ? contextOutputs!.Last : null, path => contextOutputs?.Made(path), memo?.ContextDigest);
             index.Lap("search index end");
         }, data =>
         {

@@ -86,7 +86,11 @@ public sealed class BuildSearchIndex : IDisposable
     /// (<see cref="ContextOutputs"/>): the index's facet and dates files among them are not made again; null: they are made.
     /// </param>
     /// <param name="noted">given the path of each file made from the documents' metadata alone (facets, dates), for <see cref="ContextOutputs"/>.</param>
-    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null, IReadOnlyList<string>? kept = null, Action<string>? noted = null)
+    /// <param name="metadataContext">with the memo, its context (<see cref="DocumentMemo.ContextDigest"/>): the facet and dates files are
+    /// known by it and by the documents' fields they show, and kept unmade while those are as they were
+    /// (<see cref="SearchIndexWriter.MetadataInputs"/>; a changed title or body leaves them); null: they are made.</param>
+    public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null, IReadOnlyList<string>? kept = null, Action<string>? noted = null,
+        UInt128? metadataContext = null)
     {
         var writer = Writer;
         foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.ReuseOrRename(Folder + path, key))))
@@ -130,7 +134,7 @@ public sealed class BuildSearchIndex : IDisposable
             {
                 site.Rename(path, Folder + file.Recalled, file.Key);
             }
-        }, _state, recall, metadataFiles);
+        }, _state, recall, metadataFiles, metadataContext);
         _state?.End();
     }
 

@@ -18,7 +18,10 @@ internal static class SearchFacets
 
     /// <summary>Writes every facet and gives the path of each by its name, in the order of <see cref="Names"/>.</summary>
     /// <param name="recall">the last build's file of the same content, which is then not compressed again; null: none.</param>
-    public static IReadOnlyList<KeyValuePair<string, string>> Write(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall = null)
+    /// <param name="known">with a build cache, the digest of what the facets are made from (<see cref="SearchIndexWriter.MetadataInputs"/>):
+    /// a facet's file the output folder holds as made from it is not made; null: every file is made.</param>
+    public static IReadOnlyList<KeyValuePair<string, string>> Write(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall = null,
+        UInt128? known = null)
     {
         var documents = archive.Documents;
         var config = archive.Config;
@@ -42,7 +45,7 @@ internal static class SearchFacets
 
         // Each facet's file on a thread of its own, then given to write in the facets' order
         var files = new IndexFile[Names.Count];
-        Parallel.For(0, Names.Count, f =>
+        Parallel.For(0, Names.Count, f => files[f] = SearchIndexWriter.Known(known, Names[f], recall) ?? SearchIndexWriter.Made(known, Names[f], () =>
         {
             // {"values":[{"id":…,"label":…,"docs":[deltas]},…]}, written field by field
             var name = Names[f];
@@ -64,8 +67,8 @@ internal static class SearchFacets
                 json.WriteEndObject();
             }
 
-            files[f] = IndexFile.Hashed("facets", name, ".json", buffer.WrittenSpan, recall);
-        });
+            return IndexFile.Hashed("facets", name, ".json", buffer.WrittenSpan, known is null ? recall : null);
+        }));
         var names = new List<KeyValuePair<string, string>>();
         foreach (var (name, file) in Names.Zip(files))
         {

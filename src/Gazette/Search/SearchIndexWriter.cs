@@ -282,8 +282,14 @@ public sealed class SearchIndexWriter
     /// would make them (they follow from the documents' metadata alone): they are then neither made nor given to
     /// <paramref name="write"/>; null: they are made.
     /// </param>
+    /// <param name="metadataContext">
+    /// with a build cache, the digest of everything but the documents the facet and dates files are made from (the memo's
+    /// context: Gazette, the theme and its strings, the other files of content/): each of them is then known by it and by the
+    /// documents' facet fields and dates, and one the output folder holds as made from them is neither made nor compressed
+    /// (<see cref="MetadataInputs"/>); null: they are made.
+    /// </param>
     internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall,
-        MetadataFiles? metadataFiles = null)
+        MetadataFiles? metadataFiles = null, UInt128? metadataContext = null)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -312,7 +318,8 @@ public sealed class SearchIndexWriter
         }
 
         var meta = WriteMeta(archive, Write, recall);
-        var (facets, dates) = metadataFiles ?? WriteMetadataFiles(archive, strings, Write, recall);
+        var known = metadataContext is { } context && recall is not null ? MetadataInputs(archive, context) : (UInt128?)null;
+        var (facets, dates) = metadataFiles ?? WriteMetadataFiles(archive, strings, Write, recall, known);
 
         var manifest = new JsonObject
         {
@@ -328,21 +335,68 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>The facet files and the dates file: made from the documents' metadata alone.</summary>
-    private static MetadataFiles WriteMetadataFiles(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall)
+    private static MetadataFiles WriteMetadataFiles(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall, UInt128? known)
     {
-        var facets = SearchFacets.Write(archive, strings, write, recall);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        var facets = SearchFacets.Write(archive, strings, write, recall, known);
+        var dates = Known(known, "dates", recall) ?? Made(known, "dates", () =>
         {
-            json.WriteStartObject();
-            WriteDeltas(json, "days", archive.Documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber));
-            json.WriteEndObject();
-        }
+            var buffer = new ArrayBufferWriter<byte>();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                WriteDeltas(json, "days", archive.Documents.Select(d => d.Source.Published.DayNumber - UnixEpoch.DayNumber));
+                json.WriteEndObject();
+            }
 
-        var dates = IndexFile.Hashed("", "dates", ".json", buffer.WrittenSpan, recall);
+            return IndexFile.Hashed("", "dates", ".json", buffer.WrittenSpan, known is null ? recall : null);
+        });
         write(dates);
         return new MetadataFiles(facets, dates.Path);
     }
+
+    /// <summary>
+    /// What the facet and dates files are made from, as a digest: <paramref name="context"/> (everything but the documents) and,
+    /// in the archive's order, each document's organs, topic, genre, publication date, validity and gazette issue.
+    /// </summary>
+    internal static UInt128 MetadataInputs(Archive archive, UInt128 context)
+    {
+        var digest = new KeyDigest().Append(context).Append("search metadata");
+        foreach (var document in archive.Documents)
+        {
+            var source = document.Source;
+            digest.Append(source.Issuers.Count);
+            foreach (var organ in source.Issuers)
+            {
+                digest.Append(organ);
+            }
+
+            digest.Append(source.Topic).Append(source.Genre).Append(source.Published.DayNumber).Append((int)source.Validity.Status)
+                .Append(source.Gazette?.IssueKey.Year ?? -1).Append(source.Gazette?.IssueKey.Number ?? -1);
+        }
+
+        return digest.Value;
+    }
+
+    /// <summary>
+    /// The metadata file <paramref name="name"/> (a facet, or the dates) the output folder holds as made from <paramref name="known"/>
+    /// (<see cref="MetadataInputs"/>): not made, its bytes left where they are; null when there is none, or no key.
+    /// </summary>
+    internal static IndexFile? Known(UInt128? known, string name, GzipRecall? recall)
+    {
+        if (known is not { } inputs || recall is null)
+        {
+            return null;
+        }
+
+        var key = KeyOf(inputs, name);
+        return recall(key) is { } found ? new IndexFile(found.Path, [], found.Sha256) { Key = key, Recalled = found.Path } : null;
+    }
+
+    /// <summary>A metadata file <paramref name="make"/> makes, recorded with the key it is known by when it has one.</summary>
+    internal static IndexFile Made(UInt128? known, string name, Func<IndexFile> make) =>
+        known is { } inputs ? make() with { Key = KeyOf(inputs, name) } : make();
+
+    private static RenderKey KeyOf(UInt128 inputs, string name) => new KeyDigest().Append(inputs).Append(name).Key;
 
     /// <summary>
     /// The files of the index made from the documents' metadata alone: the path of each facet's file by facet name, in the

@@ -109,6 +109,31 @@ public sealed class IncrementalSearchIndexTests
     }
 
     [Fact]
+    public void After_a_title_edit_the_facet_and_dates_files_stay_and_after_a_topic_edit_the_topic_facet_is_the_clean_builds()
+    {
+        using var site = BuiltSample();
+        string[] Metadata() => [.. Directory.GetFiles(Path.Combine(site.Output, "search/facets")).Append(Directory.GetFiles(Path.Combine(site.Output, "search"), "dates.*").Single()).Order(StringComparer.Ordinal)];
+        var before = Metadata().ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        foreach (var file in before.Keys)
+        {
+            File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc)); // as if the last build had written them long ago
+        }
+
+        BuildWithCache(site); // the record takes the files' new times (their bytes are compared)
+        Edit(site, Policy, t => ReplaceLine(t, "title", "title: 重庆市铜梁区人民政府办公室关于做好政务新媒体蘑菇管理工作的通知"));
+        BuildWithCache(site);
+        Assert.Equal(before.Keys, Metadata());
+        Assert.All(Metadata(), f => Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(f)));
+        AssertSameAsCleanBuild(site);
+
+        // A topic the document did not have: the topic facet changes, and is the clean build's
+        Edit(site, Policy, t => ReplaceLine(t, "topic", "topic: zhengfu-wangzhan"));
+        BuildWithCache(site);
+        Assert.NotEqual(before.Keys.Single(f => f.Contains("/topic.", StringComparison.Ordinal)), Metadata().Single(f => f.Contains("/topic.", StringComparison.Ordinal)));
+        AssertSameAsCleanBuild(site);
+    }
+
+    [Fact]
     public void After_a_summary_edit_only_that_document_is_indexed_and_the_index_is_the_clean_builds()
     {
         using var site = BuiltSample();
