@@ -9,6 +9,7 @@ public sealed class Archive
     private readonly Dictionary<string, PublishedDocument> _byId;
     private readonly ILookup<string, PublishedDocument> _interpretations;
     private readonly ILookup<string, PublishedDocument> _superseded;
+    private readonly Lazy<Dictionary<PublishedDocument, int>> _positions;
 
     public Archive(SiteConfiguration config, SiteUrls urls, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<IssueContents> issues)
     {
@@ -19,6 +20,7 @@ public sealed class Archive
         _byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         _interpretations = Documents.Where(d => d.Source.Interprets is not null).ToLookup(d => d.Source.Interprets!, StringComparer.Ordinal);
         _superseded = Documents.Where(d => d.Source.Validity.SuccessorId is not null).ToLookup(d => d.Source.Validity.SuccessorId!, StringComparer.Ordinal);
+        _positions = new(() => Documents.Index().ToDictionary(d => d.Item, d => d.Index, (IEqualityComparer<PublishedDocument>)ReferenceEqualityComparer.Instance));
     }
 
     public SiteConfiguration Config { get; }
@@ -69,6 +71,9 @@ public sealed class Archive
     public IReadOnlyList<IssueContents> Issues { get; }
 
     public PublishedDocument? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>Where <paramref name="document"/>, one of <see cref="Documents"/>, is among them (its search index id).</summary>
+    public int IndexOf(PublishedDocument document) => _positions.Value[document];
 
     public IEnumerable<PublishedDocument> InterpretationsOf(string id) => _interpretations[id];
 

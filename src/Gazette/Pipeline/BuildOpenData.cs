@@ -199,16 +199,15 @@ public sealed class BuildOpenData
         }
 
         Write(urls.ToOutputPath(urls.DataFile("gazette.json")), list?.Key ?? RenderKey.None, _json.WriteIssueList);
-        var position = context is null ? null : _archive.Documents.Index().ToDictionary(d => d.Item, d => d.Index, (IEqualityComparer<PublishedDocument>)ReferenceEqualityComparer.Instance);
         foreach (var issue in _archive.Issues)
         {
-            Write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), context is { } known ? IssueKey(known, issue, position!) : RenderKey.None,
+            Write(urls.ToOutputPath(urls.IssueData(issue.Issue.Key)), context is { } known ? IssueKey(known, issue) : RenderKey.None,
                 json => _json.WriteIssue(json, issue));
         }
     }
 
     /// <summary>The key of an issue's file: the context, the issue and its sections with the keys of their documents; none when one has none.</summary>
-    private RenderKey IssueKey(UInt128 context, IssueContents issue, Dictionary<PublishedDocument, int> position)
+    private RenderKey IssueKey(UInt128 context, IssueContents issue)
     {
         var key = new KeyDigest().Append(context).Append("issue").Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number);
         foreach (var (section, documents) in issue.Sections)
@@ -216,7 +215,7 @@ public sealed class BuildOpenData
             key.Append(section).Append(documents.Count);
             foreach (var document in documents)
             {
-                if (_keys[position[document]] is var documentKey && documentKey == UInt128.Zero)
+                if (_keys[_archive.IndexOf(document)] is var documentKey && documentKey == UInt128.Zero)
                 {
                     return RenderKey.None;
                 }

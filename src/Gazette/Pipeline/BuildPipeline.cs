@@ -325,7 +325,7 @@ public sealed class BuildPipeline
             return true;
         }
 
-        var listingKeys = memo is null || contextKept ? null : new ListingKeys(memo.ContextDigest, archive.Documents, surroundings, Kept);
+        var listingKeys = memo is null || contextKept ? null : new ListingKeys(memo.ContextDigest, archive, surroundings, Kept);
         clock.Together("listings, index and data", listings =>
         {
             if (contextKept)

@@ -161,12 +161,6 @@ public sealed class DocumentMemo
             return buffer;
         }, _ => { });
 
-        var position = new Dictionary<PublishedDocument, int>(documents.Count, ReferenceEqualityComparer.Instance);
-        foreach (var (i, document) in documents.Index())
-        {
-            position[document] = i;
-        }
-
         var surroundings = new UInt128[documents.Count];
         Parallel.For(0, documents.Count, () => (Hash: new XxHash128(), Bytes: new byte[16]), (i, _, local) =>
         {
@@ -181,14 +175,14 @@ public sealed class DocumentMemo
 
             void AddFound(string? id)
             {
-                Add(id is not null && archive.Find(id) is { } found ? own[position[found]] : UInt128.Zero);
+                Add(id is not null && archive.Find(id) is { } found ? own[archive.IndexOf(found)] : UInt128.Zero);
             }
 
             void AddAll(IEnumerable<PublishedDocument> related)
             {
                 foreach (var document in related)
                 {
-                    Add(own[position[document]]);
+                    Add(own[archive.IndexOf(document)]);
                 }
 
                 Add(UInt128.MaxValue); // the end of a list

@@ -19,25 +19,22 @@ namespace Gazette.Pipeline;
 public sealed class ListingKeys
 {
     private readonly UInt128 _context;
-    private readonly Dictionary<PublishedDocument, UInt128> _digests;
+    private readonly Archive _archive;
+    private readonly UInt128[] _surroundings;
     private readonly Func<string, RenderKey, DateOnly?, bool> _kept;
 
     /// <param name="context">the memo's context (<see cref="DocumentMemo.ContextDigest"/>).</param>
-    /// <param name="documents">the published documents, in the archive's order.</param>
-    /// <param name="surroundings">for each of <paramref name="documents"/>, the digest of its surroundings (<see cref="DocumentMemo.Metadata"/>).</param>
+    /// <param name="archive">the archive whose documents the pages show.</param>
+    /// <param name="surroundings">for each of the archive's documents, in its order, the digest of its surroundings (<see cref="DocumentMemo.Metadata"/>).</param>
     /// <param name="kept">
     /// keeps the page at an address when the output folder holds it as made from the key (<see cref="WriteSite.Reuse"/>), and
     /// lists it with its latest change for the sitemap: whether it was kept.
     /// </param>
-    public ListingKeys(UInt128 context, IReadOnlyList<PublishedDocument> documents, UInt128[] surroundings, Func<string, RenderKey, DateOnly?, bool> kept)
+    public ListingKeys(UInt128 context, Archive archive, UInt128[] surroundings, Func<string, RenderKey, DateOnly?, bool> kept)
     {
         _context = context;
-        _digests = new Dictionary<PublishedDocument, UInt128>(documents.Count, ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            _digests[documents[i]] = surroundings[i];
-        }
-
+        _archive = archive;
+        _surroundings = surroundings;
         _kept = kept;
     }
 
@@ -85,7 +82,7 @@ public sealed class ListingKeys
         var key = new KeyDigest().Append(_context).Append("feed").Append(url);
         foreach (var (document, changed) in documents)
         {
-            key.Append(_digests[document]).Append(changed);
+            key.Append(DigestOf(document)).Append(changed);
         }
 
         return key.Key;
@@ -99,7 +96,9 @@ public sealed class ListingKeys
     {
         foreach (var document in documents)
         {
-            key.Append(_digests[document]);
+            key.Append(DigestOf(document));
         }
     }
+
+    private UInt128 DigestOf(PublishedDocument document) => _surroundings[_archive.IndexOf(document)];
 }

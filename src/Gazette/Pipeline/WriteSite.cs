@@ -575,9 +575,9 @@ public sealed class WriteSite : IDisposable
         foreach (var (name, file) in Files(_staging).ToList())
         {
             var target = Path.Combine(_output, name);
-            if (folders.Add(Path.GetDirectoryName(target)!))
+            if (Path.GetDirectoryName(target)! is var folder && folders.Add(folder))
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                Directory.CreateDirectory(folder);
             }
 
             File.Move(file, target, overwrite: true);

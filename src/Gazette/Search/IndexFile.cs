@@ -92,7 +92,6 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
         return bytes;
     }
 
-
     public static byte[] Gunzip(byte[] compressed)
     {
         using var input = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress);
