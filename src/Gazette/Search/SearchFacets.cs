@@ -67,7 +67,7 @@ internal static class SearchFacets
                 json.WriteEndObject();
             }
 
-            return IndexFile.Hashed("facets", name, ".json", buffer.WrittenSpan, known is null ? recall : null);
+            return IndexFile.Hashed("facets", name, ".json", buffer.WrittenSpan, recall);
         }));
         var names = new List<KeyValuePair<string, string>>();
         foreach (var (name, file) in Names.Zip(files))

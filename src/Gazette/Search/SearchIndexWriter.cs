@@ -348,7 +348,7 @@ public sealed class SearchIndexWriter
                 json.WriteEndObject();
             }
 
-            return IndexFile.Hashed("", "dates", ".json", buffer.WrittenSpan, known is null ? recall : null);
+            return IndexFile.Hashed("", "dates", ".json", buffer.WrittenSpan, recall);
         });
         write(dates);
         return new MetadataFiles(facets, dates.Path);
