@@ -1,3 +1,5 @@
+using Gazette.Output;
+
 namespace Gazette.Content;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed record ContentFile(string Path, string FullPath, long Size, string
     public long Modified { get; init; }
 
     /// <summary>The 128-bit XXH3 digest of the bytes read (of a document's Markdown file; zero for other files).</summary>
-    public UInt128 Digest { get; init; }
+    public Digest128 Digest { get; init; }
 
     /// <summary>
     /// A document's Markdown file left unread because the build cache holds its parse from a build that found it as it is

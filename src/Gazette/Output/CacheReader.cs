@@ -50,8 +50,8 @@ internal sealed class CacheReader
 
     public ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
-    /// <summary>A 128-bit number as <see cref="CacheWriting.Write(BinaryWriter, UInt128)"/> wrote it.</summary>
-    public UInt128 ReadUInt128() => new(ReadUInt64(), ReadUInt64());
+    /// <summary>A 128-bit number as <see cref="CacheWriting.Write(BinaryWriter, Digest128)"/> wrote it.</summary>
+    public Digest128 ReadDigest() => new(ReadUInt64(), ReadUInt64());
 
     public string ReadString()
     {
@@ -174,9 +174,9 @@ internal static class CacheWriting
         Path.Combine(cacheDirectory, $"{name}-{OutputRecord.KeyOf(Path.GetFullPath(folder)):x16}.bin");
 
     /// <summary>A 128-bit number (a digest), high half first.</summary>
-    public static void Write(this BinaryWriter writer, UInt128 value)
+    public static void Write(this BinaryWriter writer, Digest128 value)
     {
-        writer.Write((ulong)(value >> 64));
-        writer.Write((ulong)value);
+        writer.Write(value.Upper);
+        writer.Write(value.Lower);
     }
 }

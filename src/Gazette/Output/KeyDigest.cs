@@ -13,9 +13,9 @@ public sealed class KeyDigest
     private readonly XxHash128 _hash = new();
     private readonly byte[] _bytes = new byte[16];
 
-    public KeyDigest Append(UInt128 value)
+    public KeyDigest Append(Digest128 value)
     {
-        BinaryPrimitives.WriteUInt128LittleEndian(_bytes, value);
+        value.WriteLittleEndian(_bytes);
         _hash.Append(_bytes);
         return this;
     }
@@ -44,8 +44,8 @@ public sealed class KeyDigest
     }
 
     /// <summary>The digest of what was appended.</summary>
-    public UInt128 Value => _hash.GetCurrentHashAsUInt128();
+    public Digest128 Value => Digest128.Of(_hash);
 
     /// <summary>The digest as a key (never <see cref="RenderKey.None"/>).</summary>
-    public RenderKey Key => Value is var value && value == UInt128.Zero ? new RenderKey(UInt128.One) : new RenderKey(value);
+    public RenderKey Key => new(Value.NotZero);
 }

@@ -104,7 +104,7 @@ public sealed class OutputRecord
                     Sha256Digest.From(buffer.AsSpan(0, 32)),
                     BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(32)),
                     BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(40)),
-                    new RenderKey(BinaryPrimitives.ReadUInt128LittleEndian(buffer.AsSpan(48))));
+                    new RenderKey(Digest128.ReadLittleEndian(buffer.AsSpan(48))));
             }
 
             return new OutputRecord(entries, auditKey);
@@ -136,7 +136,7 @@ public sealed class OutputRecord
                 ((ReadOnlySpan<byte>)hash).CopyTo(buffer);
                 BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(32), entry.Size);
                 BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(40), entry.Modified);
-                BinaryPrimitives.WriteUInt128LittleEndian(buffer.AsSpan(48), entry.RenderKey.Value);
+                entry.RenderKey.Value.WriteLittleEndian(buffer.AsSpan(48));
                 writer.Write(buffer);
             }
         });

@@ -6,9 +6,9 @@ namespace Gazette.Output;
 /// are still in the output folder keeps it without making it again (<see cref="Pipeline.WriteSite.Reuse"/>).
 /// <see cref="None"/>: the file is always made.
 /// </summary>
-public readonly record struct RenderKey(UInt128 Value)
+public readonly record struct RenderKey(Digest128 Value)
 {
     public static RenderKey None => default;
 
-    public bool IsNone => Value == UInt128.Zero;
+    public bool IsNone => Value.IsZero;
 }

@@ -70,7 +70,7 @@ public sealed class BuildNetlifyFiles
     /// the site's addresses among the rest): each published document's address, 索引号, document number and old addresses, in order.
     /// A title or date changed elsewhere leaves it as it was.
     /// </summary>
-    public static RenderKey KeyOfRedirects(UInt128 context, Archive archive)
+    public static RenderKey KeyOfRedirects(Digest128 context, Archive archive)
     {
         var key = new KeyDigest().Append(context);
         foreach (var document in archive.Documents)

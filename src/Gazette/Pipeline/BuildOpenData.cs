@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text.Json;
 using Gazette.Integrity;
@@ -37,7 +36,7 @@ public sealed class BuildOpenData
 
     // The text hash of each document, at its place in the archive's order, in which the batches come; and its key (zero: none).
     private readonly Sha256Digest[] _textHashes;
-    private readonly UInt128[] _keys;
+    private readonly Digest128[] _keys;
     private int _added;
     private CatalogueBlocks? _written;
     private int _copied;
@@ -51,7 +50,7 @@ public sealed class BuildOpenData
         _output = outputDirectory;
         _json = new OpenDataJson(archive);
         _textHashes = new Sha256Digest[archive.Documents.Count];
-        _keys = new UInt128[archive.Documents.Count];
+        _keys = new Digest128[archive.Documents.Count];
     }
 
     /// <summary>The JSON file of each document of <paramref name="batch"/>.</summary>
@@ -74,7 +73,7 @@ public sealed class BuildOpenData
                 throw new InvalidOperationException($"open data: {batch[i].Id} came out of the archive's order or without a text hash");
             }
 
-            _keys[_added] = keys?[i].Value ?? UInt128.Zero;
+            _keys[_added] = keys?[i].Value ?? Digest128.Zero;
             _added++;
         }
 
@@ -111,7 +110,7 @@ public sealed class BuildOpenData
     /// issue and its document count, an issue's file by it with the keys of its documents (<see cref="Add"/>), and one the
     /// output folder holds as made from its key is kept (<see cref="WriteSite.Reuse"/>); null: they are made.
     /// </param>
-    public void Finish(WriteSite site, bool gazetteKept = false, Action<string>? noted = null, UInt128? context = null)
+    public void Finish(WriteSite site, bool gazetteKept = false, Action<string>? noted = null, Digest128? context = null)
     {
         if (_added != _archive.Documents.Count)
         {
@@ -207,7 +206,7 @@ public sealed class BuildOpenData
     }
 
     /// <summary>The key of an issue's file: the context, the issue and its sections with the keys of their documents; none when one has none.</summary>
-    private RenderKey IssueKey(UInt128 context, IssueContents issue)
+    private RenderKey IssueKey(Digest128 context, IssueContents issue)
     {
         var key = new KeyDigest().Append(context).Append("issue").Append(issue.Issue.Key.Year).Append(issue.Issue.Key.Number);
         foreach (var (section, documents) in issue.Sections)
@@ -215,7 +214,7 @@ public sealed class BuildOpenData
             key.Append(section).Append(documents.Count);
             foreach (var document in documents)
             {
-                if (_keys[_archive.IndexOf(document)] is var documentKey && documentKey == UInt128.Zero)
+                if (_keys[_archive.IndexOf(document)] is var documentKey && documentKey == Digest128.Zero)
                 {
                     return RenderKey.None;
                 }
@@ -263,9 +262,9 @@ public sealed class BuildOpenData
     /// The key of each block of documents: the XXH128 of its documents' keys, in order; zero when one of them has none (the
     /// block is always made).
     /// </summary>
-    private UInt128[] BlockKeys()
+    private Digest128[] BlockKeys()
     {
-        var keys = new UInt128[(_keys.Length + BlockSize - 1) / BlockSize];
+        var keys = new Digest128[(_keys.Length + BlockSize - 1) / BlockSize];
         Span<byte> bytes = stackalloc byte[16];
         for (var b = 0; b < keys.Length; b++)
         {
@@ -273,11 +272,11 @@ public sealed class BuildOpenData
             var documents = _keys.AsSpan(b * BlockSize, Math.Min(BlockSize, _keys.Length - (b * BlockSize)));
             foreach (var key in documents)
             {
-                BinaryPrimitives.WriteUInt128LittleEndian(bytes, key);
+                key.WriteLittleEndian(bytes);
                 digest.Append(bytes);
             }
 
-            keys[b] = documents.Contains(UInt128.Zero) ? UInt128.Zero : digest.GetCurrentHashAsUInt128() | UInt128.One;
+            keys[b] = documents.Contains(Digest128.Zero) ? Digest128.Zero : Digest128.Of(digest).WithLowestBit;
         }
 
         return keys;
@@ -289,7 +288,7 @@ public sealed class BuildOpenData
     /// gives, when the block's key is the one it had; made by <paramref name="make"/> (documents start to end) otherwise. Several
     /// blocks at once on every core, at most a window of them held.
     /// </summary>
-    private void InBlocks(CatalogueBlocks? last, string? old, UInt128[] keys, Func<CatalogueBlocks.Block, (long At, int Length)> where,
+    private void InBlocks(CatalogueBlocks? last, string? old, Digest128[] keys, Func<CatalogueBlocks.Block, (long At, int Length)> where,
         Func<int, int, byte[]> make, BlockWrite write)
     {
         using var file = old is null ? null : File.OpenHandle(old);

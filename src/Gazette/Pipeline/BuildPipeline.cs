@@ -85,7 +85,7 @@ public sealed class BuildPipeline
         var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive, parsed!.MetadataOf);
 
         // The digest the memo knows the document at this place of the archive's order by: its file's and its surroundings'
-        UInt128? MemoDigest(PublishedDocument document, int at) =>
+        Digest128? MemoDigest(PublishedDocument document, int at) =>
             parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[at]) : null;
         clock.Lap("document memo");
 
@@ -141,7 +141,7 @@ public sealed class BuildPipeline
         // up on several threads: each page's file is looked at on disk) — and they stay one batch when at most BatchSize of them
         // are to be made: a build after a few changes goes through a dozen batches, not two hundred. Otherwise, and without the
         // memo, a batch has BatchSize documents.
-        IEnumerable<(int Start, PublishedDocument[] Batch, UInt128?[] Digests, DocumentMemo.Entry?[] Known)> Batches()
+        IEnumerable<(int Start, PublishedDocument[] Batch, Digest128?[] Digests, DocumentMemo.Entry?[] Known)> Batches()
         {
             var start = 0;
             foreach (var chunk in archive.Documents.Chunk(memo is null ? BatchSize : KnownBatchSize))
@@ -272,7 +272,7 @@ public sealed class BuildPipeline
 
         // With the build cache, in the context the last build was made in (what changed, if anything, is bodies only): the pages
         // that list documents, the sitemap, the feeds and Netlify's files are those the output folder holds, kept unmade
-        var listingContext = memo?.Listings(ownMetadata, theme.Headers) ?? UInt128.Zero;
+        var listingContext = memo?.Listings(ownMetadata, theme.Headers) ?? Digest128.Zero;
         var contextOutputs = memo is null ? null : ContextOutputs.Open(options.CacheDirectory!, options.OutputDirectory, listingContext);
         var contextKept = contextOutputs?.Last is { } last && site.KeepAll(last);
         if (contextKept)

@@ -67,7 +67,7 @@ public sealed class BuildSearchIndex : IDisposable
     public int Count => Writer.Count;
 
     /// <summary>Document <paramref name="id"/>'s search digest and snippet, once added (with a build cache), for <see cref="DocumentMemo"/>.</summary>
-    public (UInt128 Digest, string Snippet) Facts(int id) => Writer.Facts(id);
+    public (Digest128 Digest, string Snippet) Facts(int id) => Writer.Facts(id);
 
     /// <summary>
     /// Makes the rest of the index and gives each file to <paramref name="write"/> as it is made, from several threads; then lets
@@ -90,7 +90,7 @@ public sealed class BuildSearchIndex : IDisposable
     /// known by it and by the documents' fields they show, and kept unmade while those are as they were
     /// (<see cref="SearchIndexWriter.MetadataInputs"/>; a changed title or body leaves them); null: they are made.</param>
     public void Finish(Archive archive, UiStrings strings, Action<OutputFile> write, WriteSite? site = null, IReadOnlyList<string>? kept = null, Action<string>? noted = null,
-        UInt128? metadataContext = null)
+        Digest128? metadataContext = null)
     {
         var writer = Writer;
         foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.ReuseOrRename(Folder + path, key))))

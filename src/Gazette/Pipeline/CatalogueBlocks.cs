@@ -19,15 +19,15 @@ internal sealed class CatalogueBlocks(Sha256Digest json, Sha256Digest csv, IRead
     private const string Magic = "GAZETTE-CATALOGUE-1";
 
     /// <summary>One block: its key (<see cref="BuildOpenData"/>) and where its bytes are in each file.</summary>
-    public readonly record struct Block(UInt128 Key, long JsonAt, int JsonLength, long CsvAt, int CsvLength);
+    public readonly record struct Block(Digest128 Key, long JsonAt, int JsonLength, long CsvAt, int CsvLength);
 
     public Sha256Digest Json => json;
 
     public Sha256Digest Csv => csv;
 
-    /// <summary>Block <paramref name="index"/> when it was made from what <paramref name="key"/> says (not <see cref="UInt128.Zero"/>); null if not.</summary>
-    public Block? Find(int index, UInt128 key) =>
-        key != UInt128.Zero && index < blocks.Count && blocks[index].Key == key ? blocks[index] : null;
+    /// <summary>Block <paramref name="index"/> when it was made from what <paramref name="key"/> says (not <see cref="Digest128.Zero"/>); null if not.</summary>
+    public Block? Find(int index, Digest128 key) =>
+        key != Digest128.Zero && index < blocks.Count && blocks[index].Key == key ? blocks[index] : null;
 
     /// <summary>The table kept for <paramref name="outputDirectory"/>, or null when there is none or it cannot be read.</summary>
     public static CatalogueBlocks? Load(string cacheDirectory, string outputDirectory)
@@ -50,7 +50,7 @@ internal sealed class CatalogueBlocks(Sha256Digest json, Sha256Digest csv, IRead
             var blocks = new Block[reader.ReadInt32()];
             for (var i = 0; i < blocks.Length; i++)
             {
-                blocks[i] = new Block(reader.ReadUInt128(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32());
+                blocks[i] = new Block(reader.ReadDigest(), reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt64(), reader.ReadInt32());
             }
 
             return new CatalogueBlocks(json, csv, blocks);

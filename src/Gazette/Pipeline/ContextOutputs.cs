@@ -31,7 +31,7 @@ public sealed class ContextOutputs
     public int LastPages { get; }
 
     /// <summary>What the build cache knows of the files made in <paramref name="context"/> for <paramref name="outputDirectory"/>.</summary>
-    public static ContextOutputs Open(string cacheDirectory, string outputDirectory, UInt128 context)
+    public static ContextOutputs Open(string cacheDirectory, string outputDirectory, Digest128 context)
     {
         try
         {
@@ -39,7 +39,7 @@ public sealed class ContextOutputs
             if (File.Exists(file))
             {
                 var reader = new CacheReader(File.ReadAllBytes(file));
-                if (reader.ReadString() == Magic && reader.ReadUInt128() == context)
+                if (reader.ReadString() == Magic && reader.ReadDigest() == context)
                 {
                     var pages = reader.ReadInt32();
                     var paths = new string[reader.ReadInt32()];
@@ -67,7 +67,7 @@ public sealed class ContextOutputs
     public void Pages(int count) => Interlocked.Add(ref _pages, count);
 
     /// <summary>Keeps what this build noted for the next build in <paramref name="context"/>, once the site is in place.</summary>
-    public void Save(string cacheDirectory, string outputDirectory, UInt128 context)
+    public void Save(string cacheDirectory, string outputDirectory, Digest128 context)
     {
         var paths = _made.Order(StringComparer.Ordinal).ToList();
         CacheWriting.Replace(CacheWriting.FileFor(cacheDirectory, "context-outputs", outputDirectory), writer =>

@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Text;
 using Gazette.Audit;
 using Gazette.Diagnostics;
@@ -69,7 +68,7 @@ internal static class DocumentCodec
     }
 
     /// <summary>The XXH128 of a document as <see cref="Write(BinaryWriter, Document)"/> writes it: all its metadata.</summary>
-    public static UInt128 Digest(Document document)
+    public static Digest128 Digest(Document document)
     {
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
@@ -77,7 +76,7 @@ internal static class DocumentCodec
             Write(writer, document);
         }
 
-        return XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return Digest128.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     /// <param name="shared">strings read so far that many documents hold (field keys, organ, topic, genre and catalogue ids):

@@ -26,11 +26,11 @@ public sealed class DocumentMemo
     private const string Magic = "GAZETTE-MEMO-3";
 
     private readonly string _file;
-    private readonly UInt128 _context;
+    private readonly Digest128 _context;
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _now = new(StringComparer.Ordinal);
 
-    private DocumentMemo(string file, UInt128 context, Dictionary<string, Entry> previous)
+    private DocumentMemo(string file, Digest128 context, Dictionary<string, Entry> previous)
     {
         _file = file;
         _context = context;
@@ -40,10 +40,10 @@ public sealed class DocumentMemo
     /// <summary>What one document's batch stages gave: enough to keep its page and text file, and to index and list it unread.</summary>
     /// <param name="Digest">the digest of the document file's bytes this was made from (in the memo's context: a memo of another is not read).</param>
     /// <param name="Shared">the withheld passages the document holds (its metadata or body text), set aside from the audit.</param>
-    public sealed record Entry(UInt128 Digest, RenderKey PageKey, string TextSha256, UInt128 SearchDigest, string Snippet, string[] Shared);
+    public sealed record Entry(Digest128 Digest, RenderKey PageKey, string TextSha256, Digest128 SearchDigest, string Snippet, string[] Shared);
 
     /// <summary>The digest of this build's context (<see cref="Context"/>), which the memo was opened in.</summary>
-    public UInt128 ContextDigest => _context;
+    public Digest128 ContextDigest => _context;
 
     /// <summary>How many documents were taken from the memo rather than made.</summary>
     public int Recalled { get; private set; }
@@ -52,7 +52,7 @@ public sealed class DocumentMemo
     /// The memo of the site whose content/ is <paramref name="contentDirectory"/>, for a build whose <see cref="Context"/> is
     /// <paramref name="context"/>: empty when there is none, it cannot be read, or it was made in another context.
     /// </summary>
-    public static DocumentMemo Open(string cacheDirectory, string contentDirectory, UInt128 context)
+    public static DocumentMemo Open(string cacheDirectory, string contentDirectory, Digest128 context)
     {
         var file = CacheWriting.FileFor(cacheDirectory, "memo", contentDirectory);
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
@@ -62,14 +62,14 @@ public sealed class DocumentMemo
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
                 var reader = new CacheReader(stream);
-                if (reader.ReadString() == Magic && reader.ReadUInt128() == context)
+                if (reader.ReadString() == Magic && reader.ReadDigest() == context)
                 {
                     var count = reader.ReadInt32();
                     entries.EnsureCapacity(count);
                     for (; count > 0; count--)
                     {
                         var path = reader.ReadString();
-                        var (digest, key, text, search, snippet) = (reader.ReadUInt128(), new RenderKey(reader.ReadUInt128()), reader.ReadString(), reader.ReadUInt128(), reader.ReadString());
+                        var (digest, key, text, search, snippet) = (reader.ReadDigest(), new RenderKey(reader.ReadDigest()), reader.ReadString(), reader.ReadDigest(), reader.ReadString());
                         var passages = reader.ReadInt32();
                         var shared = passages == 0 ? [] : new string[passages]; // most share none: one empty array for all
                         for (var k = 0; k < shared.Length; k++)
@@ -99,12 +99,12 @@ public sealed class DocumentMemo
     /// <param name="archive">the published documents: the id and address of each, which a body's <c>doc:</c> links are made from.</param>
     /// <param name="today">the date the privacy screen judges birth dates by.</param>
     /// <param name="withheld">the digest of the withheld passages, before any is set aside.</param>
-    public static UInt128 Context(UInt128 content, ReadOnlySpan<byte> pages, Archive archive, DateOnly today, Sha256Digest withheld)
+    public static Digest128 Context(Digest128 content, ReadOnlySpan<byte> pages, Archive archive, DateOnly today, Sha256Digest withheld)
     {
         var hash = new XxHash128();
         hash.Append(BuildIdentity.Bytes);
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, content);
+        content.WriteLittleEndian(bytes);
         hash.Append(bytes);
         hash.Append(pages);
         BinaryPrimitives.WriteInt32LittleEndian(bytes, today.DayNumber);
@@ -115,7 +115,7 @@ public sealed class DocumentMemo
             hash.Append(Encoding.UTF8.GetBytes(document.Id + "\0" + document.Url + "\0"));
         }
 
-        return hash.GetCurrentHashAsUInt128();
+        return Digest128.Of(hash);
     }
 
     /// <summary>
@@ -132,10 +132,10 @@ public sealed class DocumentMemo
     /// context (the rest of content/, Gazette and the date) its metadata follows from those alone: the 索引号 assigned to it is
     /// in it, and the privacy screen's masks follow from the parse and the date.
     /// </param>
-    public static (UInt128[] Own, UInt128[] Surroundings) Metadata(Archive archive, Func<string, UInt128?> parsed)
+    public static (Digest128[] Own, Digest128[] Surroundings) Metadata(Archive archive, Func<string, Digest128?> parsed)
     {
         var documents = archive.Documents;
-        var own = new UInt128[documents.Count];
+        var own = new Digest128[documents.Count];
         Parallel.For(0, documents.Count, () => new MemoryStream(), (i, _, buffer) =>
         {
             buffer.SetLength(0);
@@ -157,25 +157,25 @@ public sealed class DocumentMemo
                 writer.Write(document.Url);
             }
 
-            own[i] = XxHash128.HashToUInt128(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            own[i] = Digest128.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             return buffer;
         }, _ => { });
 
-        var surroundings = new UInt128[documents.Count];
+        var surroundings = new Digest128[documents.Count];
         Parallel.For(0, documents.Count, () => (Hash: new XxHash128(), Bytes: new byte[16]), (i, _, local) =>
         {
             var source = documents[i].Source;
             var (hash, bytes) = local;
             hash.Reset();
-            void Add(UInt128 value)
+            void Add(Digest128 value)
             {
-                BinaryPrimitives.WriteUInt128LittleEndian(bytes, value);
+                value.WriteLittleEndian(bytes);
                 hash.Append(bytes);
             }
 
             void AddFound(string? id)
             {
-                Add(id is not null && archive.Find(id) is { } found ? own[archive.IndexOf(found)] : UInt128.Zero);
+                Add(id is not null && archive.Find(id) is { } found ? own[archive.IndexOf(found)] : Digest128.Zero);
             }
 
             void AddAll(IEnumerable<PublishedDocument> related)
@@ -185,7 +185,7 @@ public sealed class DocumentMemo
                     Add(own[archive.IndexOf(document)]);
                 }
 
-                Add(UInt128.MaxValue); // the end of a list
+                Add(Digest128.MaxValue); // the end of a list
             }
 
             Add(own[i]);
@@ -193,7 +193,7 @@ public sealed class DocumentMemo
             AddAll(archive.InterpretationsOf(source.Id));
             AddAll(archive.SupersededBy(source.Id));
             AddFound(source.Validity.SuccessorId);
-            surroundings[i] = hash.GetCurrentHashAsUInt128();
+            surroundings[i] = Digest128.Of(hash);
             return local;
         }, _ => { });
 
@@ -201,12 +201,12 @@ public sealed class DocumentMemo
     }
 
     /// <summary>The digest the memo knows a document by: that of its file's bytes and that of its surroundings (<see cref="Metadata"/>).</summary>
-    public static UInt128 Combine(UInt128 file, UInt128 surroundings)
+    public static Digest128 Combine(Digest128 file, Digest128 surroundings)
     {
         Span<byte> bytes = stackalloc byte[32];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, file);
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], surroundings);
-        return XxHash128.HashToUInt128(bytes);
+        file.WriteLittleEndian(bytes);
+        surroundings.WriteLittleEndian(bytes[16..]);
+        return Digest128.Of(bytes);
     }
 
     /// <summary>
@@ -214,15 +214,15 @@ public sealed class DocumentMemo
     /// this memo's, every published document's own metadata (<see cref="Metadata"/>), in order, and the theme's response
     /// headers (<c>theme/_headers</c>, which Netlify's <c>_headers</c> is made from and no page shows).
     /// </summary>
-    public UInt128 Listings(UInt128[] own, string? themeHeaders)
+    public Digest128 Listings(Digest128[] own, string? themeHeaders)
     {
         var hash = new XxHash128();
         Span<byte> bytes = stackalloc byte[16];
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
+        _context.WriteLittleEndian(bytes);
         hash.Append(bytes);
         hash.Append(MemoryMarshal.AsBytes(own.AsSpan()));
         hash.Append(themeHeaders is null ? [0] : Encoding.UTF8.GetBytes("\u0001" + themeHeaders));
-        return hash.GetCurrentHashAsUInt128();
+        return Digest128.Of(hash);
     }
 
     /// <summary>
@@ -230,28 +230,28 @@ public sealed class DocumentMemo
     /// in this memo's context (its open data: <paramref name="output"/> names which): the same in a build of the same context and
     /// file, another when either differs. Kept with the file it keys (<see cref="WriteSite.Reuse"/>), not in the memo.
     /// </summary>
-    public RenderKey KeyOf(string path, UInt128 digest, string output)
+    public RenderKey KeyOf(string path, Digest128 digest, string output)
     {
         // The context, the digest, then output + "\0" + path in UTF-8, hashed at once (a key for each of 100,000 documents)
         var length = 32 + Encoding.UTF8.GetByteCount(output) + 1 + Encoding.UTF8.GetByteCount(path);
         var rented = length > 1024 ? ArrayPool<byte>.Shared.Rent(length) : null;
         var bytes = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes, _context);
-        BinaryPrimitives.WriteUInt128LittleEndian(bytes[16..], digest);
+        _context.WriteLittleEndian(bytes);
+        digest.WriteLittleEndian(bytes[16..]);
         var at = 32 + Encoding.UTF8.GetBytes(output, bytes[32..]);
         bytes[at] = 0;
         Encoding.UTF8.GetBytes(path, bytes[(at + 1)..]);
-        var value = XxHash128.HashToUInt128(bytes);
+        var value = Digest128.Of(bytes);
         if (rented is not null)
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
 
-        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+        return new RenderKey(value.NotZero);
     }
 
     /// <summary>What the document file at <paramref name="path"/>, whose bytes have <paramref name="digest"/>, gave in the last build, or null.</summary>
-    public Entry? Find(string path, UInt128 digest) =>
+    public Entry? Find(string path, Digest128 digest) =>
         _previous.TryGetValue(path, out var entry) && entry.Digest == digest ? entry : null;
 
     /// <summary>Keeps for the next build an entry <see cref="Find"/> gave, which this build used instead of making the document. From one thread.</summary>
@@ -262,7 +262,7 @@ public sealed class DocumentMemo
     }
 
     /// <summary>Records what the document file at <paramref name="path"/>, whose bytes have <paramref name="digest"/>, gave. From one thread.</summary>
-    public void Remember(string path, UInt128 digest, RenderKey pageKey, string textSha256, UInt128 searchDigest, string snippet, string[] shared) =>
+    public void Remember(string path, Digest128 digest, RenderKey pageKey, string textSha256, Digest128 searchDigest, string snippet, string[] shared) =>
         _now[path] = new Entry(digest, pageKey, textSha256, searchDigest, snippet, shared);
 
     /// <summary>

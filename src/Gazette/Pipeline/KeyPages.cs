@@ -37,7 +37,7 @@ public sealed class KeyPages
         var shared = new XxHash128();
         shared.Append(BuildIdentity.Bytes);
         Span<byte> digest = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(digest, theme.LayoutDigest);
+        theme.LayoutDigest.WriteLittleEndian(digest);
         shared.Append(digest);
         shared.Append(JsonSerializer.SerializeToUtf8Bytes(theme.Strings.All.OrderBy(s => s.Key, StringComparer.Ordinal).ToList(), Json));
         shared.Append(JsonSerializer.SerializeToUtf8Bytes(assets.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), Json));
@@ -74,8 +74,8 @@ public sealed class KeyPages
             return RenderKey.None;
         }
 
-        var value = digest.GetCurrentHashAsUInt128();
-        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+        var value = Digest128.Of(digest);
+        return new RenderKey(value.NotZero);
     }
 
     /// <summary>
@@ -86,16 +86,16 @@ public sealed class KeyPages
     /// </summary>
     private sealed class SummaryDigest : System.Text.Json.Serialization.JsonConverter<Rendering.Views.DocumentSummaryView>
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, UInt128> _digests = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Digest128> _digests = new(StringComparer.Ordinal);
 
         public override Rendering.Views.DocumentSummaryView Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException("page keys are only written");
 
         public override void Write(Utf8JsonWriter writer, Rendering.Views.DocumentSummaryView value, JsonSerializerOptions options)
         {
-            var digest = _digests.GetOrAdd(value.Url, _ => XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(value, Json)));
+            var digest = _digests.GetOrAdd(value.Url, _ => Digest128.Of(JsonSerializer.SerializeToUtf8Bytes(value, Json)));
             Span<byte> bytes = stackalloc byte[16];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, digest);
+            digest.WriteLittleEndian(bytes);
             writer.WriteBase64StringValue(bytes);
         }
     }

@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Text.Json;
 using Gazette.Model;
 using Gazette.Output;
@@ -18,9 +17,9 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class ListingKeys
 {
-    private readonly UInt128 _context;
+    private readonly Digest128 _context;
     private readonly Archive _archive;
-    private readonly UInt128[] _surroundings;
+    private readonly Digest128[] _surroundings;
     private readonly Func<string, RenderKey, DateOnly?, bool> _kept;
 
     /// <param name="context">the memo's context (<see cref="DocumentMemo.ContextDigest"/>).</param>
@@ -30,7 +29,7 @@ public sealed class ListingKeys
     /// keeps the page at an address when the output folder holds it as made from the key (<see cref="WriteSite.Reuse"/>), and
     /// lists it with its latest change for the sitemap: whether it was kept.
     /// </param>
-    public ListingKeys(UInt128 context, Archive archive, UInt128[] surroundings, Func<string, RenderKey, DateOnly?, bool> kept)
+    public ListingKeys(Digest128 context, Archive archive, Digest128[] surroundings, Func<string, RenderKey, DateOnly?, bool> kept)
     {
         _context = context;
         _archive = archive;
@@ -39,13 +38,13 @@ public sealed class ListingKeys
     }
 
     /// <summary>The digest of a listing: what all its pages show but their documents and their place in it.</summary>
-    public UInt128 Listing(string title, LinkView parent, CatalogueEntryView? entry, LinkView? feed, int total, int pageCount, DateOnly? changed) =>
+    public Digest128 Listing(string title, LinkView parent, CatalogueEntryView? entry, LinkView? feed, int total, int pageCount, DateOnly? changed) =>
         new KeyDigest().Append(_context).Append("listing").Append(title).Append(parent.Title).Append(parent.Url)
-            .Append(entry is null ? UInt128.Zero : XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(entry)))
+            .Append(entry is null ? Digest128.Zero : Digest128.Of(JsonSerializer.SerializeToUtf8Bytes(entry)))
             .Append(feed?.Title).Append(feed?.Url).Append(total).Append(pageCount).Append(changed?.DayNumber ?? -1).Value;
 
     /// <summary>The key of page <paramref name="page"/> of a <paramref name="listing"/>, at <paramref name="url"/>, which shows <paramref name="shown"/>.</summary>
-    public RenderKey Page(UInt128 listing, string url, int page, IEnumerable<PublishedDocument> shown)
+    public RenderKey Page(Digest128 listing, string url, int page, IEnumerable<PublishedDocument> shown)
     {
         var key = new KeyDigest().Append(listing).Append(url).Append(page);
         Append(key, shown);
@@ -100,5 +99,5 @@ public sealed class ListingKeys
         }
     }
 
-    private UInt128 DigestOf(PublishedDocument document) => _surroundings[_archive.IndexOf(document)];
+    private Digest128 DigestOf(PublishedDocument document) => _surroundings[_archive.IndexOf(document)];
 }

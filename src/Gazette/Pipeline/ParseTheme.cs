@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Fluid;
 using Gazette.Content;
 using Gazette.Diagnostics;
+using Gazette.Output;
 using Gazette.Theme;
 using YamlDotNet.RepresentationModel;
 
@@ -75,7 +76,7 @@ public sealed partial class ParseTheme
             digest.Append(file.Bytes);
         }
 
-        return new CompiledTheme(layouts, options, strings, assets) { Headers = headers, LayoutDigest = digest.GetCurrentHashAsUInt128() };
+        return new CompiledTheme(layouts, options, strings, assets) { Headers = headers, LayoutDigest = Digest128.Of(digest) };
     }
 
     private static UiStrings? ReadStrings(IReadOnlyList<ThemeFile> files, string language, DiagnosticBag diagnostics)

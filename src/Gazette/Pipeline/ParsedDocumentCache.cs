@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using Gazette.Audit;
@@ -29,18 +28,18 @@ public sealed class ParsedDocumentCache
     private static readonly long Racy = TimeSpan.FromSeconds(2).Ticks;
 
     /// <summary>This build of Gazette (<see cref="BuildIdentity"/>): a parse recorded by another is not used.</summary>
-    private static readonly UInt128 ThisBuild = BinaryPrimitives.ReadUInt128LittleEndian(BuildIdentity.Bytes);
+    private static readonly Digest128 ThisBuild = Digest128.ReadLittleEndian(BuildIdentity.Bytes);
 
     private readonly long _started = DateTime.UtcNow.Ticks;
 
     private readonly string _file;
     private readonly Dictionary<string, Entry> _previous;
     private readonly Dictionary<string, Entry> _now = new(StringComparer.Ordinal);
-    private UInt128 _recordedContext;
-    private UInt128 _context;
+    private Digest128 _recordedContext;
+    private Digest128 _context;
     private bool _changed;
 
-    private ParsedDocumentCache(string file, UInt128 recordedContext, Dictionary<string, Entry> previous)
+    private ParsedDocumentCache(string file, Digest128 recordedContext, Dictionary<string, Entry> previous)
     {
         _file = file;
         _recordedContext = recordedContext;
@@ -51,7 +50,7 @@ public sealed class ParsedDocumentCache
     public static ParsedDocumentCache Open(string cacheDirectory, string contentDirectory)
     {
         var file = CacheWriting.FileFor(cacheDirectory, "documents", contentDirectory);
-        var empty = new ParsedDocumentCache(file, UInt128.Zero, new Dictionary<string, Entry>(StringComparer.Ordinal));
+        var empty = new ParsedDocumentCache(file, Digest128.Zero, new Dictionary<string, Entry>(StringComparer.Ordinal));
         try
         {
             if (!File.Exists(file))
@@ -61,12 +60,12 @@ public sealed class ParsedDocumentCache
 
             using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
             var reader = new CacheReader(stream);
-            if (reader.ReadString() != Magic || reader.ReadUInt128() != ThisBuild)
+            if (reader.ReadString() != Magic || reader.ReadDigest() != ThisBuild)
             {
                 return empty;
             }
 
-            var context = reader.ReadUInt128();
+            var context = reader.ReadDigest();
             var count = reader.ReadInt32();
             var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
             var shared = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -74,7 +73,7 @@ public sealed class ParsedDocumentCache
             for (var i = 0; i < count; i++)
             {
                 var path = reader.ReadString();
-                var (size, modified, digest, metadata) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt128(), reader.ReadUInt128());
+                var (size, modified, digest, metadata) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadDigest(), reader.ReadDigest());
                 var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared, sharedLists) : null;
                 var reported = reader.ReadInt32();
                 var diagnostics = reported == 0 ? [] : new Diagnostic[reported];
@@ -113,22 +112,22 @@ public sealed class ParsedDocumentCache
             hash.Append(Encoding.UTF8.GetBytes(file.Path + "\n" + file.Size + "\n" + file.Text + "\n\0"));
         }
 
-        _context = hash.GetCurrentHashAsUInt128();
+        _context = Digest128.Of(hash);
         _changed |= _context != _recordedContext;
     }
 
     /// <summary>The digest of the files of content/ other than the documents' (<see cref="Begin"/>).</summary>
-    public UInt128 Context => _context;
+    public Digest128 Context => _context;
 
     /// <summary>The digest of the bytes of the document file at <paramref name="path"/> as this build parsed it, or null when it did not.</summary>
-    public UInt128? DigestOf(string path) => _now.TryGetValue(path, out var entry) ? entry.Digest : null;
+    public Digest128? DigestOf(string path) => _now.TryGetValue(path, out var entry) ? entry.Digest : null;
 
     /// <summary>Whether the document file at <paramref name="path"/> was parsed before as it is now, by its size and time.</summary>
     public bool Knows(string path, long size, long modified) =>
         _context == _recordedContext && _previous.TryGetValue(path, out var entry) && entry.Size == size && entry.Modified == modified;
 
     /// <summary>Whether the document file at <paramref name="path"/> was parsed before as it is now, by the digest of its bytes.</summary>
-    public bool Knows(string path, UInt128 digest) =>
+    public bool Knows(string path, Digest128 digest) =>
         _context == _recordedContext && _previous.TryGetValue(path, out var entry) && entry.Digest == digest;
 
     /// <summary>
@@ -154,7 +153,7 @@ public sealed class ParsedDocumentCache
     {
         _now[file.Path] = new Entry(file.Path, file.Size, Trusted(file.Modified), file.Digest, document, [.. diagnostics])
         {
-            Metadata = document is null ? UInt128.Zero : DocumentCodec.Digest(document),
+            Metadata = document is null ? Digest128.Zero : DocumentCodec.Digest(document),
         };
         _changed = true;
     }
@@ -163,7 +162,7 @@ public sealed class ParsedDocumentCache
     /// The digest of the metadata of the document this build parsed or recalled from the file at <paramref name="path"/>, as it
     /// was parsed (<see cref="DocumentCodec.Digest"/>), or null when there is none.
     /// </summary>
-    public UInt128? MetadataOf(string path) => _now.TryGetValue(path, out var entry) && entry.Document is not null ? entry.Metadata : null;
+    public Digest128? MetadataOf(string path) => _now.TryGetValue(path, out var entry) && entry.Document is not null ? entry.Metadata : null;
 
     /// <summary>
     /// What the audit looks for of the withheld document file at <paramref name="path"/> (<see cref="WithheldText.Of"/>), as
@@ -243,11 +242,11 @@ public sealed class ParsedDocumentCache
     /// One document file: its size, time of last writing (ticks, UTC) and digest when parsed, what the parse gave and, for a
     /// withheld document, what the audit looks for of it (none until taken), and the digest of the document's metadata.
     /// </summary>
-    private sealed record Entry(string Path, long Size, long Modified, UInt128 Digest, Document? Document, Diagnostic[] Diagnostics)
+    private sealed record Entry(string Path, long Size, long Modified, Digest128 Digest, Document? Document, Diagnostic[] Diagnostics)
     {
         public WithheldPassage[]? Passages { get; init; }
 
         /// <summary>The digest of the document's metadata as parsed (<see cref="DocumentCodec.Digest"/>); 0 without a document.</summary>
-        public UInt128 Metadata { get; init; }
+        public Digest128 Metadata { get; init; }
     }
 }

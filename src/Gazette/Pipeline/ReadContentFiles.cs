@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 using System.Text;
 using Gazette.Content;
 using Gazette.Diagnostics;
@@ -70,7 +69,7 @@ public sealed class ReadContentFiles
         string? text = null;
         long size = 0;
         long modified = 0;
-        var digest = UInt128.Zero;
+        var digest = Digest128.Zero;
         try
         {
             size = info.Length;
@@ -85,7 +84,7 @@ public sealed class ReadContentFiles
                 var bytes = File.ReadAllBytes(fullPath);
                 if (parsed is not null)
                 {
-                    digest = XxHash128.HashToUInt128(bytes);
+                    digest = Digest128.Of(bytes);
                     if (parsed.Knows(path, digest))
                     {
                         return new ContentFile(path, fullPath, size, null) { Modified = modified, Digest = digest, Known = true };

@@ -65,8 +65,8 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
         digest.Append(BuildIdentity.Bytes);
         digest.Append("gzip\0"u8);
         digest.Append(content);
-        var value = digest.GetCurrentHashAsUInt128();
-        return new RenderKey(value == UInt128.Zero ? UInt128.One : value);
+        var value = Digest128.Of(digest);
+        return new RenderKey(value.NotZero);
     }
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);

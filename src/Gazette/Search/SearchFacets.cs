@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Gazette.Model;
+using Gazette.Output;
 using Gazette.Rendering;
 using Gazette.Theme;
 
@@ -21,7 +22,7 @@ internal static class SearchFacets
     /// <param name="known">with a build cache, the digest of what the facets are made from (<see cref="SearchIndexWriter.MetadataInputs"/>):
     /// a facet's file the output folder holds as made from it is not made; null: every file is made.</param>
     public static IReadOnlyList<KeyValuePair<string, string>> Write(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall = null,
-        UInt128? known = null)
+        Digest128? known = null)
     {
         var documents = archive.Documents;
         var config = archive.Config;

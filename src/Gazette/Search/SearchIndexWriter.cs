@@ -52,7 +52,7 @@ public sealed class SearchIndexWriter
     // With a build cache: the last build's state, which the index is patched from, and each document's digest and text hash, for the next.
     private SearchState? _previous;
     private readonly List<bool> _changed = [];
-    private readonly List<UInt128>? _digests;
+    private readonly List<Digest128>? _digests;
     private readonly ArrayBufferWriter<byte>? _textHashes; // 32 bytes a document, one after the other
 
     public SearchIndexWriter(SiteConfiguration config)
@@ -85,7 +85,7 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>Each document's <see cref="SearchState.DigestOf"/> so far, when the state is kept.</summary>
-    internal IReadOnlyList<UInt128> Digests => _digests ?? throw new InvalidOperationException("the index's state is not kept");
+    internal IReadOnlyList<Digest128> Digests => _digests ?? throw new InvalidOperationException("the index's state is not kept");
 
     /// <summary>Each document's SHA-256 of its compressed searchable text so far, when the state is kept.</summary>
     internal ReadOnlyMemory<byte> TextHashes => _textHashes?.WrittenMemory ?? throw new InvalidOperationException("the index's state is not kept");
@@ -94,7 +94,7 @@ public sealed class SearchIndexWriter
     public int Indexed => _changed.Count(c => c);
 
     /// <summary>Document <paramref name="id"/>'s digest (<see cref="SearchState.DigestOf"/>) and snippet, once added, when the state is kept.</summary>
-    internal (UInt128 Digest, string Snippet) Facts(int id) => (Digests[id], _snippets[id]);
+    internal (Digest128 Digest, string Snippet) Facts(int id) => (Digests[id], _snippets[id]);
 
     /// <summary>Documents added so far: the id of the next one.</summary>
     public int Count => _snippets.Count;
@@ -145,7 +145,7 @@ public sealed class SearchIndexWriter
             var all = SearchableText(document, body);
             searchable[i] = (all, source.Title + "\n" + source.DocNumber, number);
             snippets[i] = Snippet(source.Summary ?? body);
-            var digest = _digests is null ? UInt128.Zero : SearchState.DigestOf(all, searchable[i].Title);
+            var digest = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, searchable[i].Title);
             if (_previous is not null && _previous.Digest(first + i) == digest)
             {
                 texts[i] = new PendingText(null, _previous.TextHash(first + i), () => all, digest);
@@ -250,14 +250,14 @@ public sealed class SearchIndexWriter
     /// it is now, with <see cref="Text"/> to make the text to compress should its file not be kept; <see cref="Digest"/> is its
     /// render key (0 without a cache).
     /// </summary>
-    private readonly record struct PendingText(byte[]? Bytes, byte[] Hash, Func<string>? Text, UInt128 Digest);
+    private readonly record struct PendingText(byte[]? Bytes, byte[] Hash, Func<string>? Text, Digest128 Digest);
 
     /// <summary>
     /// What the build cache knows of a document instead of its text: its <see cref="SearchState.DigestOf"/> and snippet as the last
     /// build made them, and how to make the text of its body should its text file be needed (its group renamed, or the file not
     /// as it was left).
     /// </summary>
-    public sealed record KnownText(UInt128 Digest, string Snippet, Func<string> Body);
+    public sealed record KnownText(Digest128 Digest, string Snippet, Func<string> Body);
 
     /// <summary>
     /// Writes the rest of the index — term chunks, postings, metadata shards, facets, dates and the manifest — once every
@@ -289,7 +289,7 @@ public sealed class SearchIndexWriter
     /// (<see cref="MetadataInputs"/>); null: they are made.
     /// </param>
     internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall,
-        MetadataFiles? metadataFiles = null, UInt128? metadataContext = null)
+        MetadataFiles? metadataFiles = null, Digest128? metadataContext = null)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -318,7 +318,7 @@ public sealed class SearchIndexWriter
         }
 
         var meta = WriteMeta(archive, Write, recall);
-        var known = metadataContext is { } context && recall is not null ? MetadataInputs(archive, context) : (UInt128?)null;
+        var known = metadataContext is { } context && recall is not null ? MetadataInputs(archive, context) : (Digest128?)null;
         var (facets, dates) = metadataFiles ?? WriteMetadataFiles(archive, strings, Write, recall, known);
 
         var manifest = new JsonObject
@@ -335,7 +335,7 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>The facet files and the dates file: made from the documents' metadata alone.</summary>
-    private static MetadataFiles WriteMetadataFiles(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall, UInt128? known)
+    private static MetadataFiles WriteMetadataFiles(Archive archive, UiStrings strings, Action<IndexFile> write, GzipRecall? recall, Digest128? known)
     {
         var facets = SearchFacets.Write(archive, strings, write, recall, known);
         var dates = Known(known, "dates", recall) ?? Made(known, "dates", () =>
@@ -358,7 +358,7 @@ public sealed class SearchIndexWriter
     /// What the facet and dates files are made from, as a digest: <paramref name="context"/> (everything but the documents) and,
     /// in the archive's order, each document's organs, topic, genre, publication date, validity and gazette issue.
     /// </summary>
-    internal static UInt128 MetadataInputs(Archive archive, UInt128 context)
+    internal static Digest128 MetadataInputs(Archive archive, Digest128 context)
     {
         var digest = new KeyDigest().Append(context).Append("search metadata");
         foreach (var document in archive.Documents)
@@ -381,7 +381,7 @@ public sealed class SearchIndexWriter
     /// The metadata file <paramref name="name"/> (a facet, or the dates) the output folder holds as made from <paramref name="known"/>
     /// (<see cref="MetadataInputs"/>): not made, its bytes left where they are; null when there is none, or no key.
     /// </summary>
-    internal static IndexFile? Known(UInt128? known, string name, GzipRecall? recall)
+    internal static IndexFile? Known(Digest128? known, string name, GzipRecall? recall)
     {
         if (known is not { } inputs || recall is null)
         {
@@ -393,10 +393,10 @@ public sealed class SearchIndexWriter
     }
 
     /// <summary>A metadata file <paramref name="make"/> makes, recorded with the key it is known by when it has one.</summary>
-    internal static IndexFile Made(UInt128? known, string name, Func<IndexFile> make) =>
+    internal static IndexFile Made(Digest128? known, string name, Func<IndexFile> make) =>
         known is { } inputs ? make() with { Key = KeyOf(inputs, name) } : make();
 
-    private static RenderKey KeyOf(UInt128 inputs, string name) => new KeyDigest().Append(inputs).Append(name).Key;
+    private static RenderKey KeyOf(Digest128 inputs, string name) => new KeyDigest().Append(inputs).Append(name).Key;
 
     /// <summary>
     /// The files of the index made from the documents' metadata alone: the path of each facet's file by facet name, in the

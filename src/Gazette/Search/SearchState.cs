@@ -54,7 +54,7 @@ internal sealed class SearchState : IDisposable
     public int Count => _documents.Length / DocumentBytes;
 
     /// <summary>The digest document <paramref name="id"/> had (<see cref="DigestOf"/>).</summary>
-    public UInt128 Digest(int id) => BinaryPrimitives.ReadUInt128LittleEndian(_documents.AsSpan(id * DocumentBytes, 16));
+    public Digest128 Digest(int id) => Digest128.ReadLittleEndian(_documents.AsSpan(id * DocumentBytes, 16));
 
     /// <summary>The SHA-256 of document <paramref name="id"/>'s compressed searchable text.</summary>
     public byte[] TextHash(int id) => _documents.AsSpan((id * DocumentBytes) + 16, 32).ToArray();
@@ -161,7 +161,7 @@ internal sealed class SearchState : IDisposable
                 return null;
             }
 
-            chunks[c] = new SavedChunk((int)offset, length, BinaryPrimitives.ReadInt32LittleEndian(entry[12..]), new RenderKey(BinaryPrimitives.ReadUInt128LittleEndian(entry[16..])));
+            chunks[c] = new SavedChunk((int)offset, length, BinaryPrimitives.ReadInt32LittleEndian(entry[12..]), new RenderKey(Digest128.ReadLittleEndian(entry[16..])));
         }
 
         return (chunks, termsEnd);
@@ -173,14 +173,14 @@ internal sealed class SearchState : IDisposable
     /// The digest of what a document gives the index's terms and text file: its searchable text and its title line (its snippet
     /// is made again each build, not kept).
     /// </summary>
-    public static UInt128 DigestOf(string searchable, string titleLine)
+    public static Digest128 DigestOf(string searchable, string titleLine)
     {
         var digest = new XxHash128();
         digest.Append(MemoryMarshal.AsBytes(searchable.AsSpan()));
         digest.Append([0, 0]);
         digest.Append(MemoryMarshal.AsBytes(titleLine.AsSpan()));
-        var value = digest.GetCurrentHashAsUInt128();
-        return value == UInt128.Zero ? UInt128.One : value; // never RenderKey.None
+        var value = Digest128.Of(digest);
+        return value.NotZero; // never RenderKey.None
     }
 
     /// <summary>The digest of the documents' ids, in order.</summary>

@@ -25,7 +25,7 @@ internal sealed class SearchStateWriter : IDisposable
     /// <summary>Starts the state of the index of <paramref name="documents"/> written into <paramref name="outputDirectory"/>.</summary>
     /// <param name="digests">each document's <see cref="SearchState.DigestOf"/>, in id order.</param>
     /// <param name="textHashes">each document's SHA-256 of its compressed searchable text (32 bytes), in id order.</param>
-    public SearchStateWriter(string cacheDirectory, string outputDirectory, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<UInt128> digests, ReadOnlyMemory<byte> textHashes)
+    public SearchStateWriter(string cacheDirectory, string outputDirectory, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<Digest128> digests, ReadOnlyMemory<byte> textHashes)
     {
         Directory.CreateDirectory(cacheDirectory);
         _file = SearchState.FileFor(cacheDirectory, outputDirectory);
@@ -35,7 +35,7 @@ internal sealed class SearchStateWriter : IDisposable
         var perDocument = new byte[SearchState.DocumentBytes];
         for (var id = 0; id < documents.Count; id++)
         {
-            BinaryPrimitives.WriteUInt128LittleEndian(perDocument, digests[id]);
+            digests[id].WriteLittleEndian(perDocument);
             textHashes.Span.Slice(id * 32, 32).CopyTo(perDocument.AsSpan(16));
             Append(perDocument);
         }
@@ -80,7 +80,7 @@ internal sealed class SearchStateWriter : IDisposable
             BinaryPrimitives.WriteInt64LittleEndian(entry, chunk.Offset);
             BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(8), chunk.Length);
             BinaryPrimitives.WriteInt32LittleEndian(entry.AsSpan(12), chunk.Inline);
-            BinaryPrimitives.WriteUInt128LittleEndian(entry.AsSpan(16), _keys.GetValueOrDefault(c).Value);
+            _keys.GetValueOrDefault(c).Value.WriteLittleEndian(entry.AsSpan(16));
             Append(entry);
         }
 

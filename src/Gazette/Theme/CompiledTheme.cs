@@ -1,4 +1,5 @@
 using Fluid;
+using Gazette.Output;
 
 namespace Gazette.Theme;
 
@@ -15,7 +16,7 @@ public sealed record CompiledTheme(
     public string? Headers { get; init; }
 
     /// <summary>A digest of the layouts' sources (names and bytes): it changes whenever a layout or partial does.</summary>
-    public UInt128 LayoutDigest { get; init; }
+    public Digest128 LayoutDigest { get; init; }
 
     /// <summary>Every page kind the build renders; the theme has layouts/&lt;kind&gt;.liquid for each, plus base.liquid.</summary>
     public static IReadOnlyList<string> Kinds { get; } =

@@ -20,7 +20,7 @@ public sealed class CacheReaderTests
             {
                 writer.Write($"content/documents/{i}.md");
                 writer.Write((long)i * 7);
-                writer.Write((UInt128)i << 70);
+                writer.Write(new Digest128((ulong)i << 6, 0));
                 writer.Write(i % 3 == 0);
             }
 
@@ -37,7 +37,7 @@ public sealed class CacheReaderTests
         {
             Assert.Equal($"content/documents/{i}.md", reader.ReadString());
             Assert.Equal((long)i * 7, reader.ReadInt64());
-            Assert.Equal((UInt128)i << 70, reader.ReadUInt128());
+            Assert.Equal(new Digest128((ulong)i << 6, 0), reader.ReadDigest());
             Assert.Equal(i % 3 == 0, reader.ReadBoolean());
         }
 

@@ -207,7 +207,7 @@ public sealed class WriteSiteCacheTests
         Assert.False(File.Exists(folder.PathOf("public/search/text/0.aaaa.txt")));
     }
 
-    private static readonly RenderKey Made1 = new(1234567);
+    private static readonly RenderKey Made1 = new(new Digest128(0, 1234567));
 
     [Fact]
     public void A_page_recorded_as_made_from_the_same_inputs_is_kept_without_its_bytes_and_stays_reusable()
@@ -240,7 +240,7 @@ public sealed class WriteSiteCacheTests
 
         using (var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache")))
         {
-            Assert.False(site.Reuse("index.html", new RenderKey(7654321)));
+            Assert.False(site.Reuse("index.html", new RenderKey(new Digest128(0, 7654321))));
             Assert.False(site.Reuse("documents/a/index.html", Made1));
             Assert.False(site.Reuse("documents/b/index.html", Made1));
             Assert.False(site.Reuse("documents/c/index.html", Made1));
@@ -260,7 +260,7 @@ public sealed class WriteSiteCacheTests
     public void A_file_renamed_is_the_one_recalled_by_its_key_with_its_bytes_and_time_and_keeps_the_key_for_the_next_build()
     {
         using var folder = new TempFolder();
-        var copiedKey = new RenderKey(424242);
+        var copiedKey = new RenderKey(new Digest128(0, 424242));
         Publish(folder, [Text("search/terms/0.aaaa.bin", "词块") with { RenderKey = Made1 }, Text("search/manifest.json", "{}"), Text("documents/b/index.html", "乙") with { RenderKey = copiedKey }]);
         File.WriteAllText(folder.PathOf("public/documents/b/index.html"), "丙"); // same length, new bytes and time
         var written = File.GetLastWriteTimeUtc(folder.PathOf("public/search/terms/0.aaaa.bin"));
@@ -272,7 +272,7 @@ public sealed class WriteSiteCacheTests
             Assert.Equal("search/terms/0.aaaa.bin", recalled.Value.Path);
             Assert.True(recalled.Value.Hash.SameAs(Sha256Digest.Of(Encoding.UTF8.GetBytes("词块"))));
             Assert.Null(site.Recall(copiedKey)); // altered since: not as the record has it
-            Assert.Null(site.Recall(new RenderKey(7654321)));
+            Assert.Null(site.Recall(new RenderKey(new Digest128(0, 7654321))));
             Assert.Null(site.Recall(RenderKey.None));
 
             // The group renamed: the file recalled under a new name, with the key, which the next build recalls at the new name
