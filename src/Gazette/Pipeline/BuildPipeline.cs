@@ -82,12 +82,13 @@ public sealed class BuildPipeline
         // With a cache: what the last build made of each document whose file and surroundings are as they were, in the same context
         var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,
             DocumentMemo.Context(parsed.Context, keys.Shared, archive, today, withheld.Digest()));
+        clock.Lap("document memo");
         var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive, parsed!.MetadataOf);
 
         // The digest the memo knows the document at this place of the archive's order by: its file's and its surroundings'
         Digest128? MemoDigest(PublishedDocument document, int at) =>
             parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[at]) : null;
-        clock.Lap("document memo");
+        clock.Lap("metadata digests");
 
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory);
