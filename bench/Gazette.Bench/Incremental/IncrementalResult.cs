@@ -18,10 +18,10 @@ public sealed class IncrementalResult
     public List<IncrementalRound> Rounds { get; } = [];
 
     /// <summary>
-    /// The build after the rounds, once the document's title was changed too: its metadata, shown on the pages that list it and
-    /// on those of the documents related to it; null when not made (an earlier build failed).
+    /// The rounds after those, that each changed the document's title once more (（修订） added at its end): its metadata, shown
+    /// on the pages that list it and on those of the documents related to it, in order.
     /// </summary>
-    public IncrementalRound? Retitled { get; set; }
+    public List<IncrementalRound> TitleRounds { get; } = [];
 
     /// <summary>The build after the document's bytes were put back; null when not made (an earlier build failed).</summary>
     public IncrementalRound? Restored { get; set; }
@@ -41,5 +41,11 @@ public sealed class IncrementalResult
     public List<string> Problems { get; } = [];
 
     /// <summary>The median wall time of the rounds, when every one succeeded.</summary>
-    public TimeSpan? Median => Rounds.Count > 0 && Rounds.All(r => r.Build.Succeeded) ? TimeSpan.FromSeconds(BenchRun.Median(Rounds.Select(r => r.Build.Wall.TotalSeconds))!.Value) : null;
+    public TimeSpan? Median => MedianOf(Rounds);
+
+    /// <summary>The median wall time of the title rounds, when every one succeeded.</summary>
+    public TimeSpan? TitleMedian => MedianOf(TitleRounds);
+
+    private static TimeSpan? MedianOf(List<IncrementalRound> rounds) =>
+        rounds.Count > 0 && rounds.All(r => r.Build.Succeeded) ? TimeSpan.FromSeconds(BenchRun.Median(rounds.Select(r => r.Build.Wall.TotalSeconds))!.Value) : null;
 }
