@@ -115,6 +115,24 @@ public sealed class BuildSearchIndex : IDisposable
             return (path[Folder.Length..], ((ReadOnlySpan<byte>)hash).ToArray());
         }
 
+        // The compressed text file the output folder holds with this key (a document's searchable text as the last build made it)
+        byte[]? OldText(RenderKey key)
+        {
+            if (site!.Recall(key) is not ({ } path, _) || !path.StartsWith(Folder + "text/", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            try
+            {
+                return File.ReadAllBytes(site.InOutput(path));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+
         GzipRecall? recall = site is null || _cache is null ? null : Recall;
         var metadataFiles = kept is null ? null
             : SearchIndexWriter.MetadataFiles.Among(kept.Where(p => p.StartsWith(Folder, StringComparison.Ordinal)).Select(p => p[Folder.Length..]));
@@ -134,7 +152,7 @@ public sealed class BuildSearchIndex : IDisposable
             {
                 site.Rename(path, Folder + file.Recalled, file.Key);
             }
-        }, _state, recall, metadataFiles, metadataContext);
+        }, _state, recall, metadataFiles, metadataContext, recall is null ? null : OldText);
         _state?.End();
     }
 

@@ -29,6 +29,9 @@ public sealed class SearchIndexWriter
     public const int SnippetLength = 120;
     public const string DocumentNumberPrefix = "#";
 
+    /// <summary>Up to how many changed documents the term chunks to scan are found from their old texts (<see cref="OldTermChunks"/>).</summary>
+    private const int MostChangedForOldTerms = 64;
+
     private static readonly DateOnly UnixEpoch = new(1970, 1, 1);
 
     /// <summary>How the index writes JSON: every character as itself, not escaped.</summary>
@@ -92,6 +95,9 @@ public sealed class SearchIndexWriter
 
     /// <summary>How many documents were indexed anew rather than taken from the last build's state.</summary>
     public int Indexed => _changed.Count(c => c);
+
+    /// <summary>The last build's term chunks the changed documents' old texts reach, which alone were scanned (<see cref="OldTermChunks"/>); null: every chunk was.</summary>
+    internal bool[]? ReachedByOldTexts { get; private set; }
 
     /// <summary>Document <paramref name="id"/>'s digest (<see cref="SearchState.DigestOf"/>) and snippet, once added, when the state is kept.</summary>
     internal (Digest128 Digest, string Snippet) Facts(int id) => (Digests[id], _snippets[id]);
@@ -288,8 +294,13 @@ public sealed class SearchIndexWriter
     /// documents' facet fields and dates, and one the output folder holds as made from them is neither made nor compressed
     /// (<see cref="MetadataInputs"/>); null: they are made.
     /// </param>
+    /// <param name="oldText">
+    /// with the last build's state, the compressed searchable text file the output folder holds with a key (a document's
+    /// digest, as its text file is recorded), or null: the changed documents' texts as the last build indexed them, whose
+    /// terms tell which saved term chunks they can be in (<see cref="OldTermChunks"/>); null: every chunk is scanned.
+    /// </param>
     internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall,
-        MetadataFiles? metadataFiles = null, Digest128? metadataContext = null)
+        MetadataFiles? metadataFiles = null, Digest128? metadataContext = null, Func<RenderKey, byte[]?>? oldText = null)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -310,7 +321,10 @@ public sealed class SearchIndexWriter
         if (_previous is { } previous)
         {
             _previous = null;
-            terms = PatchedTermChunks.Write(previous.ReadTerms(), [.. _changed], _all, _title, Write, save, recall);
+            var saved = previous.ReadTerms();
+            var reached = OldTermChunks(previous, saved.Chunks.Length, oldText);
+            ReachedByOldTexts = reached;
+            terms = PatchedTermChunks.Write(saved, [.. _changed], _all, _title, Write, save, recall, reached);
         }
         else
         {
@@ -332,6 +346,69 @@ public sealed class SearchIndexWriter
             ["dates"] = dates,
         };
         write(new IndexFile("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)), []));
+    }
+
+    /// <summary>
+    /// For each of the last build's <paramref name="count"/> term chunks, whether a term a changed document had then is in it:
+    /// the terms of its searchable text as the last build indexed it (the output folder still holds that file; its title line,
+    /// the text's first two lines, and the text are confirmed by the digest the state has for the document), of that title
+    /// line (a part of the text) and of its document number. Null — every chunk is scanned — when more than
+    /// <see cref="MostChangedForOldTerms"/> documents changed or a text cannot be had or confirmed.
+    /// </summary>
+    private bool[]? OldTermChunks(SearchState previous, int count, Func<RenderKey, byte[]?>? oldText)
+    {
+        if (oldText is null || _changed.Count != previous.Count)
+        {
+            return null;
+        }
+
+        var reached = new bool[count];
+        var changed = 0;
+        for (var id = 0; id < _changed.Count; id++)
+        {
+            if (!_changed[id])
+            {
+                continue;
+            }
+
+            if (++changed > MostChangedForOldTerms || oldText(new RenderKey(previous.Digest(id))) is not { } compressed)
+            {
+                return null;
+            }
+
+            string text;
+            try
+            {
+                text = Encoding.UTF8.GetString(IndexFile.Gunzip(compressed));
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
+
+            // The text is the title, the number, the summary, the organs and the body, a line each (SearchableText); the title
+            // line indexed is the first two, unless the title or number held a line break (the digest then tells, and every chunk is scanned)
+            var titleEnd = text.IndexOf('\n');
+            var numberEnd = titleEnd < 0 ? -1 : text.IndexOf('\n', titleEnd + 1);
+            if (numberEnd < 0 || SearchState.DigestOf(text, text[..numberEnd]) != previous.Digest(id))
+            {
+                return null;
+            }
+
+            foreach (var term in Tokenizer.IndexTerms(text))
+            {
+                reached[ChunkOf(term)] = true;
+            }
+
+            if (Tokenizer.DocumentNumberKey(text[(titleEnd + 1)..numberEnd]) is { Length: > 0 } key)
+            {
+                reached[ChunkOf(DocumentNumberPrefix + key)] = true;
+            }
+        }
+
+        return reached;
+
+        int ChunkOf(string term) => (int)(Fnv1a(Encoding.UTF8.GetBytes(term)) % (uint)count);
     }
 
     /// <summary>The facet files and the dates file: made from the documents' metadata alone.</summary>

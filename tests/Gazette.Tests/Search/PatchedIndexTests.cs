@@ -155,7 +155,9 @@ public sealed class PatchedIndexTests : IDisposable
     /// Writes the index with a recall of <paramref name="before"/>'s files by the key of their content, keeping its state: a file
     /// recalled is not given, its path is in the second list.
     /// </summary>
-    private (Dictionary<string, IndexFile> Files, List<string> Recalled) WriteRecalling(Archive archive, IReadOnlyList<string> bodies, SearchState? previous, IReadOnlyDictionary<string, IndexFile>? before)
+    /// <param name="oldText">the last index's text file of a document's digest (as the build finds it in the output folder), or null.</param>
+    private (Dictionary<string, IndexFile> Files, List<string> Recalled) WriteRecalling(Archive archive, IReadOnlyList<string> bodies, SearchState? previous, IReadOnlyDictionary<string, IndexFile>? before,
+        Func<RenderKey, byte[]?>? oldText = null)
     {
         var byKey = before?.Values.Where(f => !f.Key.IsNone).ToDictionary(f => f.Key, f => (f.Path, System.Security.Cryptography.SHA256.HashData(f.Bytes)));
         var writer = new SearchIndexWriter(archive.Config, 2, previous, keepState: true);
@@ -186,10 +188,74 @@ public sealed class PatchedIndexTests : IDisposable
                 recalled.Add(file.Path);
                 Assert.True(files.TryAdd(file.Path, before![file.Recalled] with { Path = file.Path }), file.Path);
             }
-        }, state, key => byKey?.TryGetValue(key, out var found) == true ? found : null);
+        }, state, key => byKey?.TryGetValue(key, out var found) == true ? found : null, oldText: oldText);
+        _reachedByOldTexts = writer.ReachedByOldTexts;
         state.End();
         state.Keep();
         return (new Dictionary<string, IndexFile>(files, StringComparer.Ordinal), [.. recalled]);
+    }
+
+    private bool[]? _reachedByOldTexts;
+
+    /// <summary>An index's searchable text files by the key the build records each with: its document's digest.</summary>
+    private static Dictionary<RenderKey, byte[]> TextsByDigest(IReadOnlyDictionary<string, IndexFile> files) =>
+        files.Values.Where(f => f.Path.StartsWith("text/", StringComparison.Ordinal)).Select(f =>
+        {
+            var text = System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(f.Bytes));
+            var titleLine = text[..text.IndexOf('\n', text.IndexOf('\n') + 1)];
+            return (Key: new RenderKey(SearchState.DigestOf(text, titleLine)), f.Bytes);
+        }).DistinctBy(t => t.Key).ToDictionary(t => t.Key, t => t.Bytes);
+
+    [Fact]
+    public void With_the_changed_documents_old_texts_at_hand_the_chunks_none_of_their_terms_reach_are_not_scanned_and_the_index_is_the_one_written_from_scratch()
+    {
+        var (archive, bodies) = Corpus();
+        var (first, _) = WriteRecalling(archive, bodies, null, null);
+        var edited = bodies.ToList();
+        edited[8] = "乡村第二段。"; // most of its terms gone: only its old text tells which chunks they are in
+        edited[300] = bodies[300] + " 蘑菇 ppp999"; // new terms
+
+        // and a document whose number changes, whose old number term is in a chunk no other old term of the three reaches
+        var count = ChunkCount(first);
+        int Chunk(string term) => (int)(SearchIndexWriter.Fnv1a(System.Text.Encoding.UTF8.GetBytes(term)) % (uint)count);
+        var oldTexts = first.Values.Where(f => f.Path.StartsWith("text/", StringComparison.Ordinal))
+            .ToDictionary(f => int.Parse(f.Path[5..f.Path.IndexOf('.')], System.Globalization.CultureInfo.InvariantCulture), f => System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(f.Bytes)));
+        HashSet<int> Reach(int id) => [.. Tokenizer.IndexTerms(oldTexts[id]).Select(Chunk)];
+        string NumberTerm(int id) => SearchIndexWriter.DocumentNumberPrefix + Tokenizer.DocumentNumberKey(archive.Documents[id].Source.DocNumber!);
+        var others = Reach(8).Union(Reach(300)).ToHashSet();
+        var renumbered = Enumerable.Range(10, 8_000).First(id => id != 300 && archive.Documents[id].Source.DocNumber is not null
+            && !others.Contains(Chunk(NumberTerm(id))) && !Reach(id).Contains(Chunk(NumberTerm(id))));
+        var changed = SearchIndexWriterTests.Archive(archive.Config, archive.Documents.Select((d, id) =>
+            id == renumbered ? d.Source with { DocNumber = "测府发〔2031〕7号" } : d.Source));
+        var previous = SearchState.Load(_cache, _output, changed.Documents);
+        Assert.NotNull(previous);
+        var old = TextsByDigest(first);
+        var asked = 0;
+
+        var (patched, _) = WriteRecalling(changed, edited, previous, first, key =>
+        {
+            Interlocked.Increment(ref asked);
+            return old.GetValueOrDefault(key);
+        });
+
+        Assert.Equal(3, asked);
+        var reached = _reachedByOldTexts;
+        Assert.NotNull(reached);
+        Assert.True(reached[Chunk(NumberTerm(renumbered))], "the old number term's chunk");
+        int[] ids = [8, 300, renumbered];
+        var expected = ids.SelectMany(Reach).Concat(ids.Where(id => archive.Documents[id].Source.DocNumber is not null).Select(id => Chunk(NumberTerm(id)))).ToHashSet();
+        Assert.Equal(Enumerable.Range(0, count).Select(expected.Contains), reached);
+        var (clean, _) = Write(new SearchIndexWriter(archive.Config, 1), changed, edited);
+        Assert.Equal(clean.Keys.Order(StringComparer.Ordinal), patched.Keys.Order(StringComparer.Ordinal));
+        Assert.All(clean, f => Assert.True(f.Value.AsSpan().SequenceEqual(patched[f.Key].Bytes), $"{f.Key} differs from the clean index's"));
+
+        // an old text that is not the one the state knows (here, none) means every chunk is scanned, to the same index
+        var again = edited.ToList();
+        again[8] = bodies[8];
+        var (twice, _) = WriteRecalling(changed, again, SearchState.Load(_cache, _output, changed.Documents), patched, _ => "not gzip"u8.ToArray());
+        Assert.Null(_reachedByOldTexts);
+        var (cleanAgain, _) = Write(new SearchIndexWriter(archive.Config, 1), changed, again);
+        Assert.All(cleanAgain, f => Assert.True(f.Value.AsSpan().SequenceEqual(twice[f.Key].Bytes), $"{f.Key} differs from the clean index's"));
     }
 
     /// <summary>The term chunk count a manifest written by the index writer gives.</summary>
