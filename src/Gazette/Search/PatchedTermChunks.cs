@@ -129,7 +129,7 @@ internal static class PatchedTermChunks
 
         // As TermChunks: a term is in chunk FNV-1a(UTF-8) mod count.
         var refs = terms.ToArray();
-        var chunkOf = refs.Select(r => ChunkOf(r.Term, count)).ToArray();
+        var chunkOf = refs.Select(r => SearchIndexWriter.ChunkOf(r.Term, count)).ToArray();
         Array.Sort(chunkOf, refs);
         var starts = TermChunks.Starts(chunkOf, count);
         return IndexTable.Write("terms", ".bin", count, c =>
@@ -266,9 +266,6 @@ internal static class PatchedTermChunks
         return refs;
     }
 
-    /// <summary>The chunk of a term among <paramref name="count"/>: FNV-1a of its UTF-8, as <see cref="TermChunks"/> has it.</summary>
-    private static int ChunkOf(ReadOnlySpan<byte> term, int count) => (int)(SearchIndexWriter.Fnv1a(term) % (uint)count);
-
     /// <summary>The ids of <paramref name="changed"/> (the changed documents', in order) that a posting (list or bitmap) holds, in order, into <paramref name="held"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimized at once: run for each of 200,000 saved terms at every build
     private static void Held(ReadOnlySpan<byte> posting, int[] changed, List<int> held)
@@ -352,7 +349,7 @@ internal static class PatchedTermChunks
                     key.ToUtf8(),
                     Posting.Decode(all[shard].Encode(slot), ref at),
                     titleSlot < 0 ? [] : Posting.Decode(title[shard].Encode(titleSlot), ref titleAt));
-                (fresh[ChunkOf(term.Term, count)] ??= []).Add(term);
+                (fresh[SearchIndexWriter.ChunkOf(term.Term, count)] ??= []).Add(term);
             }
         }
 

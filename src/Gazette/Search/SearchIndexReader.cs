@@ -78,7 +78,7 @@ public sealed class SearchIndexReader
     {
         var terms = _manifest.GetProperty("terms");
         var utf8 = Encoding.UTF8.GetBytes(term);
-        var chunk = (int)(SearchIndexWriter.Fnv1a(utf8) % (uint)terms.GetProperty("count").GetInt32());
+        var chunk = SearchIndexWriter.ChunkOf(utf8, terms.GetProperty("count").GetInt32());
         var data = Read($"terms/{chunk}.{GroupOf(terms, chunk)}.bin");
         var offset = 0;
         var count = (int)Posting.ReadVarint(data, ref offset);

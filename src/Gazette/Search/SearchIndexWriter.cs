@@ -397,18 +397,16 @@ public sealed class SearchIndexWriter
 
             foreach (var term in Tokenizer.IndexTerms(text))
             {
-                reached[ChunkOf(term)] = true;
+                reached[ChunkOf(Encoding.UTF8.GetBytes(term), count)] = true;
             }
 
             if (Tokenizer.DocumentNumberKey(text[(titleEnd + 1)..numberEnd]) is { Length: > 0 } key)
             {
-                reached[ChunkOf(DocumentNumberPrefix + key)] = true;
+                reached[ChunkOf(Encoding.UTF8.GetBytes(DocumentNumberPrefix + key), count)] = true;
             }
         }
 
         return reached;
-
-        int ChunkOf(string term) => (int)(Fnv1a(Encoding.UTF8.GetBytes(term)) % (uint)count);
     }
 
     /// <summary>The facet files and the dates file: made from the documents' metadata alone.</summary>
@@ -618,7 +616,10 @@ public sealed class SearchIndexWriter
         json.WriteEndArray();
     }
 
-    /// <summary>FNV-1a, 32 bits, over UTF-8 bytes: the chunk of a term.</summary>
+    /// <summary>The term chunk, of <paramref name="count"/>, a term is in: FNV-1a of its UTF-8, modulo the count (docs/search-index.md).</summary>
+    public static int ChunkOf(ReadOnlySpan<byte> utf8, int count) => (int)(Fnv1a(utf8) % (uint)count);
+
+    /// <summary>FNV-1a, 32 bits, over UTF-8 bytes: the chunk of a term (<see cref="ChunkOf"/>).</summary>
     public static uint Fnv1a(ReadOnlySpan<byte> bytes)
     {
         var hash = 2166136261u;

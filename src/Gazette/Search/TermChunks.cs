@@ -41,7 +41,7 @@ internal static class TermChunks
             }
 
             entries[i].Key.WriteUtf8(utf8);
-            chunkOf[i] = (int)(SearchIndexWriter.Fnv1a(utf8.AsSpan(0, length)) % (uint)count);
+            chunkOf[i] = SearchIndexWriter.ChunkOf(utf8.AsSpan(0, length), count);
         }
 
         Array.Sort(chunkOf, entries);
