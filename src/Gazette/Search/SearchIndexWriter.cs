@@ -127,14 +127,14 @@ public sealed class SearchIndexWriter
     public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string? Text, KnownText? Known)> batch, Func<string, RenderKey, bool>? reuse)
     {
         var first = Count;
-        var searchable = new (string All, string Title, string? Number)[batch.Count];
+        var terms = new (DocumentTerms All, DocumentTerms Title)[batch.Count];
         var texts = new PendingText[batch.Count];
         var snippets = new string[batch.Count];
         var indexed = new bool[batch.Count];
 
-        // Each document's searchable text, compressed, and its snippet, several documents at a time — with a build cache, not
-        // compressed when the document's digest is the one it had; then the terms of every document (but those), each shard of
-        // them on a thread of its own
+        // Each document's searchable text, compressed, its terms, each once and split by shard (DocumentTerms), and its snippet,
+        // several documents at a time — with a build cache, neither compressed nor collected when the document's digest is the
+        // one it had; then the terms of every document (but those) added to each shard on a thread of its own
         Parallel.For(0, batch.Count, i =>
         {
             var (document, body, known) = batch[i];
@@ -149,9 +149,9 @@ public sealed class SearchIndexWriter
             var source = document.Source;
             var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
             var all = SearchableText(document, body);
-            searchable[i] = (all, source.Title + "\n" + source.DocNumber, number);
+            var title = source.Title + "\n" + source.DocNumber;
             snippets[i] = Snippet(source.Summary ?? body);
-            var digest = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, searchable[i].Title);
+            var digest = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, title);
             if (_previous is not null && _previous.Digest(first + i) == digest)
             {
                 texts[i] = new PendingText(null, _previous.TextHash(first + i), () => all, digest);
@@ -159,6 +159,7 @@ public sealed class SearchIndexWriter
             }
 
             indexed[i] = true;
+            terms[i] = (DocumentTerms.Of(all, number, _all.Length), DocumentTerms.Of(title, number, _all.Length));
             var compressed = Compress(all);
             texts[i] = new PendingText(compressed, SHA256.HashData(compressed), null, digest);
         });
@@ -172,14 +173,8 @@ public sealed class SearchIndexWriter
                     continue;
                 }
 
-                var id = first + i;
-                all.AddText(searchable[i].All, id);
-                title.AddText(searchable[i].Title, id);
-                if (searchable[i].Number is { } number)
-                {
-                    all.AddTerm(number, id);
-                    title.AddTerm(number, id);
-                }
+                all.Add(terms[i].All, first + i);
+                title.Add(terms[i].Title, first + i);
             }
         });
 

@@ -50,6 +50,28 @@ internal sealed class TermIndex
         Tokenizer.Scan(text, ref sink);
     }
 
+    /// <summary>
+    /// Adds the terms of document <paramref name="id"/> that <see cref="DocumentTerms.Of"/> collected for this shard, split
+    /// into as many shards as this index is one of: the same terms as <see cref="AddText"/> (and <see cref="AddTerm"/>) would.
+    /// </summary>
+    public void Add(DocumentTerms terms, int id)
+    {
+        if (terms.Shards != _shards)
+        {
+            throw new ArgumentException($"the terms are split into {terms.Shards} shards, the index is one of {_shards}", nameof(terms));
+        }
+
+        foreach (var key in terms.Han(_shard))
+        {
+            _postings.Add(ref _table.GetOrAdd(key).Posting, id);
+        }
+
+        foreach (var word in terms.Words(_shard))
+        {
+            AddWord(word, id);
+        }
+    }
+
     /// <summary>Adds one term as it is (e.g. a document-number key), if it is of this shard.</summary>
     public void AddTerm(string term, int id) => AddWord(term, id);
 
@@ -113,9 +135,9 @@ internal sealed class TermIndex
     }
 
     // The shard takes other bits of the key than TermTable's index, so that a shard's keys spread over all of its table.
-    private static int ShardOfHan(long key, int shards) => (int)((uint)(((ulong)key * 0xD6E8FEB86659FD93UL) >> 32) % (uint)shards);
+    internal static int ShardOfHan(long key, int shards) => (int)((uint)(((ulong)key * 0xD6E8FEB86659FD93UL) >> 32) % (uint)shards);
 
-    private static int ShardOfWord(ReadOnlySpan<char> word, int shards)
+    internal static int ShardOfWord(ReadOnlySpan<char> word, int shards)
     {
         var hash = 2166136261u;
         foreach (var c in word)

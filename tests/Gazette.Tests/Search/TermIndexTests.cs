@@ -62,6 +62,45 @@ public sealed class TermIndexTests
         Assert.Equal(Enumerable.Range(0, 300).Where(id => id % 50 == 7), expected["#测府发7"]);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Terms_collected_once_per_document_give_the_index_of_its_text(int shardCount)
+    {
+        // A text long enough to grow the collector's set past its first size, in the middle of the texts, so that what it
+        // leaves behind when cleared would show in the next ones.
+        var texts = ManyTexts();
+        texts.Insert(150, string.Concat(Enumerable.Range(0x4E00, 6000).Select(c => char.ConvertFromUtf32(c) + (c % 7 == 0 ? "ab1 " : ""))));
+        var scanned = Enumerable.Range(0, shardCount).Select(s => new TermIndex(s, shardCount)).ToList();
+        var collected = Enumerable.Range(0, shardCount).Select(s => new TermIndex(s, shardCount)).ToList();
+        for (var id = 0; id < texts.Count; id++)
+        {
+            var number = id % 4 == 0 ? null : "#测府发" + (id % 50);
+            var terms = DocumentTerms.Of(texts[id], number, shardCount);
+            Assert.Equal(Tokenizer.IndexTerms(texts[id]).Count + (number is null ? 0 : 1), terms.Count);
+            for (var s = 0; s < shardCount; s++)
+            {
+                scanned[s].AddText(texts[id], id);
+                if (number is not null)
+                {
+                    scanned[s].AddTerm(number, id);
+                }
+
+                collected[s].Add(terms, id);
+            }
+        }
+
+        for (var s = 0; s < shardCount; s++)
+        {
+            var expected = Decode(scanned[s]);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.OrderBy(t => t.Key, StringComparer.Ordinal), Decode(collected[s]).OrderBy(t => t.Key, StringComparer.Ordinal));
+        }
+
+        Assert.Throws<ArgumentException>(() => new TermIndex(0, shardCount + 1).Add(DocumentTerms.Of("乡村", null, shardCount), 0));
+    }
+
     [Fact]
     public void The_postings_are_those_of_the_texts()
     {

@@ -1,0 +1,201 @@
+using System.Runtime.InteropServices;
+
+namespace Gazette.Search;
+
+/// <summary>
+/// The index terms of one text, each once, split by the shard of <see cref="TermIndex"/> that keeps it (in each shard in
+/// order of first appearance: Han characters and pairs, then words). Collected on the document's own thread, so that the text
+/// is scanned once and each shard's table is looked up once for a term however often the text repeats it: a searchable text
+/// of the bench's corpus has 3.5 Han terms for each distinct one.
+/// </summary>
+internal sealed class DocumentTerms
+{
+    [ThreadStatic]
+    private static Collector? _collector; // the scratch of each thread, kept between documents
+
+    private readonly long[] _han;
+    private readonly int[] _hanStarts; // shard s: _han[_hanStarts[s].._hanStarts[s + 1]]
+    private readonly string[] _words;
+    private readonly int[] _wordStarts;
+
+    private DocumentTerms(long[] han, int[] hanStarts, string[] words, int[] wordStarts)
+    {
+        (_han, _hanStarts, _words, _wordStarts) = (han, hanStarts, words, wordStarts);
+    }
+
+    /// <summary>How many shards the terms are split into.</summary>
+    public int Shards => _hanStarts.Length - 1;
+
+    /// <summary>How many distinct terms there are in all shards.</summary>
+    public int Count => _han.Length + _words.Length;
+
+    /// <summary>The keys of the Han characters and pairs of <paramref name="shard"/> (<see cref="TermKey.HanKey"/>, <see cref="TermKey.PairKey"/>).</summary>
+    public ReadOnlySpan<long> Han(int shard) => _han.AsSpan(_hanStarts[shard].._hanStarts[shard + 1]);
+
+    /// <summary>The words of <paramref name="shard"/>, the term given to <see cref="Of"/> among them.</summary>
+    public ReadOnlySpan<string> Words(int shard) => _words.AsSpan(_wordStarts[shard].._wordStarts[shard + 1]);
+
+    /// <summary>
+    /// The index terms of <paramref name="text"/> (<see cref="Tokenizer.Scan{TSink}"/>), with <paramref name="term"/> as it is (a
+    /// document-number key; null: none), split into <paramref name="shards"/> shards.
+    /// </summary>
+    public static DocumentTerms Of(string text, string? term, int shards)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shards);
+        var collector = _collector ??= new Collector();
+        var sink = new Sink(collector);
+        Tokenizer.Scan(text, ref sink);
+        if (term is not null)
+        {
+            collector.AddWord(term);
+        }
+
+        var han = collector.Han;
+        var words = collector.Words;
+        var result = new DocumentTerms(
+            Split(han, shards, key => TermIndex.ShardOfHan(key, shards), out var hanStarts),
+            hanStarts,
+            Split(CollectionsMarshal.AsSpan(words), shards, word => TermIndex.ShardOfWord(word, shards), out var wordStarts),
+            wordStarts);
+        collector.Clear();
+        return result;
+    }
+
+    /// <summary><paramref name="items"/> grouped by their shard, each group in their order, with where each shard's group starts.</summary>
+    private static T[] Split<T>(ReadOnlySpan<T> items, int shards, Func<T, int> shardOf, out int[] starts)
+    {
+        starts = new int[shards + 1];
+        var result = new T[items.Length];
+        if (shards == 1)
+        {
+            items.CopyTo(result);
+            starts[1] = items.Length;
+            return result;
+        }
+
+        var shardOfItem = new byte[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var shard = shardOf(items[i]);
+            shardOfItem[i] = (byte)shard;
+            starts[shard + 1]++;
+        }
+
+        for (var s = 0; s < shards; s++)
+        {
+            starts[s + 1] += starts[s];
+        }
+
+        var next = starts[..shards];
+        for (var i = 0; i < items.Length; i++)
+        {
+            result[next[shardOfItem[i]]++] = items[i];
+        }
+
+        return result;
+    }
+
+    /// <summary>A thread's set of the terms of the text being collected: a hash set of Han keys kept between texts (cleared by the places it filled), and the words.</summary>
+    private sealed class Collector
+    {
+        private const int FirstBits = 12;
+
+        private long[] _set = new long[1 << FirstBits]; // open addressing, linear probing, at most half full; 0 is empty (no key is 0)
+        private int _shift = 64 - FirstBits;
+        private long[] _han = new long[(1 << (FirstBits - 1)) + 1];
+        private int _hanCount;
+        private readonly HashSet<string> _seenWords = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _seenWordSpans;
+        private readonly List<string> _words = [];
+
+        public Collector()
+        {
+            _seenWordSpans = _seenWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public ReadOnlySpan<long> Han => _han.AsSpan(0, _hanCount);
+
+        public List<string> Words => _words;
+
+        public void AddHan(long key)
+        {
+            var mask = _set.Length - 1;
+            for (var i = Place(key); ; i = (i + 1) & mask)
+            {
+                var found = _set[i];
+                if (found == key)
+                {
+                    return;
+                }
+
+                if (found == 0)
+                {
+                    _set[i] = key;
+                    _han[_hanCount++] = key;
+                    if (_hanCount > _set.Length / 2)
+                    {
+                        Grow();
+                    }
+
+                    return;
+                }
+            }
+        }
+
+        public void AddWord(ReadOnlySpan<char> word)
+        {
+            if (!_seenWordSpans.Contains(word))
+            {
+                var text = word.ToString();
+                _seenWords.Add(text);
+                _words.Add(text);
+            }
+        }
+
+        /// <summary>Empties the set for the next text: the places of its keys only, not the whole table.</summary>
+        public void Clear()
+        {
+            var mask = _set.Length - 1;
+            foreach (var key in Han)
+            {
+                for (var i = Place(key); _set[i] != 0; i = (i + 1) & mask)
+                {
+                    _set[i] = 0;
+                }
+            }
+
+            _hanCount = 0;
+            _seenWords.Clear();
+            _words.Clear();
+        }
+
+        private int Place(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+        private void Grow()
+        {
+            _set = new long[_set.Length * 2];
+            _shift--;
+            Array.Resize(ref _han, _set.Length / 2 + 1);
+            var mask = _set.Length - 1;
+            foreach (var key in Han)
+            {
+                var i = Place(key);
+                while (_set[i] != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+
+                _set[i] = key;
+            }
+        }
+    }
+
+    private readonly struct Sink(Collector collector) : Tokenizer.ITermSink
+    {
+        public void Han(int codePoint) => collector.AddHan(TermKey.HanKey(codePoint));
+
+        public void HanPair(int first, int second) => collector.AddHan(TermKey.PairKey(first, second));
+
+        public void Word(ReadOnlySpan<char> word) => collector.AddWord(word);
+    }
+}
