@@ -237,11 +237,11 @@ public sealed class SearchIndexWriter
         _previous = null;
     }
 
-    /// <summary>A searchable text in UTF-8, compressed.</summary>
+    /// <summary>A searchable text in UTF-8, compressed (at <see cref="IndexFile.Fast"/>'s level).</summary>
     private static byte[] Compress(string text)
     {
         var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var compressed = IndexFile.Gzip(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)));
+        var compressed = IndexFile.Gzip(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)), IndexFile.Fast);
         ArrayPool<byte>.Shared.Return(utf8);
         return compressed;
     }
