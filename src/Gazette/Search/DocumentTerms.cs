@@ -10,9 +10,6 @@ namespace Gazette.Search;
 /// </summary>
 internal sealed class DocumentTerms
 {
-    [ThreadStatic]
-    private static Collector? _collector; // the scratch of each thread, kept between documents
-
     private readonly long[] _han;
     private readonly int[] _hanStarts; // shard s: _han[_hanStarts[s].._hanStarts[s + 1]]
     private readonly string[] _words;
@@ -39,10 +36,11 @@ internal sealed class DocumentTerms
     /// The index terms of <paramref name="text"/> (<see cref="Tokenizer.Scan{TSink}"/>), with <paramref name="term"/> as it is (a
     /// document-number key; null: none), split into <paramref name="shards"/> shards.
     /// </summary>
-    public static DocumentTerms Of(string text, string? term, int shards)
+    /// <param name="collector">the scratch the terms are collected in, one text after another on one thread; null: one made for this text.</param>
+    public static DocumentTerms Of(string text, string? term, int shards, Collector? collector = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shards);
-        var collector = _collector ??= new Collector();
+        collector ??= new Collector();
         var sink = new Sink(collector);
         Tokenizer.Scan(text, ref sink);
         if (term is not null)
@@ -95,8 +93,11 @@ internal sealed class DocumentTerms
         return result;
     }
 
-    /// <summary>A thread's set of the terms of the text being collected: a hash set of Han keys kept between texts (cleared by the places it filled), and the words.</summary>
-    private sealed class Collector
+    /// <summary>
+    /// Where the terms of a text are collected: a set of Han keys kept from one text to the next (cleared by the places it filled,
+    /// so a long text does not make every later one clear a large table), and the words. Used by one thread at a time.
+    /// </summary>
+    public sealed class Collector
     {
         private const int FirstBits = 12;
 

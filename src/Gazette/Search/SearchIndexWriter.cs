@@ -135,14 +135,14 @@ public sealed class SearchIndexWriter
         // Each document's searchable text, compressed, its terms, each once and split by shard (DocumentTerms), and its snippet,
         // several documents at a time — with a build cache, neither compressed nor collected when the document's digest is the
         // one it had; then the terms of every document (but those) added to each shard on a thread of its own
-        Parallel.For(0, batch.Count, i =>
+        Parallel.For(0, batch.Count, () => new DocumentTerms.Collector(), (i, _, collector) =>
         {
             var (document, body, known) = batch[i];
             if (known is not null && _previous is not null && _previous.Digest(first + i) == known.Digest)
             {
                 snippets[i] = known.Snippet;
                 texts[i] = new PendingText(null, _previous.TextHash(first + i), () => SearchableText(document, known.Body()), known.Digest);
-                return;
+                return collector;
             }
 
             body ??= known!.Body();
@@ -155,14 +155,15 @@ public sealed class SearchIndexWriter
             if (_previous is not null && _previous.Digest(first + i) == digest)
             {
                 texts[i] = new PendingText(null, _previous.TextHash(first + i), () => all, digest);
-                return;
+                return collector;
             }
 
             indexed[i] = true;
-            terms[i] = (DocumentTerms.Of(all, number, _all.Length), DocumentTerms.Of(title, number, _all.Length));
+            terms[i] = (DocumentTerms.Of(all, number, _all.Length, collector), DocumentTerms.Of(title, number, _all.Length, collector));
             var compressed = Compress(all);
             texts[i] = new PendingText(compressed, SHA256.HashData(compressed), null, digest);
-        });
+            return collector;
+        }, _ => { });
         Parallel.For(0, _all.Length, shard =>
         {
             var (all, title) = (_all[shard], _title[shard]);

@@ -74,10 +74,11 @@ public sealed class TermIndexTests
         texts.Insert(150, string.Concat(Enumerable.Range(0x4E00, 6000).Select(c => char.ConvertFromUtf32(c) + (c % 7 == 0 ? "ab1 " : ""))));
         var scanned = Enumerable.Range(0, shardCount).Select(s => new TermIndex(s, shardCount)).ToList();
         var collected = Enumerable.Range(0, shardCount).Select(s => new TermIndex(s, shardCount)).ToList();
+        var collector = new DocumentTerms.Collector();
         for (var id = 0; id < texts.Count; id++)
         {
             var number = id % 4 == 0 ? null : "#测府发" + (id % 50);
-            var terms = DocumentTerms.Of(texts[id], number, shardCount);
+            var terms = DocumentTerms.Of(texts[id], number, shardCount, collector);
             Assert.Equal(Tokenizer.IndexTerms(texts[id]).Count + (number is null ? 0 : 1), terms.Count);
             for (var s = 0; s < shardCount; s++)
             {
