@@ -71,11 +71,11 @@ internal sealed class DocumentTerms
             return result;
         }
 
-        var shardOfItem = new byte[items.Length];
+        var shardOfItem = new int[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
             var shard = shardOf(items[i]);
-            shardOfItem[i] = (byte)shard;
+            shardOfItem[i] = shard;
             starts[shard + 1]++;
         }
 
