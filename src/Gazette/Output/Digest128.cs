@@ -57,6 +57,14 @@ public readonly struct Digest128(ulong upper, ulong lower) : IEquatable<Digest12
         BinaryPrimitives.WriteUInt64LittleEndian(bytes[8..16], Upper);
     }
 
+    /// <summary>Appends the digest to <paramref name="hash"/> as its 16 little-endian bytes (<see cref="WriteLittleEndian"/>).</summary>
+    public void AppendTo(NonCryptographicHashAlgorithm hash)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        WriteLittleEndian(bytes);
+        hash.Append(bytes);
+    }
+
     // XXH128 and the keys made from it are canonical big-endian: the upper half first.
     private static Digest128 FromBigEndian(ReadOnlySpan<byte> bytes) =>
         new(BinaryPrimitives.ReadUInt64BigEndian(bytes[..8]), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..16]));

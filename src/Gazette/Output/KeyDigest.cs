@@ -15,8 +15,7 @@ public sealed class KeyDigest
 
     public KeyDigest Append(Digest128 value)
     {
-        value.WriteLittleEndian(_bytes);
-        _hash.Append(_bytes);
+        value.AppendTo(_hash);
         return this;
     }
 

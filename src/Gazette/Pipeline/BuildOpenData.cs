@@ -265,15 +265,13 @@ public sealed class BuildOpenData
     private Digest128[] BlockKeys()
     {
         var keys = new Digest128[(_keys.Length + BlockSize - 1) / BlockSize];
-        Span<byte> bytes = stackalloc byte[16];
         for (var b = 0; b < keys.Length; b++)
         {
             var digest = new XxHash128();
             var documents = _keys.AsSpan(b * BlockSize, Math.Min(BlockSize, _keys.Length - (b * BlockSize)));
             foreach (var key in documents)
             {
-                key.WriteLittleEndian(bytes);
-                digest.Append(bytes);
+                key.AppendTo(digest);
             }
 
             keys[b] = documents.Contains(Digest128.Zero) ? Digest128.Zero : Digest128.Of(digest).WithLowestBit;

@@ -103,12 +103,11 @@ public sealed class DocumentMemo
     {
         var hash = new XxHash128();
         hash.Append(BuildIdentity.Bytes);
-        Span<byte> bytes = stackalloc byte[16];
-        content.WriteLittleEndian(bytes);
-        hash.Append(bytes);
+        content.AppendTo(hash);
         hash.Append(pages);
-        BinaryPrimitives.WriteInt32LittleEndian(bytes, today.DayNumber);
-        hash.Append(bytes[..4]);
+        Span<byte> day = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(day, today.DayNumber);
+        hash.Append(day);
         hash.Append(withheld);
         foreach (var document in archive.Documents)
         {
@@ -162,16 +161,11 @@ public sealed class DocumentMemo
         }, _ => { });
 
         var surroundings = new Digest128[documents.Count];
-        Parallel.For(0, documents.Count, () => (Hash: new XxHash128(), Bytes: new byte[16]), (i, _, local) =>
+        Parallel.For(0, documents.Count, () => new XxHash128(), (i, _, hash) =>
         {
             var source = documents[i].Source;
-            var (hash, bytes) = local;
             hash.Reset();
-            void Add(Digest128 value)
-            {
-                value.WriteLittleEndian(bytes);
-                hash.Append(bytes);
-            }
+            void Add(Digest128 value) => value.AppendTo(hash);
 
             void AddFound(string? id)
             {
@@ -194,7 +188,7 @@ public sealed class DocumentMemo
             AddAll(archive.SupersededBy(source.Id));
             AddFound(source.Validity.SuccessorId);
             surroundings[i] = Digest128.Of(hash);
-            return local;
+            return hash;
         }, _ => { });
 
         return (own, surroundings);
@@ -217,9 +211,7 @@ public sealed class DocumentMemo
     public Digest128 Listings(Digest128[] own, string? themeHeaders)
     {
         var hash = new XxHash128();
-        Span<byte> bytes = stackalloc byte[16];
-        _context.WriteLittleEndian(bytes);
-        hash.Append(bytes);
+        _context.AppendTo(hash);
         hash.Append(MemoryMarshal.AsBytes(own.AsSpan()));
         hash.Append(themeHeaders is null ? [0] : Encoding.UTF8.GetBytes("\u0001" + themeHeaders));
         return Digest128.Of(hash);

@@ -36,9 +36,7 @@ public sealed class KeyPages
     {
         var shared = new XxHash128();
         shared.Append(BuildIdentity.Bytes);
-        Span<byte> digest = stackalloc byte[16];
-        theme.LayoutDigest.WriteLittleEndian(digest);
-        shared.Append(digest);
+        theme.LayoutDigest.AppendTo(shared);
         shared.Append(JsonSerializer.SerializeToUtf8Bytes(theme.Strings.All.OrderBy(s => s.Key, StringComparer.Ordinal).ToList(), Json));
         shared.Append(JsonSerializer.SerializeToUtf8Bytes(assets.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), Json));
         var (site, urls) = RenderPages.SharedViews(archive, identityLanding);

@@ -44,6 +44,11 @@ public sealed class Digest128Tests
 
         Assert.Equal(expected, written);
         Assert.Equal(new Digest128(0x0123456789abcdef, 0xfedcba9876543210), Digest128.ReadLittleEndian(expected));
+
+        // Appended to a hash, it is those bytes
+        var appended = new XxHash128();
+        new Digest128(0x0123456789abcdef, 0xfedcba9876543210).AppendTo(appended);
+        Assert.Equal(XxHash128.HashToUInt128(expected), appended.GetCurrentHashAsUInt128());
     }
 
     [Fact]
