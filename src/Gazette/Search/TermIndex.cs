@@ -44,15 +44,11 @@ internal sealed class TermIndex
     public static int ShardOf(TermKey term, int shards) => term.Word is { } word ? ShardOfWord(word, shards) : ShardOfHan(term.Han, shards);
 
     /// <summary>Adds every index term of <paramref name="text"/> of this shard for document <paramref name="id"/>.</summary>
-    public void AddText(string text, int id)
-    {
-        var sink = new Sink(this, id);
-        Tokenizer.Scan(text, ref sink);
-    }
+    public void AddText(string text, int id) => Add(DocumentTerms.Of(text, null, _shards), id);
 
     /// <summary>
     /// Adds the terms of document <paramref name="id"/> that <see cref="DocumentTerms.Of"/> collected for this shard, split
-    /// into as many shards as this index is one of: the same terms as <see cref="AddText"/> (and <see cref="AddTerm"/>) would.
+    /// into as many shards as this index is one of.
     /// </summary>
     public void Add(DocumentTerms terms, int id)
     {
@@ -108,14 +104,6 @@ internal sealed class TermIndex
     /// <summary>Every term as a string with the slot of its posting, in no particular order.</summary>
     public IEnumerable<(string Term, int Slot)> Terms() => Keys().Select(k => (k.Key.ToString(), k.Slot));
 
-    private void AddHan(long key, int id)
-    {
-        if (_shards == 1 || ShardOfHan(key, _shards) == _shard)
-        {
-            _postings.Add(ref _table.GetOrAdd(key).Posting, id);
-        }
-    }
-
     private void AddWord(ReadOnlySpan<char> word, int id)
     {
         if (_shards > 1 && ShardOfWord(word, _shards) != _shard)
@@ -146,14 +134,5 @@ internal sealed class TermIndex
         }
 
         return (int)(hash % (uint)shards);
-    }
-
-    private readonly struct Sink(TermIndex index, int id) : Tokenizer.ITermSink
-    {
-        public void Han(int codePoint) => index.AddHan(TermKey.HanKey(codePoint), id);
-
-        public void HanPair(int first, int second) => index.AddHan(TermKey.PairKey(first, second), id);
-
-        public void Word(ReadOnlySpan<char> word) => index.AddWord(word, id);
     }
 }
