@@ -14,6 +14,7 @@ public static partial class GazetteCommand
     public const int Success = 0;
     public const int ContentErrors = 1;
     public const int InternalError = 70;
+    public const int OutputUnwritable = 74; // sysexits' EX_IOERR
 
     /// <summary>
     /// Up to this many timeliness and completeness warnings a build prints one by one; above it, a count of each kind, and
@@ -102,6 +103,14 @@ public static partial class GazetteCommand
                 result = new BuildPipeline().Run(options, progress, progress);
             }
         }
+        catch (Exception e) when (DiskFull(e) is { } full)
+        {
+            // Not a bug: the disk the output or the cache is written to is full (the staging folder is removed again)
+            stderr.MarkupLine($"[red]error:[/] the disk is full: {Markup.Escape(full.Message)}");
+            stderr.MarkupLine($"[red]build failed:[/] nothing was written and {Markup.Escape(options.Relative(options.OutputDirectory))}/ is unchanged; " +
+                "free space on that disk (a build needs room for a second copy of the site while it is made) and build again.");
+            return (OutputUnwritable, null);
+        }
         catch (Exception e)
         {
             return (InternalFailure(stderr, e, " The previous output is unchanged."), null);
@@ -166,6 +175,23 @@ public static partial class GazetteCommand
         stderr.MarkupLine($"[red]internal error:[/] Gazette failed; this is a bug in Gazette, not in your content or files.{Markup.Escape(unchanged)}");
         stderr.WriteLine(e.ToString());
         return InternalError;
+    }
+
+    /// <summary>
+    /// The exception, or one it wraps, that says the disk is full or the user's quota spent (ENOSPC or EDQUOT on Linux and macOS,
+    /// ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows); null when there is none.
+    /// </summary>
+    public static IOException? DiskFull(Exception e)
+    {
+        if (e is IOException io && (OperatingSystem.IsWindows()
+                ? io.HResult is unchecked((int)0x80070070) or unchecked((int)0x80070027)
+                : io.HResult == 28 || io.HResult == (OperatingSystem.IsLinux() ? 122 : 69)))
+        {
+            return io;
+        }
+
+        var inner = e is AggregateException all ? all.InnerExceptions : e.InnerException is { } one ? [one] : [];
+        return inner.Select(DiskFull).FirstOrDefault(full => full is not null);
     }
 
     private static void Print(IAnsiConsole console, Diagnostic diagnostic)

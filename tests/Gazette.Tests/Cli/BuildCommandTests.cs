@@ -72,4 +72,18 @@ public sealed class BuildCommandTests
         Assert.Equal(GazetteCommand.Success, GazetteCommand.Build(site.Options, quiet: true, stdout: stdout, stderr: stderr));
         Assert.Equal("", output.ToString());
     }
+
+    [Fact]
+    public void A_full_disk_is_told_apart_from_a_bug_in_Gazette()
+    {
+        // A write to /dev/full fails as a write to a full disk does (ENOSPC); a build's writes fail inside Parallel.For's AggregateException
+        var full = Assert.Throws<IOException>(() => File.WriteAllBytes("/dev/full", new byte[16]));
+        var missing = Assert.ThrowsAny<IOException>(() => File.ReadAllBytes(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
+
+        Assert.Same(full, GazetteCommand.DiskFull(full));
+        Assert.Same(full, GazetteCommand.DiskFull(new AggregateException(new InvalidOperationException(), full)));
+        Assert.Same(full, GazetteCommand.DiskFull(new InvalidOperationException("wrapped", full)));
+        Assert.Null(GazetteCommand.DiskFull(missing));
+        Assert.Null(GazetteCommand.DiskFull(new AggregateException(new InvalidOperationException(), missing)));
+    }
 }
