@@ -110,18 +110,12 @@ internal sealed class SimpleYamlParser : IParser
         {
             // A key: a word and a colon
             var end = _lines[_line].End;
-            var key = at;
-            while (key < end && (char.IsAsciiLetterOrDigit(_text[key]) || _text[key] is '_' or '-'))
-            {
-                key++;
-            }
-
-            if (key == at || key - at > MaxKey || _text[at] == '-' || key == end || _text[key] != ':' || (key + 1 < end && _text[key + 1] != ' '))
+            var key = Key(at, end);
+            if (key < 0)
             {
                 return false;
             }
 
-            _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..key], ScalarStyle.Plain, true, false, At(at), At(key), isKey: true));
             var value = key + 1;
             while (value < end && _text[value] == ' ')
             {
@@ -240,89 +234,49 @@ internal sealed class SimpleYamlParser : IParser
     /// <summary>A scalar, a flow list or a flow mapping from <paramref name="start"/> to the end of its line (spaces may follow).</summary>
     private bool Inline(int start, int end)
     {
-        var after = _text[start] switch
-        {
-            '[' => FlowSequence(start, end),
-            '{' => FlowMapping(start, end),
-            _ => Scalar(start, end, closer: null),
-        };
+        var after = _text[start] is '[' or '{' ? Flow(start, end, mapping: _text[start] == '{') : Scalar(start, end, closer: null);
         return after >= 0 && Skip(after, end) == end;
     }
 
-    /// <summary>A flow list of scalars on one line, [a, "b", c]; the place after its bracket, or -1.</summary>
-    private int FlowSequence(int start, int end)
+    /// <summary>
+    /// A flow list of scalars, [a, "b", c], or a flow mapping of word keys and scalars, {a: 1, b: "c"}, on one line; the place
+    /// after its closing bracket, or -1.
+    /// </summary>
+    private int Flow(int start, int end, bool mapping)
     {
+        var closer = mapping ? '}' : ']';
         var open = At(start);
-        _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, open, open));
+        _events.Add(mapping
+            ? new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, open, open)
+            : new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, open, open));
         var at = Skip(start + 1, end);
-        while (at == end || _text[at] != ']' || _events[^1] is not SequenceStart)
+        for (var first = true; !first || at == end || _text[at] != closer; first = false) // (an empty one closes at once)
         {
-            if (at == end || (at = Scalar(at, end, closer: ']')) < 0 || (at = Skip(at, end)) == end)
-            {
-                return -1;
-            }
-
-            if (_text[at] == ',')
+            if (mapping && (at = Key(at, end)) >= 0)
             {
                 at = Skip(at + 1, end);
             }
-            else if (_text[at] == ']')
+
+            if (at < 0 || at == end || (at = Scalar(at, end, closer)) < 0 || (at = Skip(at, end)) == end)
+            {
+                return -1;
+            }
+
+            if (_text[at] == closer)
             {
                 break;
             }
-            else
+
+            if (_text[at] != ',')
             {
                 return -1;
             }
+
+            at = Skip(at + 1, end);
         }
 
         var close = At(at);
-        _events.Add(new SequenceEnd(close, close));
-        return at + 1;
-    }
-
-    /// <summary>A flow mapping of word keys and scalars on one line, {a: 1, b: "c"}; the place after its brace, or -1.</summary>
-    private int FlowMapping(int start, int end)
-    {
-        var open = At(start);
-        _events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, open, open));
-        var at = Skip(start + 1, end);
-        while (at == end || _text[at] != '}' || _events[^1] is not MappingStart)
-        {
-            var key = at;
-            while (key < end && (char.IsAsciiLetterOrDigit(_text[key]) || _text[key] is '_' or '-'))
-            {
-                key++;
-            }
-
-            if (key == at || key - at > MaxKey || _text[at] == '-' || key + 1 >= end || _text[key] != ':' || _text[key + 1] != ' ')
-            {
-                return -1;
-            }
-
-            _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..key], ScalarStyle.Plain, true, false, At(at), At(key), isKey: true));
-            at = Skip(key + 1, end);
-            if (at == end || (at = Scalar(at, end, closer: '}')) < 0 || (at = Skip(at, end)) == end)
-            {
-                return -1;
-            }
-
-            if (_text[at] == ',')
-            {
-                at = Skip(at + 1, end);
-            }
-            else if (_text[at] == '}')
-            {
-                break;
-            }
-            else
-            {
-                return -1;
-            }
-        }
-
-        var close = At(at);
-        _events.Add(new MappingEnd(close, close));
+        _events.Add(mapping ? new MappingEnd(close, close) : new SequenceEnd(close, close));
         return at + 1;
     }
 
@@ -408,7 +362,23 @@ internal sealed class SimpleYamlParser : IParser
 
     private bool IsDash(int at) => _text[at] == '-' && (at + 1 == _text.Length || _text[at + 1] is ' ' or '\n');
 
-    private bool IsKeyAt(int at, int end)
+    /// <summary>A key at <paramref name="at"/>, a word and a colon (then a space or the line's end), its event added; the colon's place, or -1.</summary>
+    private int Key(int at, int end)
+    {
+        if (WordEnd(at, end) is not (> 0 and var key))
+        {
+            return -1;
+        }
+
+        _events.Add(new Scalar(AnchorName.Empty, TagName.Empty, _text[at..key], ScalarStyle.Plain, true, false, At(at), At(key), isKey: true));
+        return key;
+    }
+
+    /// <summary>Whether a key starts at <paramref name="at"/> (<see cref="Key"/>).</summary>
+    private bool IsKeyAt(int at, int end) => WordEnd(at, end) > 0;
+
+    /// <summary>The end of the word at <paramref name="at"/> that a colon follows (then a space or the line's end); -1 when there is none.</summary>
+    private int WordEnd(int at, int end)
     {
         var key = at;
         while (key < end && (char.IsAsciiLetterOrDigit(_text[key]) || _text[key] is '_' or '-'))
@@ -416,7 +386,8 @@ internal sealed class SimpleYamlParser : IParser
             key++;
         }
 
-        return key > at && key - at <= MaxKey && key < end && _text[key] == ':' && (key + 1 == end || _text[key + 1] == ' ');
+        var word = key > at && key - at <= MaxKey && _text[at] != '-';
+        return word && key < end && _text[key] == ':' && (key + 1 == end || _text[key + 1] == ' ') ? key : -1;
     }
 
     /// <summary>Where the token after what was read starts: the next line's first character, or the end of the text.</summary>
