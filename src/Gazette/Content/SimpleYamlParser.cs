@@ -142,9 +142,9 @@ internal sealed class SimpleYamlParser : IParser
 
                 var empty = At(key + 1);
                 _line++;
-                if (_line < _lines.Count && _lines[_line] is var next && next.Content - next.Start >= indent && (next.Content - next.Start > indent || IsDash(next.Content)))
+                if (_line < _lines.Count && Indent(_line) >= indent && (Indent(_line) > indent || IsDash(_lines[_line].Content)))
                 {
-                    if (IsDash(next.Content) ? !Sequence(next.Content - next.Start) : !Mapping(next.Content))
+                    if (IsDash(_lines[_line].Content) ? !Sequence(Indent(_line)) : !Mapping(_lines[_line].Content))
                     {
                         return false;
                     }
@@ -155,16 +155,15 @@ internal sealed class SimpleYamlParser : IParser
                 }
             }
 
-            if (_line == _lines.Count || _lines[_line].Content - _lines[_line].Start < indent)
+            if (_line == _lines.Count || Indent(_line) < indent)
             {
                 break;
             }
 
-            if (_lines[_line].Content - _lines[_line].Start > indent || IsDash(_lines[_line].Content))
+            if (Indent(_line) > indent || IsDash(_lines[_line].Content))
             {
                 return false; // a line below a value, further in: a scalar over two lines, or an error
             }
-
         }
 
         var close = End();
@@ -178,7 +177,7 @@ internal sealed class SimpleYamlParser : IParser
         var dash = _lines[_line].Content;
         var indentless = _line > 0 && _events[^1] is Scalar { IsKey: true } && indent == KeyIndent();
         _events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, At(dash), At(indentless ? dash + 1 : dash)));
-        while (_line < _lines.Count && _lines[_line].Content - _lines[_line].Start == indent && IsDash(_lines[_line].Content))
+        while (_line < _lines.Count && Indent(_line) == indent && IsDash(_lines[_line].Content))
         {
             var (_, content, end, _) = _lines[_line];
             var item = content + 1;
@@ -207,14 +206,14 @@ internal sealed class SimpleYamlParser : IParser
                 }
 
                 _line++;
-                if (_line < _lines.Count && _lines[_line].Content - _lines[_line].Start > indent)
+                if (_line < _lines.Count && Indent(_line) > indent)
                 {
                     return false;
                 }
             }
         }
 
-        if (_line < _lines.Count && _lines[_line].Content - _lines[_line].Start > indent)
+        if (_line < _lines.Count && Indent(_line) > indent)
         {
             return false;
         }
@@ -223,6 +222,9 @@ internal sealed class SimpleYamlParser : IParser
         _events.Add(new SequenceEnd(close, close));
         return true;
     }
+
+    /// <summary>How many spaces a line (of those that hold something) starts with.</summary>
+    private int Indent(int line) => _lines[line].Content - _lines[line].Start;
 
     /// <summary>The column (from 0) of the key the last event is, for a list at that column (YAML's "indentless" list).</summary>
     private int KeyIndent()
