@@ -45,10 +45,10 @@ public static partial class GazetteCommand
         var generation = 0;
         PreviewState Built()
         {
-            var (_, result) = RunBuild(options, quiet, verbose, stdout, stderr);
-            var errors = result is null
-                ? ["internal error: Gazette failed (see the terminal); this is a bug in Gazette, not in your content."]
-                : result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList();
+            var (exit, result) = RunBuild(options, quiet, verbose, stdout, stderr);
+            var errors = result is not null ? result.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.ToString()).ToList()
+                : exit == OutputUnwritable ? ["error: the disk is full (see the terminal); nothing was written: free space on that disk and save again."]
+                : ["internal error: Gazette failed (see the terminal); this is a bug in Gazette, not in your content."];
             if (result is { Succeeded: true })
             {
                 generation++;
