@@ -69,7 +69,13 @@ internal sealed class TermIndex
     }
 
     /// <summary>Adds one term as it is (e.g. a document-number key), if it is of this shard.</summary>
-    public void AddTerm(string term, int id) => AddWord(term, id);
+    public void AddTerm(string term, int id)
+    {
+        if (_shards == 1 || ShardOfWord(term, _shards) == _shard)
+        {
+            AddWord(term, id);
+        }
+    }
 
     /// <summary>The slot of a term's posting, or -1 when no document has the term (or it is of another shard).</summary>
     public int Find(string term) => Find(TermKey.Of(term));
@@ -104,13 +110,9 @@ internal sealed class TermIndex
     /// <summary>Every term as a string with the slot of its posting, in no particular order.</summary>
     public IEnumerable<(string Term, int Slot)> Terms() => Keys().Select(k => (k.Key.ToString(), k.Slot));
 
+    /// <summary>Adds a word of this shard (<see cref="DocumentTerms"/> split them so; <see cref="AddTerm"/> checks).</summary>
     private void AddWord(ReadOnlySpan<char> word, int id)
     {
-        if (_shards > 1 && ShardOfWord(word, _shards) != _shard)
-        {
-            return;
-        }
-
         if (!_wordSpans.TryGetValue(word, out var number))
         {
             var text = word.ToString();
