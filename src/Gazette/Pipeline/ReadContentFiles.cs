@@ -31,35 +31,36 @@ public sealed class ReadContentFiles
             return new ContentSet(prefix, []);
         }
 
-        var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).ToList();
+        // Each file's full path, and its path as diagnostics print it
+        var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).Select(p => (Full: p, Path: options.Relative(p))).ToList();
         if (opening is null)
         {
-            return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(options, paths[i], null, local)));
+            return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(paths[i].Full, paths[i].Path, null, local)));
         }
 
         var documents = prefix + "documents/";
-        var split = paths.ToLookup(p => IsDocument(options.Relative(p), documents));
+        var split = paths.ToLookup(p => IsDocument(p.Path, documents));
         var others = split[false].ToList();
-        var read = diagnostics.MapInParallel(others.Count, (i, local) => Read(options, others[i], null, local));
+        var read = diagnostics.MapInParallel(others.Count, (i, local) => Read(others[i].Full, others[i].Path, null, local));
 
         // The documents' sizes and times while the cache is read (a file that cannot be looked at is read below, and reported)
         var markdown = split[true].ToList();
         var stats = new (long Size, long Modified)?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => stats[i] = FileStat.Of(markdown[i]));
+        Parallel.For(0, markdown.Count, i => stats[i] = FileStat.Of(markdown[i].Full));
         var parsed = opening.GetAwaiter().GetResult();
         parsed.Begin(read);
-        return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(options, markdown[i], parsed, local, stats[i]))]);
+        return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(markdown[i].Full, markdown[i].Path, parsed, local, stats[i]))]);
     }
 
     /// <summary>A document's Markdown file: a .md file under content/documents/.</summary>
     private static bool IsDocument(string path, string documents) =>
         path.StartsWith(documents, StringComparison.Ordinal) && path.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
 
+    /// <param name="path">its path relative to the site root, as diagnostics print it.</param>
     /// <param name="parsed">the cache of parsed documents, for a document's file; null for any other.</param>
     /// <param name="stat">the file's size and time, taken already; null: taken here.</param>
-    private static ContentFile Read(BuildOptions options, string fullPath, ParsedDocumentCache? parsed, DiagnosticBag diagnostics, (long Size, long Modified)? stat = null)
+    private static ContentFile Read(string fullPath, string path, ParsedDocumentCache? parsed, DiagnosticBag diagnostics, (long Size, long Modified)? stat = null)
     {
-        var path = options.Relative(fullPath);
         if (stat is { } taken && parsed is not null && parsed.Knows(path, taken.Size, taken.Modified))
         {
             return new ContentFile(path, fullPath, taken.Size, null) { Modified = taken.Modified, Known = true };
