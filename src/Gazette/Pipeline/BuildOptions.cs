@@ -36,20 +36,19 @@ public sealed record BuildOptions(string SiteRoot, string ContentDirectory, stri
     }
 
     /// <summary>What would make a path need normalizing: a segment that starts with a dot (maybe . or ..), or an empty one.</summary>
-    private static readonly string DotSegment = Path.DirectorySeparatorChar + ".", EmptySegment = new(Path.DirectorySeparatorChar, 2);
+    private const string DotSegment = "/.", EmptySegment = "//";
 
     /// <summary>A path relative to the site root with forward slashes, as diagnostics print it.</summary>
     public string Relative(string fullPath)
     {
         // A path inside the root, as listing a folder of the site gives (50,000 documents' files at each build): what follows
-        // the root, where GetRelativePath normalizes both paths first
-        var root = SiteRoot.AsSpan().TrimEnd(Path.DirectorySeparatorChar);
-        if (fullPath.Length > root.Length + 1 && fullPath.AsSpan().StartsWith(root, StringComparison.Ordinal)
-            && fullPath[root.Length] == Path.DirectorySeparatorChar && Path.IsPathFullyQualified(fullPath)
+        // the root, where GetRelativePath normalizes both paths first (where '/' is the only separator)
+        var root = SiteRoot.AsSpan().TrimEnd('/');
+        if (Path.DirectorySeparatorChar == '/' && fullPath.Length > root.Length + 1 && fullPath.AsSpan().StartsWith(root, StringComparison.Ordinal)
+            && fullPath[root.Length] == '/' && Path.IsPathFullyQualified(fullPath)
             && !fullPath.Contains(DotSegment, StringComparison.Ordinal) && !fullPath.Contains(EmptySegment, StringComparison.Ordinal))
         {
-            var inside = fullPath[(root.Length + 1)..];
-            return Path.DirectorySeparatorChar == '/' ? inside : inside.Replace('\\', '/');
+            return fullPath[(root.Length + 1)..];
         }
 
         return Path.GetRelativePath(SiteRoot, fullPath).Replace('\\', '/');

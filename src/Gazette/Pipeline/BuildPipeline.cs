@@ -535,13 +535,24 @@ public sealed class BuildPipeline
         var sorted = new List<Diagnostic>(places.Length);
         for (int run = 0, end; run < places.Length; run = end)
         {
-            var kept = sorted.Count;
-            for (end = run; end < places.Length && places[end] with { At = 0 } == places[run] with { At = 0 }; end++)
+            end = run + 1;
+            while (end < places.Length && places[end] with { At = 0 } == places[run] with { At = 0 })
             {
-                var diagnostic = items[places[end].At];
-                if (end == run || !sorted.Skip(kept).Contains(diagnostic))
+                end++;
+            }
+
+            if (end == run + 1)
+            {
+                sorted.Add(items[places[run].At]);
+                continue;
+            }
+
+            var seen = new HashSet<Diagnostic>();
+            for (var k = run; k < end; k++)
+            {
+                if (seen.Add(items[places[k].At]))
                 {
-                    sorted.Add(diagnostic);
+                    sorted.Add(items[places[k].At]);
                 }
             }
         }
