@@ -62,11 +62,7 @@ internal sealed class SimpleYamlParser : IParser
         {
             var end = _text.IndexOf('\n', start);
             end = end < 0 ? _text.Length : end;
-            var content = start;
-            while (content < end && _text[content] == ' ')
-            {
-                content++;
-            }
+            var content = Skip(start, end);
 
             if (content < end && _text[content] != '#')
             {
@@ -117,11 +113,7 @@ internal sealed class SimpleYamlParser : IParser
                 return false;
             }
 
-            var value = key + 1;
-            while (value < end && _text[value] == ' ')
-            {
-                value++;
-            }
+            var value = Skip(key + 1, end);
 
             if (value < end)
             {
@@ -181,11 +173,7 @@ internal sealed class SimpleYamlParser : IParser
         while (_line < _lines.Count && Indent(_line) == indent && IsDash(_lines[_line].Content))
         {
             var (_, content, end, _) = _lines[_line];
-            var item = content + 1;
-            while (item < end && _text[item] == ' ')
-            {
-                item++;
-            }
+            var item = Skip(content + 1, end);
 
             if (item == end || item == content + 1 || IsDash(item))
             {
@@ -353,6 +341,7 @@ internal sealed class SimpleYamlParser : IParser
         return last;
     }
 
+    /// <summary>The first place from <paramref name="at"/> that is not a space, or <paramref name="end"/>.</summary>
     private int Skip(int at, int end)
     {
         while (at < end && _text[at] == ' ')
