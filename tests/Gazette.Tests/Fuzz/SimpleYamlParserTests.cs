@@ -62,7 +62,7 @@ public sealed class SimpleYamlParserTests(ITestOutputHelper output)
         Assert.NotEmpty(files);
         foreach (var file in files)
         {
-            var yaml = FrontMatterOf(File.ReadAllText(file));
+            var yaml = FrontMatter.Split(File.ReadAllText(file)).Result?.Yaml;
             Assert.NotNull(yaml);
             var events = Events(SimpleYamlParser.TryParse(yaml));
             Assert.True(events is not null, $"{file}: left to YamlDotNet");
@@ -78,7 +78,7 @@ public sealed class SimpleYamlParserTests(ITestOutputHelper output)
         Parallel.For(0, Cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var text = Encoding.UTF8.GetString(new Mutator(new Random(FirstSeed + i), FuzzSamples.All).Next()).Replace("\r\n", "\n");
-            var yaml = FrontMatterOf(text) ?? text;
+            var yaml = FrontMatter.Split(text).Result?.Yaml ?? text;
             if (Events(SimpleYamlParser.TryParse(yaml)) is not { } events)
             {
                 return;
@@ -97,18 +97,6 @@ public sealed class SimpleYamlParserTests(ITestOutputHelper output)
         output.WriteLine($"{Cases:N0} cases: {read:N0} read by SimpleYamlParser, {differing.Count} differing from YamlDotNet");
         Assert.True(differing.Count == 0, string.Join("\n\n", differing.Take(3)));
         Assert.True(read > Cases / 50, $"only {read} of {Cases} cases were read by it: the check is checking little"); // 6,400 when written
-    }
-
-    /// <summary>The YAML between a text's opening '---' line and the next, with its last line break; null without.</summary>
-    private static string? FrontMatterOf(string text)
-    {
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var end = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        return end < 0 ? null : text[4..(end + 1)];
     }
 
     /// <summary>YamlDotNet's events, each described whole; null when it fails.</summary>
