@@ -60,8 +60,7 @@ public static class BuildScale
 
         var (factor, at) = slowness;
         var scaled = wall.TotalSeconds / factor;
-        var hugo = reports.First(r => r.Size == at).Hugo!.Wall!.Value.TotalSeconds;
-        return string.Create(C, $"| {target} ≤ {limitSeconds:N0} s at issue 7's machine speed (Hugo here {hugo:N1} s at {at:N0} documents against the issue's {IssueHugoSeconds[at]:N1} s: ×{factor:N2}) | {scaled:N2} s ({wall.TotalSeconds:N2} s / {factor:N2}) | {(scaled <= limitSeconds ? "PASS" : "**FAIL**")} |");
+        return string.Create(C, $"| {target} ≤ {limitSeconds:N0} s at issue 7's machine speed (Hugo here {factor * IssueHugoSeconds[at]:N1} s at {at:N0} documents against the issue's {IssueHugoSeconds[at]:N1} s: ×{factor:N2}) | {scaled:N2} s ({wall.TotalSeconds:N2} s / {factor:N2}) | {(scaled <= limitSeconds ? "PASS" : "**FAIL**")} |");
     }
 
     /// <summary>Gazette's build time over Hugo's (medians), when both built.</summary>
