@@ -1,7 +1,7 @@
 using System.Net;
 using System.Reflection;
 using System.Text;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -186,7 +186,7 @@ public sealed class PreviewServer : IAsyncDisposable
         {
             await foreach (var state in channel.Reader.ReadAllAsync(context.RequestAborted))
             {
-                var data = JsonSerializer.Serialize(new { generation = state.Generation, errors = state.Errors });
+                var data = new JsonObject { ["generation"] = state.Generation, ["errors"] = new JsonArray([.. state.Errors.Select(e => JsonValue.Create(e))]) }.ToJsonString();
                 await response.WriteAsync($"event: state\ndata: {data}\n\n", context.RequestAborted);
                 await response.Body.FlushAsync(context.RequestAborted);
             }

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Gazette.Model;
 using Gazette.Output;
 using Gazette.Rendering;
@@ -18,10 +19,11 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class KeyPages
 {
-    // Every string goes through StringDigest, so no text is escaped.
+    // Every string goes through StringDigest, so no text is escaped; the views' serializers are generated (PageKeyJson).
     private static readonly JsonSerializerOptions Json = new()
     {
         IncludeFields = true,
+        TypeInfoResolver = PageKeyJson.Default,
         Converters = { new StringDigest() },
     };
 
@@ -37,14 +39,17 @@ public sealed class KeyPages
         var shared = new XxHash128();
         shared.Append(BuildIdentity.Bytes);
         theme.LayoutDigest.AppendTo(shared);
-        shared.Append(JsonSerializer.SerializeToUtf8Bytes(theme.Strings.All.OrderBy(s => s.Key, StringComparer.Ordinal).ToList(), Json));
-        shared.Append(JsonSerializer.SerializeToUtf8Bytes(assets.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), Json));
+        shared.Append(Serialize(theme.Strings.All.OrderBy(s => s.Key, StringComparer.Ordinal).ToList(), Json));
+        shared.Append(Serialize(assets.OrderBy(a => a.Key, StringComparer.Ordinal).ToList(), Json));
         var (site, urls) = RenderPages.SharedViews(archive, identityLanding);
-        shared.Append(JsonSerializer.SerializeToUtf8Bytes(site, Json));
-        shared.Append(JsonSerializer.SerializeToUtf8Bytes(urls, Json));
+        shared.Append(Serialize(site, Json));
+        shared.Append(Serialize(urls, Json));
         _shared = shared.GetCurrentHash();
-        _pages = new JsonSerializerOptions(Json) { Converters = { new SummaryDigest() } };
+        _pages = PageOptions();
     }
+
+    /// <summary>What a page's views are serialized with: <see cref="Json"/>, and each document summary as its digest, made once.</summary>
+    internal static JsonSerializerOptions PageOptions() => new(Json) { Converters = { new SummaryDigest() } };
 
     /// <summary>The digest of what every page shares: Gazette, the layouts and UI strings, the asset addresses, the site.</summary>
     public ReadOnlySpan<byte> Shared => _shared;
@@ -64,8 +69,8 @@ public sealed class KeyPages
         digest.Append(Encoding.UTF8.GetBytes(plan.Kind + "\0"));
         try
         {
-            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Page, _pages));
-            digest.Append(JsonSerializer.SerializeToUtf8Bytes(plan.Values, _pages));
+            digest.Append(Serialize(plan.Page, _pages));
+            digest.Append(Serialize(plan.Values, _pages));
         }
         catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException or ArgumentException)
         {
@@ -75,6 +80,14 @@ public sealed class KeyPages
         var value = Digest128.Of(digest);
         return new RenderKey(value.NotZero);
     }
+
+    /// <summary>
+    /// <paramref name="value"/> as JSON with the serializer <paramref name="options"/> has for <typeparamref name="T"/> (a value
+    /// typed object in <see cref="PagePlan.Values"/> with the one for its own type); a type <see cref="PageKeyJson"/> does not
+    /// list is refused with <see cref="NotSupportedException"/>.
+    /// </summary>
+    internal static byte[] Serialize<T>(T value, JsonSerializerOptions options) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
 
     /// <summary>
     /// Writes a document's summary as the 128-bit digest of its JSON, made the first time its document is listed and kept by
@@ -91,7 +104,7 @@ public sealed class KeyPages
 
         public override void Write(Utf8JsonWriter writer, Rendering.Views.DocumentSummaryView value, JsonSerializerOptions options)
         {
-            var digest = _digests.GetOrAdd(value.Url, _ => Digest128.Of(JsonSerializer.SerializeToUtf8Bytes(value, Json)));
+            var digest = _digests.GetOrAdd(value.Url, _ => Digest128.Of(Serialize(value, Json)));
             Span<byte> bytes = stackalloc byte[16];
             digest.WriteLittleEndian(bytes);
             writer.WriteBase64StringValue(bytes);
@@ -113,5 +126,9 @@ public sealed class KeyPages
             XxHash128.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan()), digest);
             writer.WriteBase64StringValue(digest);
         }
+
+        /// <summary>A dictionary's keys (the names of a layout's variables) as they are.</summary>
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
     }
 }

@@ -40,7 +40,7 @@ public sealed class ListingKeys
     /// <summary>The digest of a listing: what all its pages show but their documents and their place in it.</summary>
     public Digest128 Listing(string title, LinkView parent, CatalogueEntryView? entry, LinkView? feed, int total, int pageCount, DateOnly? changed) =>
         new KeyDigest().Append(_context).Append("listing").Append(title).Append(parent.Title).Append(parent.Url)
-            .Append(entry is null ? Digest128.Zero : Digest128.Of(JsonSerializer.SerializeToUtf8Bytes(entry)))
+            .Append(entry is null ? Digest128.Zero : Digest128.Of(JsonSerializer.SerializeToUtf8Bytes(entry, PageKeyJson.Default.CatalogueEntryView)))
             .Append(feed?.Title).Append(feed?.Url).Append(total).Append(pageCount).Append(changed?.DayNumber ?? -1).Value;
 
     /// <summary>The key of page <paramref name="page"/> of a <paramref name="listing"/>, at <paramref name="url"/>, which shows <paramref name="shown"/>.</summary>
