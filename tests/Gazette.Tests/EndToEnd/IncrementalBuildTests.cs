@@ -14,7 +14,7 @@ public sealed class IncrementalBuildTests
         new BuildPipeline().Run(site.Options with { CacheDirectory = Path.Combine(site.Root, BuildOptions.DefaultCacheFolder) });
 
     /// <summary>The sample content of the repository, copied into a site of its own.</summary>
-    private static TestSite Sample()
+    internal static TestSite Sample()
     {
         var site = new TestSite("");
         foreach (var file in Directory.EnumerateFiles(Repository.Content, "*", SearchOption.AllDirectories))

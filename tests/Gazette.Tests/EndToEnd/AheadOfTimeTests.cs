@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Gazette.Pipeline;
+using Gazette.Tests.Support;
+
+namespace Gazette.Tests.EndToEnd;
+
+/// <summary>
+/// Gazette compiled ahead of time (<c>dotnet publish -p:PublishAot=true</c>), as Netlify and the benchmark run it: nothing it
+/// does may need code made at run time, which the compiled program does not have (serializers, Fluid's property accessors).
+/// It builds the sample site to the bytes the JIT-compiled Gazette writes, from scratch and, with its build cache, after a
+/// title change (which keys pages of every kind again).
+/// </summary>
+public sealed partial class AheadOfTimeTests
+{
+    /// <summary>
+    /// The compiled program: GAZETTE_AOT_CLI when it is given, else published here once per test run (a minute or two on two
+    /// cores), with its intermediate files in a folder of its own, so nothing of the build the tests run is touched.
+    /// </summary>
+    private static readonly Lazy<string> Cli = new(() =>
+    {
+        if (Environment.GetEnvironmentVariable("GAZETTE_AOT_CLI") is { Length: > 0 } given)
+        {
+            return given;
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "gazette-aot-" + Guid.NewGuid().ToString("N")[..12]);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true); // 400 MB, of this test run only
+        var (code, output) = Run("dotnet", ["publish", Path.Combine(Repository.Root, "src", "Gazette.Cli"), "-c", "Release",
+            "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "--artifacts-path", Path.Combine(folder, "artifacts"),
+            "-o", Path.Combine(folder, "bin")], TimeSpan.FromMinutes(15));
+        Assert.True(code == 0, "dotnet publish -p:PublishAot=true failed:\n" + output);
+        return Path.Combine(folder, "bin", "Gazette.Cli");
+    });
+
+    [Fact]
+    public void Gazette_compiled_ahead_of_time_builds_the_sample_to_the_bytes_of_the_JIT_compiled_build_from_scratch_and_after_a_title_change()
+    {
+        using var site = IncrementalBuildTests.Sample();
+        var first = Build(site);
+        Assert.Equal(first.Pages, first.Rendered);
+        IncrementalBuildTests.AssertSameAsCleanBuild(site);
+
+        var policy = Path.Combine(site.Root, "content/documents/2019/tongliang-2019-16.md");
+        var text = File.ReadAllText(policy);
+        var title = text.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
+        File.WriteAllText(policy, text.Replace(title, "title: 铜梁区人民政府办公室关于改题后的通知", StringComparison.Ordinal));
+        var retitled = Build(site);
+
+        Assert.Equal(first.Pages, retitled.Pages);
+        Assert.InRange(retitled.Rendered, 3, retitled.Pages / 2); // the pages that show the title, each keyed to be found changed
+        IncrementalBuildTests.AssertSameAsCleanBuild(site);
+    }
+
+    /// <summary>A build of <paramref name="site"/> by the compiled program with its build cache: the pages it made and rendered.</summary>
+    private static (int Pages, int Rendered) Build(TestSite site)
+    {
+        var (code, output) = Run(Cli.Value, ["build", "--root", site.Root, "--theme", Repository.Theme, "--output", site.Output,
+            "--cache", Path.Combine(site.Root, BuildOptions.DefaultCacheFolder)], TimeSpan.FromMinutes(2));
+        Assert.True(code == 0, output);
+        var built = BuiltLine().Match(output);
+        Assert.True(built.Success, output);
+        return (int.Parse(built.Groups["pages"].Value), int.Parse(built.Groups["rendered"].Value));
+    }
+
+    private static (int Code, string Output) Run(string program, IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.WaitForExit();
+        return (process.HasExited ? process.ExitCode : -1, stdout + stderr.GetAwaiter().GetResult());
+    }
+
+    [GeneratedRegex(@"(?<pages>\d+) pages \((?<rendered>\d+) rendered\)")]
+    private static partial Regex BuiltLine();
+}
