@@ -60,13 +60,18 @@ public sealed class NetlifyTests
     }
 
     [Fact]
-    public void Netlify_keeps_the_build_cache_and_the_published_folder_between_builds()
+    public void Netlify_keeps_the_build_cache_the_published_folder_and_Gazette_as_compiled_between_builds()
     {
         var toml = File.ReadAllText(Path.Combine(Repository.Root, "netlify.toml"));
         var publish = System.Text.RegularExpressions.Regex.Match(toml, "publish = \"([^\"]+)\"").Groups[1].Value;
+        var script = File.ReadAllText(Path.Combine(Repository.Root, ".ci", "netlify-build"));
 
+        Assert.Contains("command = \"bash .ci/netlify-build\"", toml);
         Assert.Contains("package = \"netlify-plugin-cache\"", toml);
-        Assert.Contains($"paths = [\"{Gazette.Pipeline.BuildOptions.DefaultCacheFolder}\", \"{publish}\"]", toml);
-        Assert.DoesNotContain("--no-cache", toml);
+        Assert.Contains($"paths = [\"{Gazette.Pipeline.BuildOptions.DefaultCacheFolder}\", \"{publish}\", \".gazette-bin\"]", toml);
+        Assert.Contains("bin=.gazette-bin", script);
+        Assert.Contains("-p:PublishAot=true -o \"$bin\"", script);
+        Assert.Contains("exec \"$bin/Gazette.Cli\" build\n", script);
+        Assert.DoesNotContain("--no-cache", toml + script);
     }
 }
