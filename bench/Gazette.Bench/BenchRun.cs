@@ -116,19 +116,27 @@ public sealed class BenchRun(Options options)
 {
     private readonly TextWriter _log = Console.Out;
 
-    /// <summary>The Gazette.Cli.dll every build runs: <see cref="GazetteRelease.Publish"/>.</summary>
+    /// <summary>The Gazette program every build runs: <see cref="GazetteRelease.Publish"/>.</summary>
     private string _cli = "";
 
     public static TimeSpan BuildLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_MINUTES") ?? "15", CultureInfo.InvariantCulture));
 
     public static long BuildCap { get; } = (long)(double.Parse(Environment.GetEnvironmentVariable("BENCH_BUILD_CAP_GB") ?? "8", CultureInfo.InvariantCulture) * (1L << 30));
 
-    /// <summary>A build by Gazette (`dotnet` and <paramref name="arguments"/>) as a child process, under the build's limits, with the workstation GC.</summary>
-    public static ChildResult Build(IEnumerable<string> arguments)
+    /// <summary>
+    /// A build by Gazette (<paramref name="command"/>: a program and its arguments, or a .dll that `dotnet` runs) as a child
+    /// process, under the build's limits, with the workstation GC.
+    /// </summary>
+    public static ChildResult Build(IReadOnlyList<string> command)
     {
         ChildProcess.Settle();
-        return ChildProcess.Run("dotnet", arguments, BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+        var (program, arguments) = Launch(command);
+        return ChildProcess.Run(program, arguments, BuildLimit, BuildCap, Paths.RepositoryRoot, new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
     }
+
+    /// <summary>The program to start for <paramref name="command"/>: `dotnet` for a .dll, else its first word.</summary>
+    private static (string Program, IEnumerable<string> Arguments) Launch(IReadOnlyList<string> command) =>
+        command[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ("dotnet", command) : (command[0], command.Skip(1));
 
     public static TimeSpan PeerLimit { get; } = TimeSpan.FromMinutes(double.Parse(Environment.GetEnvironmentVariable("BENCH_PEER_MINUTES") ?? "10", CultureInfo.InvariantCulture));
 
@@ -591,7 +599,8 @@ public sealed class BenchRun(Options options)
 
     private static bool CliHas(string cli, string option)
     {
-        var help = ChildProcess.Run("dotnet", [cli, "build", "--help"], TimeSpan.FromMinutes(1), 2L << 30);
+        var (program, arguments) = Launch([cli, "build", "--help"]);
+        var help = ChildProcess.Run(program, arguments, TimeSpan.FromMinutes(1), 2L << 30);
         return help.Stdout.Contains(option, StringComparison.Ordinal);
     }
 
