@@ -12,27 +12,47 @@ namespace Gazette.Tests.EndToEnd;
 /// It builds the sample site to the bytes the JIT-compiled Gazette writes, from scratch and, with its build cache, after a
 /// title change (which keys pages of every kind again).
 /// </summary>
-public sealed partial class AheadOfTimeTests
+public sealed partial class AheadOfTimeTests(AheadOfTimeTests.Compiled compiled) : IClassFixture<AheadOfTimeTests.Compiled>
 {
     /// <summary>
-    /// The compiled program: GAZETTE_AOT_CLI when it is given, else published here once per test run (a minute or two on two
-    /// cores), with its intermediate files in a folder of its own, so nothing of the build the tests run is touched.
+    /// The compiled program: GAZETTE_AOT_CLI when it is given, else published for these tests (a minute or two on two cores),
+    /// with its intermediate files in a folder of its own and no build server of another build reused, so nothing of the build
+    /// the tests run is touched; deleted after.
     /// </summary>
-    private static readonly Lazy<string> Cli = new(() =>
+    public sealed class Compiled : IDisposable
     {
-        if (Environment.GetEnvironmentVariable("GAZETTE_AOT_CLI") is { Length: > 0 } given)
+        private readonly string? _folder;
+
+        public Compiled()
         {
-            return given;
+            if (Environment.GetEnvironmentVariable("GAZETTE_AOT_CLI") is { Length: > 0 } given)
+            {
+                Cli = given;
+                return;
+            }
+
+            _folder = Path.Combine(Path.GetTempPath(), "gazette-aot-" + Guid.NewGuid().ToString("N")[..12]);
+            var (code, output) = Run("dotnet", ["publish", Path.Combine(Repository.Root, "src", "Gazette.Cli"), "-c", "Release",
+                "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "--artifacts-path", Path.Combine(_folder, "artifacts"),
+                "-o", Path.Combine(_folder, "bin"), "--disable-build-servers"], TimeSpan.FromMinutes(15));
+            Cli = Path.Combine(_folder, "bin", "Gazette.Cli");
+            if (code != 0)
+            {
+                Dispose(); // xunit disposes no fixture whose constructor threw
+                Assert.Fail("dotnet publish -p:PublishAot=true failed:\n" + output);
+            }
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "gazette-aot-" + Guid.NewGuid().ToString("N")[..12]);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true); // 400 MB, of this test run only
-        var (code, output) = Run("dotnet", ["publish", Path.Combine(Repository.Root, "src", "Gazette.Cli"), "-c", "Release",
-            "-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true", "--artifacts-path", Path.Combine(folder, "artifacts"),
-            "-o", Path.Combine(folder, "bin")], TimeSpan.FromMinutes(15));
-        Assert.True(code == 0, "dotnet publish -p:PublishAot=true failed:\n" + output);
-        return Path.Combine(folder, "bin", "Gazette.Cli");
-    });
+        public string Cli { get; }
+
+        public void Dispose()
+        {
+            if (_folder is not null && Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true); // some 400 MB
+            }
+        }
+    }
 
     [Fact]
     public void Gazette_compiled_ahead_of_time_builds_the_sample_to_the_bytes_of_the_JIT_compiled_build_from_scratch_and_after_a_title_change()
@@ -54,9 +74,9 @@ public sealed partial class AheadOfTimeTests
     }
 
     /// <summary>A build of <paramref name="site"/> by the compiled program with its build cache: the pages it made and rendered.</summary>
-    private static (int Pages, int Rendered) Build(TestSite site)
+    private (int Pages, int Rendered) Build(TestSite site)
     {
-        var (code, output) = Run(Cli.Value, ["build", "--root", site.Root, "--theme", Repository.Theme, "--output", site.Output,
+        var (code, output) = Run(compiled.Cli, ["build", "--root", site.Root, "--theme", Repository.Theme, "--output", site.Output,
             "--cache", Path.Combine(site.Root, BuildOptions.DefaultCacheFolder)], TimeSpan.FromMinutes(2));
         Assert.True(code == 0, output);
         var built = BuiltLine().Match(output);
