@@ -62,10 +62,7 @@ public sealed partial class AheadOfTimeTests(AheadOfTimeTests.Compiled compiled)
         Assert.Equal(first.Pages, first.Rendered);
         IncrementalBuildTests.AssertSameAsCleanBuild(site);
 
-        var policy = Path.Combine(site.Root, "content/documents/2019/tongliang-2019-16.md");
-        var text = File.ReadAllText(policy);
-        var title = text.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
-        File.WriteAllText(policy, text.Replace(title, "title: 铜梁区人民政府办公室关于改题后的通知", StringComparison.Ordinal));
+        IncrementalBuildTests.RetitleThePolicy(site);
         var retitled = Build(site);
 
         Assert.Equal(first.Pages, retitled.Pages);
@@ -93,15 +90,17 @@ public sealed partial class AheadOfTimeTests(AheadOfTimeTests.Compiled compiled)
         }
 
         using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        if (!process.WaitForExit(limit))
+        var exited = process.WaitForExit(limit);
+        if (!exited)
         {
             process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
 
-        process.WaitForExit();
-        return (process.HasExited ? process.ExitCode : -1, stdout + stderr.GetAwaiter().GetResult());
+        var output = stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult();
+        return exited ? (process.ExitCode, output) : (-1, output + $"\n(stopped after {limit.TotalMinutes:N0} min)");
     }
 
     [GeneratedRegex(@"(?<pages>\d+) pages \((?<rendered>\d+) rendered\)")]

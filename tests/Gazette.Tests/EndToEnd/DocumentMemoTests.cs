@@ -98,10 +98,7 @@ public sealed class DocumentMemoTests
         Assert.True(recalled > 10);
 
         // Another document's title: the policy's shows on its interpretation's page, whose own file did not change
-        var policy = Document(site, "2019/tongliang-2019-16.md");
-        var text = File.ReadAllText(policy);
-        var title = text.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal));
-        File.WriteAllText(policy, text.Replace(title, "title: 铜梁区人民政府办公室关于改题后的通知", StringComparison.Ordinal));
+        IncrementalBuildTests.RetitleThePolicy(site);
         // Made again: its interpretation and the notice it repealed, whose pages show it (the policy, with text attachments, is never recalled)
         Assert.Equal(recalled - 2, BuildWithCache(site).Recalled);
         Assert.Contains("关于改题后的通知", site.ReadOutput(PageOf(site, "tongliang-2019-16-jiedu")));
