@@ -27,7 +27,9 @@ async function documents(s) {
   for (let id = 0; id < manifest.documents; id++) {
     const meta = await s.meta(id);
     const name = `${id}.${manifest.text.groups[Math.floor(id / manifest.text.groupSize)]}.txt`;
-    const text = zlib.gunzipSync(fs.readFileSync(path.join(folder, 'text', name))).toString('utf8');
+    const raw = zlib.gunzipSync(fs.readFileSync(path.join(folder, 'text', name)));
+    assert.deepEqual([...raw.subarray(0, 2)], [0xff, 0xfe], 'a searchable text is UTF-16 after its byte order mark');
+    const text = raw.subarray(2).toString('utf16le');
     docs.push({ id, meta, text: T.normalize(text) });
   }
   return docs;

@@ -70,7 +70,8 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
       { u: `/documents/${s * shardSize + k}/`, t: d.title, n: d.number || null, o: d.organ, d: d.date, v: d.validity, s: d.summary }));
     shardBytes.push(json(meta));
   }
-  const texts = docs.map((d) => [...Buffer.from([d.title, d.number, d.summary, d.organ, d.body].join('\n'))]);
+  /* The searchable texts as the writer makes them: UTF-16, little-endian, after the byte order mark. */
+  const texts = docs.map((d) => [0xff, 0xfe, ...Buffer.from([d.title, d.number, d.summary, d.organ, d.body].join('\n'), 'utf16le')]);
   const deltas = (ids) => ids.map((id, i) => (i ? id - ids[i - 1] : id));
   const facet = (name, key) => {
     const values = [...new Set(docs.map((d) => d[key]))].map((v) => ({
@@ -82,7 +83,7 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   const day = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
   const days = json({ days: deltas(docs.map((d) => day(d.date))) });
   const manifest = {
-    version: 4,
+    version: 5,
     documents: docs.length,
     terms: { count: chunks, groupSize: 3, groups: table('terms', '.bin', chunkBytes, 3) },
     meta: { count: shardBytes.length, shardSize, groupSize: 256, groups: table('meta', '.json', shardBytes, 256) },

@@ -13,6 +13,7 @@
   const KEYS = ['q'].concat(FILTERS, 'sort', 'page');
   const utf8 = new TextEncoder();
   const decoder = new TextDecoder();
+  const wide = new TextDecoder('utf-16le'); /* a searchable text: UTF-16 after its byte order mark, which the decoder drops */
   const NONE = new Int32Array(0);
 
   /* ---------- index format ---------- */
@@ -354,7 +355,7 @@
     /* A term chunk, metadata shard or searchable text is named with the hash of its group, which the manifest lists. */
     const group = (table, i) => table.groups[Math.floor(i / table.groupSize)];
     const textPath = (m, id) => 'text/' + id + '.' + group(m.text, id) + '.txt';
-    const text = async (id) => decoder.decode(await bytes(textPath(await manifest(), id)));
+    const text = async (id) => wide.decode(await bytes(textPath(await manifest(), id)));
     const ids = async (p) => p.ids || posting(await bytes('postings/' + p.ext + '.bin'), { i: 0 }).ids;
 
     async function lookup(term, withTitle) {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
+using System.Text;
 using Gazette.Audit;
 using Gazette.Diagnostics;
 
@@ -7,8 +8,8 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// The last check before a site is put in place: reads every file of the finished site it is given (<see cref="WriteSite.FilesToAudit"/>) — inflating the
-/// gzip-compressed search index files — and looks for the passages only withheld documents hold (<see cref="WithheldText"/>),
-/// in the files and in their names. A file's bytes are looked through as they are, not decoded (<see cref="PassageFinder"/>).
+/// gzip-compressed search index files, and a text in UTF-16 (the index's searchable texts) taken in UTF-8 — and looks for the passages only withheld documents hold (<see cref="WithheldText"/>),
+/// in the files and in their names. A file's bytes are looked through as they are, not decoded (<see cref="PassageFinder"/>), but for UTF-16's.
 /// A passage found is an error at the withheld document, naming the file: the build fails and the previous site stays.
 /// </summary>
 public sealed class AuditOutput
@@ -71,7 +72,14 @@ public sealed class AuditOutput
     private sealed class Reader(PassageFinder finder)
     {
         private readonly PassageScan _scan = finder.NewScan();
+        /// <summary>The UTF-16 bytes taken at a time: even, and at most two thirds of a piece (three UTF-8 bytes for two).</summary>
+        private const int WidePiece = PassageScan.PieceSize / 3 * 2 - 16;
+
         private readonly byte[] _packed = new byte[PassageScan.PieceSize];
+        private readonly byte[] _wide = new byte[WidePiece];
+        private readonly char[] _chars = new char[WidePiece / 2 + 2];
+        private readonly Decoder _decoder = Encoding.Unicode.GetDecoder();
+        private readonly Encoder _encoder = Encoding.UTF8.GetEncoder();
 
         /// <summary>The passages in a file's text: its bytes, or the data they inflate to when they are gzip data.</summary>
         public IReadOnlyList<WithheldPassage> Find(string file)
@@ -104,6 +112,13 @@ public sealed class AuditOutput
                 return;
             }
 
+            if (read >= 2 && _scan.Space is [0xFF, 0xFE, ..])
+            {
+                using var wide = new FileStream(handle, FileAccess.Read, bufferSize: 0) { Position = 2 };
+                ScanWide(wide);
+                return;
+            }
+
             for (long at = 0; read > 0; at += read, read = RandomAccess.Read(handle, _scan.Space, at))
             {
                 _scan.Take(read);
@@ -115,9 +130,17 @@ public sealed class AuditOutput
         private void Inflate(Stream packed)
         {
             using var gzip = new GZipStream(packed, CompressionMode.Decompress);
+            var start = gzip.ReadAtLeast(_scan.Space[..2], 2, throwOnEndOfStream: false);
+            if (start == 2 && _scan.Space is [0xFF, 0xFE, ..])
+            {
+                ScanWide(gzip);
+                return;
+            }
+
             for (var filled = -1; filled != 0;)
             {
-                filled = 0;
+                filled = start;
+                start = 0;
                 try
                 {
                     int read;
@@ -133,6 +156,43 @@ public sealed class AuditOutput
                     _scan.Take(filled); // what was inflated before the data turned out broken is looked through too
                 }
             }
+        }
+
+        /// <summary>
+        /// Looks through a text in UTF-16 (little-endian, after its byte order mark: the search index's texts) in UTF-8, as the
+        /// passages are: <see cref="WidePiece"/> bytes at a time, which make at most a piece in UTF-8.
+        /// </summary>
+        private void ScanWide(Stream input)
+        {
+            _decoder.Reset();
+            _encoder.Reset();
+            for (var last = false; !last;)
+            {
+                var filled = 0;
+                try
+                {
+                    int read;
+                    do
+                    {
+                        read = input.Read(_wide, filled, WidePiece - filled);
+                        filled += read;
+                    }
+                    while (read > 0 && filled < WidePiece);
+                    last = read == 0;
+                }
+                finally
+                {
+                    // what was read before the data turned out broken is looked through too
+                    var chars = _decoder.GetChars(_wide, 0, filled, _chars, 0, flush: last);
+                    var bytes = _encoder.GetBytes(_chars.AsSpan(0, chars), _scan.Space, flush: last);
+                    if (bytes > 0)
+                    {
+                        _scan.Take(bytes);
+                    }
+                }
+            }
+
+            _scan.Take(0);
         }
     }
 

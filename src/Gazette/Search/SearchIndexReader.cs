@@ -111,7 +111,7 @@ public sealed class SearchIndexReader
     public string Text(int id)
     {
         var text = _manifest.GetProperty("text");
-        return Tokenizer.Normalize(Encoding.UTF8.GetString(Read($"text/{id}.{GroupOf(text, id)}.txt")));
+        return Tokenizer.Normalize(IndexFile.TextOf(Read($"text/{id}.{GroupOf(text, id)}.txt")));
     }
 
     private List<int> ReadPosting(byte[] data, ref int offset)

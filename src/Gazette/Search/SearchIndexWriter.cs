@@ -19,7 +19,7 @@ namespace Gazette.Search;
 /// </summary>
 public sealed class SearchIndexWriter
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     /// <summary>Term chunks, metadata shards and searchable texts are named with the hash of their group of this many (docs/search-index.md).</summary>
     public const int GroupSize = 256;
@@ -238,12 +238,12 @@ public sealed class SearchIndexWriter
         _previous = null;
     }
 
-    /// <summary>A searchable text in UTF-8, compressed (at <see cref="IndexFile.Fast"/>'s level).</summary>
+    /// <summary>A searchable text in UTF-16 (<see cref="IndexFile.WriteSearchableText"/>), compressed at <see cref="IndexFile.Fast"/>'s level.</summary>
     private static byte[] Compress(string text)
     {
-        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var compressed = IndexFile.Gzip(utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)), IndexFile.Fast);
-        ArrayPool<byte>.Shared.Return(utf8);
+        var bytes = ArrayPool<byte>.Shared.Rent(2 + 2 * text.Length);
+        var compressed = IndexFile.Gzip(bytes.AsSpan(0, IndexFile.WriteSearchableText(text, bytes)), IndexFile.Fast);
+        ArrayPool<byte>.Shared.Return(bytes);
         return compressed;
     }
 
@@ -375,7 +375,7 @@ public sealed class SearchIndexWriter
             string text;
             try
             {
-                text = Encoding.UTF8.GetString(IndexFile.Gunzip(compressed));
+                text = IndexFile.TextOf(IndexFile.Gunzip(compressed));
             }
             catch (InvalidDataException)
             {

@@ -93,7 +93,7 @@ public sealed class PrivacyTests
 
         site.BuildSuccessfully();
 
-        var outputs = site.OutputFiles().Select(f => (Path: f, Text: Text(site, f))).ToList();
+        var outputs = site.OutputFiles().Select(f => (Path: f, Text: site.ReadOutputText(f))).ToList();
         Assert.Contains(outputs, o => o.Path.StartsWith("search/", StringComparison.Ordinal));
         foreach (var secret in new[] { Id, Mobile, Card, Email, "3812345678", "0012345671", "zhangsan", "19900307" })
         {
@@ -152,15 +152,9 @@ public sealed class PrivacyTests
         var result = site.BuildSuccessfully();
 
         Assert.Equal(1, result.Withheld);
-        Assert.All(site.OutputFiles(), f => Assert.DoesNotContain(Mobile, Text(site, f), StringComparison.Ordinal));
+        Assert.All(site.OutputFiles(), f => Assert.DoesNotContain(Mobile, site.ReadOutputText(f), StringComparison.Ordinal));
     }
 
-    /// <summary>An output file as text; gzip-compressed search index files are inflated first.</summary>
-    private static string Text(TestSite site, string path)
-    {
-        var bytes = File.ReadAllBytes(Path.Combine(site.Output, path));
-        return Encoding.UTF8.GetString(bytes is [0x1f, 0x8b, ..] ? IndexFile.Gunzip(bytes) : bytes);
-    }
 
     private static SortedDictionary<string, byte[]> Snapshot(string folder) =>
         new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)

@@ -56,8 +56,8 @@ public sealed class RawHtmlSiteTests
 
         site.BuildSuccessfully();
 
-        var texts = site.OutputFiles().Where(f => f.StartsWith("search/", StringComparison.Ordinal)).Select(f => Text(site, f)).ToList();
-        var text = Assert.Single(site.OutputFiles().Where(f => f.StartsWith("search/text/", StringComparison.Ordinal)).Select(f => Text(site, f)));
+        var texts = site.OutputFiles().Where(f => f.StartsWith("search/", StringComparison.Ordinal)).Select(f => site.ReadOutputText(f)).ToList();
+        var text = Assert.Single(site.OutputFiles().Where(f => f.StartsWith("search/text/", StringComparison.Ordinal)).Select(f => site.ReadOutputText(f)));
         Assert.Contains("国办印发的方案要求如下。", text);
         Assert.Contains("专业机构测评", text);
         Assert.All(texts, t => Assert.DoesNotContain("机密脚本", t, StringComparison.Ordinal));
@@ -85,15 +85,9 @@ public sealed class RawHtmlSiteTests
         site.BuildSuccessfully();
 
         Assert.Contains("<td>联系电话138****5678</td>", site.ReadOutput(Page));
-        Assert.All(site.OutputFiles(), f => Assert.DoesNotContain("13812345678", Text(site, f), StringComparison.Ordinal));
+        Assert.All(site.OutputFiles(), f => Assert.DoesNotContain("13812345678", site.ReadOutputText(f), StringComparison.Ordinal));
         Assert.Contains(site.OutputFiles().Where(f => f.StartsWith("search/text/", StringComparison.Ordinal)),
-            f => Text(site, f).Contains("联系电话138****5678", StringComparison.Ordinal));
+            f => site.ReadOutputText(f).Contains("联系电话138****5678", StringComparison.Ordinal));
     }
 
-    /// <summary>An output file as text, gunzipped when the search index stored it compressed.</summary>
-    private static string Text(TestSite site, string path)
-    {
-        var bytes = File.ReadAllBytes(Path.Combine(site.Output, path));
-        return Encoding.UTF8.GetString(bytes is [0x1f, 0x8b, ..] ? IndexFile.Gunzip(bytes) : bytes);
-    }
 }

@@ -49,18 +49,5 @@ public sealed class WithheldTests
     }
 
     /// <summary>The text of every output file, the search index's gzip files inflated.</summary>
-    private static List<string> AllText(TestSite site) =>
-        site.OutputFiles().Select(f =>
-        {
-            var bytes = File.ReadAllBytes(Path.Combine(site.Output, f));
-            if (bytes is [0x1f, 0x8b, ..])
-            {
-                using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var inflated = new MemoryStream();
-                gzip.CopyTo(inflated);
-                bytes = inflated.ToArray();
-            }
-
-            return Encoding.UTF8.GetString(bytes);
-        }).ToList();
+    private static List<string> AllText(TestSite site) => [.. site.OutputFiles().Select(site.ReadOutputText)];
 }

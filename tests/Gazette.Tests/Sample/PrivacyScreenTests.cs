@@ -1,6 +1,7 @@
 using System.Text;
 using Gazette.Privacy;
 using Gazette.Search;
+using Gazette.Tests.Support;
 
 namespace Gazette.Tests.Sample;
 
@@ -23,7 +24,7 @@ public sealed class PrivacyScreenTests(SampleSite site) : IClassFixture<SampleSi
         foreach (var file in site.Files.Where(f => !f.StartsWith("admin/", StringComparison.Ordinal) || f is "admin/index.html" or "admin/config.yml"))
         {
             var bytes = File.ReadAllBytes(Path.Combine(site.Output, file));
-            var text = Encoding.UTF8.GetString(bytes is [0x1f, 0x8b, ..] ? IndexFile.Gunzip(bytes) : bytes);
+            var text = TestSite.TextOf(bytes);
             hits.AddRange(scanner.Scan(text).Select(m => $"{file}: {m.Kind} {m.Masked}"));
         }
 

@@ -201,7 +201,7 @@ public sealed class PatchedIndexTests : IDisposable
     private static Dictionary<RenderKey, byte[]> TextsByDigest(IReadOnlyDictionary<string, IndexFile> files) =>
         files.Values.Where(f => f.Path.StartsWith("text/", StringComparison.Ordinal)).Select(f =>
         {
-            var text = System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(f.Bytes));
+            var text = IndexFile.TextOf(IndexFile.Gunzip(f.Bytes));
             var titleLine = text[..text.IndexOf('\n', text.IndexOf('\n') + 1)];
             return (Key: new RenderKey(SearchState.DigestOf(text, titleLine)), f.Bytes);
         }).DistinctBy(t => t.Key).ToDictionary(t => t.Key, t => t.Bytes);
@@ -219,7 +219,7 @@ public sealed class PatchedIndexTests : IDisposable
         var count = ChunkCount(first);
         int Chunk(string term) => (int)(SearchIndexWriter.Fnv1a(System.Text.Encoding.UTF8.GetBytes(term)) % (uint)count);
         var oldTexts = first.Values.Where(f => f.Path.StartsWith("text/", StringComparison.Ordinal))
-            .ToDictionary(f => int.Parse(f.Path[5..f.Path.IndexOf('.')], System.Globalization.CultureInfo.InvariantCulture), f => System.Text.Encoding.UTF8.GetString(IndexFile.Gunzip(f.Bytes)));
+            .ToDictionary(f => int.Parse(f.Path[5..f.Path.IndexOf('.')], System.Globalization.CultureInfo.InvariantCulture), f => IndexFile.TextOf(IndexFile.Gunzip(f.Bytes)));
         HashSet<int> Reach(int id) => [.. Tokenizer.IndexTerms(oldTexts[id]).Select(Chunk)];
         string NumberTerm(int id) => SearchIndexWriter.DocumentNumberPrefix + Tokenizer.DocumentNumberKey(archive.Documents[id].Source.DocNumber!);
         var others = Reach(8).Union(Reach(300)).ToHashSet();
