@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Output;
@@ -92,12 +93,7 @@ public sealed class ReadContentFiles
                     }
                 }
 
-                text = Decode(bytes, path, diagnostics);
-                if (text is not null && info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase)
-                    && FrontMatter.Split(text).Result is { } frontMatter)
-                {
-                    text = text[..frontMatter.BodyStart];
-                }
+                text = info.Extension.Equals(".md", StringComparison.OrdinalIgnoreCase) ? FrontMatterOf(bytes, path, diagnostics) : Decode(bytes, path, diagnostics);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -110,20 +106,60 @@ public sealed class ReadContentFiles
         return new ContentFile(path, fullPath, size, text) { Modified = modified, Digest = digest };
     }
 
+    /// <summary>
+    /// A Markdown file's text up to the end of its front matter (all of it when it has none, or none closed), after the whole file
+    /// was found to be UTF-8 (<see cref="Decode"/> reports where it is not): only as much is decoded as holds the front matter,
+    /// a few kilobytes, where the body may be megabytes (it is read again, batch by batch, to be rendered).
+    /// </summary>
+    private static string? FrontMatterOf(byte[] bytes, string path, DiagnosticBag diagnostics)
+    {
+        if (!Utf8.IsValid(bytes))
+        {
+            return Decode(bytes, path, diagnostics);
+        }
+
+        for (var length = 4096; ; length *= 2)
+        {
+            if (length >= bytes.Length)
+            {
+                return Cut(Decode(bytes, path, diagnostics)!);
+            }
+
+            // Cut before a character, not inside one (a continuation byte is 10xxxxxx)
+            var end = length;
+            while ((bytes[end] & 0xC0) == 0x80)
+            {
+                end--;
+            }
+
+            // A closing line ended within the prefix is the file's; one at its very end may go on after it
+            var prefix = Decode(bytes.AsSpan(0, end), path, diagnostics)!;
+            switch (FrontMatter.Split(prefix))
+            {
+                case ({ } frontMatter, _) when frontMatter.BodyStart < prefix.Length:
+                    return prefix[..frontMatter.BodyStart];
+                case (_, FrontMatter.Problem.Missing):
+                    return Decode(bytes, path, diagnostics);
+            }
+        }
+
+        static string Cut(string text) => FrontMatter.Split(text).Result is { } frontMatter ? text[..frontMatter.BodyStart] : text;
+    }
+
     /// <summary>Strict UTF-8 with the BOM dropped and CRLF or CR turned into LF; null (after a GZ0001) when the bytes are not UTF-8.</summary>
-    internal static string? Decode(byte[] bytes, string path, DiagnosticBag diagnostics)
+    internal static string? Decode(ReadOnlySpan<byte> bytes, string path, DiagnosticBag diagnostics)
     {
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         try
         {
-            var text = strict.GetString(bytes, start, bytes.Length - start);
+            var text = strict.GetString(bytes[start..]);
             return text.Contains('\r') ? text.Replace("\r\n", "\n").Replace('\r', '\n') : text;
         }
         catch (DecoderFallbackException e)
         {
             var offset = start + Math.Max(0, e.Index);
-            var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+            var line = 1 + bytes[..Math.Min(offset, bytes.Length)].Count((byte)'\n');
             diagnostics.Error(new SourceLocation(path, line, 1), Codes.FileUnreadable, "the file is not valid UTF-8 text",
                 "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8); GBK files must be converted");
             return null;

@@ -118,4 +118,27 @@ public sealed class ReadContentFilesTests
         Assert.Empty(content.Files);
         Assert.Equal(["content/:1:1: GZ0002"], Stage.Summary(diagnostics));
     }
+
+    [Fact]
+    public void Run_keeps_a_documents_front_matter_however_long_and_reports_a_bad_byte_in_a_body_it_does_not_keep()
+    {
+        // A front matter of 9 KB of Chinese (its end past the first two prefixes decoded) with CRLF line ends and a body of 20 KB;
+        // a bad byte deep in another document's body; a document without front matter
+        var summary = string.Concat(Enumerable.Repeat("概述", 1500));
+        var frontMatter = $"---\r\ntitle: 通知\r\nsummary: {summary}\r\n---\r\n";
+        using var site = new TestSite("""
+            -- content/documents/c.md --
+            正文，没有前置元数据。
+            """);
+        site.WriteBytes("content/documents/a.md", Utf8(frontMatter + string.Concat(Enumerable.Repeat("正文。\r\n", 2000))));
+        site.WriteBytes("content/documents/b.md", [.. Utf8("---\ntitle: 通知\n---\n" + new string('文', 3000) + "\n"), 0xC3, 0x28]);
+        var diagnostics = new DiagnosticBag();
+
+        var content = new ReadContentFiles().Run(BuildOptions.ForSite(site.Root), diagnostics);
+
+        Assert.Equal(frontMatter.Replace("\r\n", "\n", StringComparison.Ordinal), content.Find("content/documents/a.md")!.Text);
+        Assert.Null(content.Find("content/documents/b.md")!.Text);
+        Assert.Equal(["content/documents/b.md:5:1: GZ0001"], Stage.Summary(diagnostics));
+        Assert.Equal("正文，没有前置元数据。\n", content.Find("content/documents/c.md")!.Text);
+    }
 }
