@@ -30,7 +30,7 @@ public sealed class LiveReloadTests(BrowserFixture fixture)
 
             // A new title: the page reloads by itself (the mark set on the old page is gone) and shows it.
             await File.WriteAllTextAsync(document, original.Replace("title: 重庆市", "title: 修改后的重庆市", StringComparison.Ordinal));
-            await page.WaitForFunctionAsync("() => !window.__before && document.querySelector('h1').textContent.includes('修改后的重庆市')", null, new() { Timeout = 60_000 });
+            await page.WaitForFunctionAsync("() => !window.__before && document.querySelector('h1')?.textContent.includes('修改后的重庆市')", null, new() { Timeout = 60_000 });
 
             // A broken date: the errors show over the page, which stays the last good build.
             await File.WriteAllTextAsync(document, original.Replace("published: 2019-07-19", "published: 2019-07-32", StringComparison.Ordinal));
@@ -43,7 +43,7 @@ public sealed class LiveReloadTests(BrowserFixture fixture)
 
             // Fixed: the page reloads and the overlay is gone.
             await File.WriteAllTextAsync(document, original);
-            await page.WaitForFunctionAsync("() => !document.querySelector('#gazette-build-errors') && !document.querySelector('h1').textContent.includes('修改后')", null, new() { Timeout = 60_000 });
+            await page.WaitForFunctionAsync("() => !document.querySelector('#gazette-build-errors') && document.querySelector('h1') && !document.querySelector('h1').textContent.includes('修改后')", null, new() { Timeout = 60_000 });
             await page.Context.CloseAsync();
         }
         finally

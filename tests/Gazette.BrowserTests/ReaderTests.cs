@@ -94,7 +94,8 @@ public sealed class ReaderTests(BrowserFixture fixture)
         var caching = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
         page.Response += (_, response) =>
         {
-            if (response.Url.Contains("/search/", StringComparison.Ordinal) && !response.Url.Contains("/search/?", StringComparison.Ordinal))
+            if ((response.Url.Contains("/search/", StringComparison.Ordinal) && !response.Url.Contains("/search/?", StringComparison.Ordinal))
+                || response.Url.Contains("/documents/", StringComparison.Ordinal))
             {
                 caching[new Uri(response.Url).AbsolutePath] = response.Headers.GetValueOrDefault("cache-control", "");
             }
@@ -104,13 +105,18 @@ public sealed class ReaderTests(BrowserFixture fixture)
         await page.Locator("#search-results[data-state='done']").WaitForAsync();
 
         Assert.Equal("public, max-age=0, must-revalidate", caching["/search/manifest.json"]);
-        string[] hashed = ["/search/terms/", "/search/meta/", "/search/text/", "/search/facets/"];
+        string[] hashed = ["/search/terms/", "/search/meta/", "/search/facets/"];
         foreach (var kind in hashed)
         {
             var files = caching.Where(c => c.Key.StartsWith(kind, StringComparison.Ordinal)).ToList();
             Assert.True(files.Count > 0, $"the search fetched nothing under {kind}: {string.Join(" ", caching.Keys)}");
             Assert.All(files, f => Assert.Equal("public, max-age=31536000, immutable", f.Value));
         }
+
+        // The quoted phrase is checked in the text of a candidate's page, which is revalidated like any page
+        var pages = caching.Where(c => c.Key.StartsWith("/documents/", StringComparison.Ordinal)).ToList();
+        Assert.True(pages.Count > 0, $"the phrase search fetched no document page: {string.Join(" ", caching.Keys)}");
+        Assert.All(pages, f => Assert.Equal("public, max-age=0, must-revalidate", f.Value));
     }
 
     [Fact]

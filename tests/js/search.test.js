@@ -70,8 +70,11 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
       { u: `/documents/${s * shardSize + k}/`, t: d.title, n: d.number || null, o: d.organ, d: d.date, v: d.validity, s: d.summary }));
     shardBytes.push(json(meta));
   }
-  /* The searchable texts as the writer makes them: UTF-16, little-endian, after the byte order mark. */
-  const texts = docs.map((d) => [0xff, 0xfe, ...Buffer.from([d.title, d.number, d.summary, d.organ, d.body].join('\n'), 'utf16le')]);
+  /* Each document's page, its body between the markers the build puts around it (a paragraph a line, escaped as the
+     renderer escapes): kept as 'page:' + its address. */
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  docs.forEach((d, id) => files.set(`page:/documents/${id}/`, `<!DOCTYPE html><h1>${escape(d.title)}</h1><p>页眉</p>`
+    + `<!--gazette:text-->${d.body.split('\n').map((line) => `<p>${escape(line)}</p>`).join('\n')}<!--/gazette:text--><p>页脚</p>`));
   const deltas = (ids) => ids.map((id, i) => (i ? id - ids[i - 1] : id));
   const facet = (name, key) => {
     const values = [...new Set(docs.map((d) => d[key]))].map((v) => ({
@@ -83,11 +86,10 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
   const day = (s) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)) / 864e5;
   const days = json({ days: deltas(docs.map((d) => day(d.date))) });
   const manifest = {
-    version: 5,
+    version: 6,
     documents: docs.length,
     terms: { count: chunks, groupSize: 3, groups: table('terms', '.bin', chunkBytes, 3) },
     meta: { count: shardBytes.length, shardSize, groupSize: 256, groups: table('meta', '.json', shardBytes, 256) },
-    text: { count: docs.length, groupSize: 5, groups: table('text', '.txt', texts, 5) },
     facets: { organ: facet('organ', 'organId'), validity: facet('validity', 'validity'), issue: facet('issue', 'issue') },
     dates: put(`dates.${hash(days)}.json`, days),
   };
@@ -97,11 +99,12 @@ function writeIndex(docs, { chunks = 5, shardSize = 4, external = 24 } = {}) {
 
 function searcher(files) {
   const loaded = [];
-  const s = S.Searcher(async (path) => {
+  const get = async (path) => {
     loaded.push(path);
     if (!files.has(path)) throw new Error('404 ' + path);
     return files.get(path);
-  });
+  };
+  const s = S.Searcher(get, (url) => get('page:' + url));
   s.loaded = loaded;
   return s;
 }
@@ -361,40 +364,43 @@ test('a phrase count is "about" until every candidate is checked', async () => {
   assert.deepEqual(last.hits.map((h) => h.id), [21, 23]);
 });
 
-test('a phrase that is a single term needs no text; a phrase search fetches at most 30 texts', async () => {
+test('a phrase that is a single term needs no text; a phrase search fetches at most 30 pages', async () => {
   const s = searcher(files);
   const r = await s.run({ q: '"振兴" “ＰＰＰ”', page: 1 });
   assert.equal(r.total, 1);
   assert.ok(r.exact);
-  assert.ok(!s.loaded.some((p) => p.startsWith('text/')), 'no text was fetched');
+  assert.ok(!s.loaded.some((p) => p.startsWith('page:')), 'no page was fetched');
 
   // 60 documents have the terms of 乡村振兴 apart; the exact string is only in the last one.
   const many = Array.from({ length: 60 }, (_, i) => ({ ...docs[i % 24], title: '通知', summary: '', body: i === 59 ? '乡村振兴' : `乡村建设 村振兴 ${i}` }));
   const big = searcher(writeIndex(many));
   const first = await big.run({ q: '“乡村振兴”', page: 1 });
-  assert.equal(big.loaded.filter((p) => p.startsWith('text/')).length, 30);
+  assert.equal(big.loaded.filter((p) => p.startsWith('page:')).length, 30);
   assert.equal(first.exact, false);
   assert.deepEqual(first.hits, []);
   assert.equal(first.total, 30, 'about 30: the 30 checked and failed are not counted');
   const again = await big.run({ q: '“乡村振兴”', page: 1 });
-  assert.equal(big.loaded.filter((p) => p.startsWith('text/')).length, 60, 'the same search again checks the next 30');
+  assert.equal(big.loaded.filter((p) => p.startsWith('page:')).length, 60, 'the same search again checks the next 30');
   assert.deepEqual(again.hits.map((h) => h.id), [59]);
   assert.equal(again.total, 1);
   assert.ok(again.exact);
 });
 
-test('a phrase candidate whose title has every term waits for its metadata; the others fetch their text beside it', async () => {
+test('a phrase candidate whose title has every term needs no page; the others fetch theirs once their metadata is in', async () => {
   const s = searcher(files);
   const r = await s.run({ q: '"推进乡村振兴"', page: 1 });
   assert.ok(r.hits.some((h) => h.id === 5), 'the title holds the phrase');
-  const texts = s.loaded.filter((p) => p.startsWith('text/')).map((p) => +p.split('/')[1].split('.')[0]);
-  assert.ok(!texts.includes(5), 'no text for the document whose title has the phrase');
+  const pages = s.loaded.filter((p) => p.startsWith('page:')).map((p) => +p.split('/')[2]);
+  assert.ok(!pages.includes(5), 'no page for the document whose title has the phrase');
   const others = bruteForce('推进乡村振兴').filter((id) => id !== 5);
-  assert.ok(texts.length >= 9 && texts.every((id) => others.includes(id)), 'the texts of other candidates only: ' + texts);
-  /* The prefetched texts were asked for before the metadata shards they would otherwise have waited for. */
-  const firstText = s.loaded.findIndex((p) => p.startsWith('text/'));
-  const lastMeta = s.loaded.map((p) => p.startsWith('meta/')).lastIndexOf(true);
-  assert.ok(firstText < lastMeta, s.loaded.join(' '));
+  assert.ok(pages.length >= 9 && pages.every((id) => others.includes(id)), 'the pages of other candidates only: ' + pages);
+  assert.equal(new Set(pages).size, pages.length, 'no page is fetched twice');
+});
+
+test('the text of a page is its marked body as the build indexed it (the vectors PageTextTests checks too)', () => {
+  const vectors = JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, '..', 'vectors', 'page-text.json'), 'utf8'));
+  assert.ok(vectors.length >= 9);
+  for (const v of vectors) assert.equal(S.pageText(v.page), v.text, v.name);
 });
 
 test('a first search fetches only its own files: manifest, term chunks, postings, result metadata', async () => {

@@ -7,13 +7,12 @@
   const NODE = typeof module !== 'undefined' && module.exports;
   const T = NODE ? require('./search-tokenizer.js') : window.GazetteTokenizer;
   const PER_PAGE = 10;
-  const MAX_TEXTS = 30; /* text files a phrase search may fetch to check candidates, beyond those already fetched */
+  const MAX_TEXTS = 30; /* pages a phrase search may fetch to check candidates' texts, beyond those already fetched */
   const FACETS = ['organ', 'topic', 'genre', 'year', 'validity', 'issue'];
   const FILTERS = FACETS.concat('from', 'to');
   const KEYS = ['q'].concat(FILTERS, 'sort', 'page');
   const utf8 = new TextEncoder();
   const decoder = new TextDecoder();
-  const wide = new TextDecoder('utf-16le'); /* a searchable text: UTF-16 after its byte order mark, which the decoder drops */
   const NONE = new Int32Array(0);
 
   /* ---------- index format ---------- */
@@ -338,8 +337,31 @@
 
   /* ---------- the query engine ---------- */
 
-  /* load(path, plain) → Promise of a file's bytes (path relative to search/), inflated unless plain (the manifest). */
-  function Searcher(load) {
+  /* The text of the body a document's page holds between the markers the build puts around it, as the build indexed it
+     (PageText.cs does the same), a line per block: without Markdig's links to footnotes and back, without the tags — the
+     end of a paragraph, block, list item, table row, cell or caption and a <br> a line break — with the character references
+     the renderer writes turned into their characters, without the lines that hold nothing but spaces and tabs, each line
+     ending with a line break; null when the page has no marked body. */
+  const TEXT_START = '<!--gazette:text-->';
+  const TEXT_END = '<!--/gazette:text-->';
+  const REFERENCES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  function pageText(html) {
+    const start = html.indexOf(TEXT_START);
+    const end = start < 0 ? -1 : html.indexOf(TEXT_END, start + TEXT_START.length);
+    if (end < 0) { return null; }
+    return html.slice(start + TEXT_START.length, end).replace(/<a [^>]*class="footnote-(?:back-)?ref"[^>]*>[\s\S]*?<\/a>/g, '')
+      .replace(/<(?:\/(?:p|div|section|article|li|dt|dd|tr|td|th|caption|figcaption|h[1-6]|blockquote|pre)[ \t\n\r\f]*|br[ \t\n\r\f]*\/?)>/gi, '\n')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&(amp|lt|gt|quot|apos|nbsp|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});/g, (whole, name) => {
+        if (name[0] !== '#') { return REFERENCES[name]; }
+        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+        return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
+      }).split('\n').filter((line) => /[^ \t\r\f]/.test(line)).map((line) => line + '\n').join('');
+  }
+
+  /* load(path, plain) → Promise of a file's bytes (path relative to search/), inflated unless plain (the manifest);
+     page(url) → Promise of the HTML of the page at a document's address. */
+  function Searcher(load, page) {
     const cache = new Map();
     function once(key, make) {
       if (!cache.has(key)) {
@@ -352,10 +374,8 @@
     const bytes = (path, plain) => once(path, () => load(path, plain));
     const json = (path, plain) => once('json:' + path, async () => JSON.parse(decoder.decode(await bytes(path, plain))));
     const manifest = () => json('manifest.json', true);
-    /* A term chunk, metadata shard or searchable text is named with the hash of its group, which the manifest lists. */
+    /* A term chunk or metadata shard is named with the hash of its group, which the manifest lists. */
     const group = (table, i) => table.groups[Math.floor(i / table.groupSize)];
-    const textPath = (m, id) => 'text/' + id + '.' + group(m.text, id) + '.txt';
-    const text = async (id) => wide.decode(await bytes(textPath(await manifest(), id)));
     const ids = async (p) => p.ids || posting(await bytes('postings/' + p.ext + '.bin'), { i: 0 }).ids;
 
     async function lookup(term, withTitle) {
@@ -373,6 +393,15 @@
       return (await json('meta/' + s + '.' + group(m, s) + '.json'))[id % m.shardSize];
     }
 
+    /* A document's searchable text as the build indexed it — title, number, summary, organs and body, a line each — from its
+       record (the summary is the snippet unless the record holds it whole) and the body its page holds. */
+    const textKey = (id) => 'text:' + id;
+    const text = (id) => once(textKey(id), async () => {
+      const d = await meta(id);
+      const body = pageText(await page(d.u));
+      return [d.t, d.n || '', d.m || d.s || '', d.o, body || ''].join('\n');
+    });
+
     const facet = (name) => once('facet:' + name, async () => {
       const file = (await manifest()).facets[name];
       const f = file ? await json(file) : { values: [] };
@@ -382,7 +411,7 @@
     const days = () => once('days', async () => undelta((await json((await manifest()).dates)).days));
 
     /* Whether document id, whose metadata is d, has every phrase. Its title and number (and, for a phrase without spaces or
-       ellipsis, its snippet) are lines of its searchable text, so the text is needed only when they lack a phrase.
+       ellipsis, its snippet) are lines of its searchable text, so the text (its page) is needed only when they lack a phrase.
        false, true, or a snippet from the text. */
     async function hasPhrases(id, d, phrases, fetching) {
       const quick = T.normalize(d.t + '\n' + (d.n || ''));
@@ -475,17 +504,16 @@
           const size = Math.min(20, MAX_TEXTS - fetched, Math.ceil((start + PER_PAGE - ok.length) / rate));
           const batch = results.subarray(next, next + size);
           next += batch.length;
-          const m = await manifest();
           const checks = await Promise.all(Array.from(batch, async (id) => {
             /* A document whose title lacks one of the query's terms needs its text unless the phrase is in its snippet:
-               the text is fetched at once, beside the metadata, instead of a round later. */
-            if (!number.has(id) && !cache.has(textPath(m, id)) && (boost[id] & 255) < query.terms.length) {
+               its page is asked for as soon as its metadata is at hand, without waiting for the check. */
+            if (!number.has(id) && !cache.has(textKey(id)) && (boost[id] & 255) < query.terms.length) {
               fetched++;
               text(id).catch(() => {});
             }
             const d = await meta(id);
             metas.set(id, d);
-            return number.has(id) || hasPhrases(id, d, phrases, () => { if (!cache.has(textPath(m, id))) { fetched++; } });
+            return number.has(id) || hasPhrases(id, d, phrases, () => { if (!cache.has(textKey(id))) { fetched++; } });
           }));
           batch.forEach((id, k) => {
             if (!checks[k]) { failed.add(id); return; }
@@ -521,10 +549,10 @@
       };
     }
 
-    return { run, context, lookup, meta };
+    return { run, context, lookup, meta, text };
   }
 
-  const api = { inflate, varint, posting, members, fnv1a, findTerm, intersect, union, passing, rank, undelta, dayNumber, ranges, parseState, stateQuery, Searcher };
+  const api = { pageText, inflate, varint, posting, members, fnv1a, findTerm, intersect, union, passing, rank, undelta, dayNumber, ranges, parseState, stateQuery, Searcher };
   if (NODE) { module.exports = api; return; }
   window.GazetteSearch = api;
 
@@ -556,7 +584,15 @@
     });
   }
 
-  const searcher = Searcher(load);
+  /* A document's page, for the text of its body (a phrase check, a snippet): the browser may have it already. */
+  function page(url) {
+    return fetch(new URL(url, location.href)).then((r) => {
+      if (!r.ok) { throw new Error(r.status + ' ' + url); }
+      return r.text();
+    });
+  }
+
+  const searcher = Searcher(load, page);
 
   /* Later snippets: a hit that shows none of the query's words gets a snippet cut from its text once it is in view
      (data-snippets="summary" on #search-results keeps the summaries and fetches no text for them). */

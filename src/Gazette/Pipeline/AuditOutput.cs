@@ -8,7 +8,7 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// The last check before a site is put in place: reads every file of the finished site it is given (<see cref="WriteSite.FilesToAudit"/>) — inflating the
-/// gzip-compressed search index files, and a text in UTF-16 (the index's searchable texts) taken in UTF-8 — and looks for the passages only withheld documents hold (<see cref="WithheldText"/>),
+/// gzip-compressed search index files, and a text in UTF-16 (a copied attachment or theme file) taken in UTF-8 — and looks for the passages only withheld documents hold (<see cref="WithheldText"/>),
 /// in the files and in their names. A file's bytes are looked through as they are, not decoded (<see cref="PassageFinder"/>), but for UTF-16's.
 /// A passage found is an error at the withheld document, naming the file: the build fails and the previous site stays.
 /// </summary>

@@ -103,7 +103,7 @@ public sealed class BuildPipeline
         site.Write(attachments);
         site.Write(admin); // the administration page: Decap CMS, its configuration (schema and vocabularies only) and index.html
 
-        // Documents, a batch at a time in the archive's order (the search index's): body, text attachments, page and searchable text
+        // Documents, a batch at a time in the archive's order (the search index's): body, text attachments, page and search terms
         progress?.Report($"rendering {archive.Documents.Count} documents");
         var pages = 0;
         var renderedPages = 0;
@@ -123,8 +123,8 @@ public sealed class BuildPipeline
             return (html, plans);
         }
 
-        // The text of a document's body made again, for a document recalled from the memo whose searchable text file must be
-        // written after all (its group renamed by another document's change, or the file not as it was left)
+        // The text of a document's body made again, for a document recalled from the memo that the search index must index after
+        // all (the last build's state of the index does not have it as it is)
         string TextOf(PublishedDocument document)
         {
             var local = new DiagnosticBag();
@@ -231,7 +231,7 @@ public sealed class BuildPipeline
             }
 
             var first = search.Count;
-            var texts = search.Add(searchable, site.ReuseOrRename); // a text unchanged in a renamed group: its file under the new name
+            search.Add(searchable);
             clock.Lap("search index");
             var dataKeys = memo is null ? null : batch.Select((d, i) => memoDigests[i] is { } digest
                 ? memo.KeyOf(d.Source.Source.Path, digest, "open data") : RenderKey.None).ToArray();
@@ -259,7 +259,6 @@ public sealed class BuildPipeline
             }
 
             site.Write(html);
-            site.Write(texts);
             site.Write(textAttachments);
             site.Write(data);
             clock.Lap("write");

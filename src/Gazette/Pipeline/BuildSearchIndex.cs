@@ -7,14 +7,13 @@ namespace Gazette.Pipeline;
 
 /// <summary>
 /// Builds the client-side search index (docs/search-index.md) of every published document under search/, as the documents
-/// are rendered: <see cref="Add"/> takes each batch with its texts, in the archive's order, and gives back the batch's
-/// searchable text files at once; <see cref="Finish"/> writes the rest of the index once every document was added.
+/// are rendered: <see cref="Add"/> takes each batch with its texts, in the archive's order; <see cref="Finish"/> writes the
+/// index once every document was added (a document's text is read by the search page from the document's page).
 /// <para>
 /// With a build cache, the index's state (<see cref="SearchState"/>) is kept there for the next build, put in place by
 /// <see cref="Commit"/> once the site is; and a build whose archive has the same documents in the same order as the last
 /// successful one patches the last index: a document whose searchable text and title line are the same is not indexed again
-/// (its postings come from the state, its text file is kept as the output folder holds it), and the index written is the one
-/// a build from scratch writes.
+/// (its postings come from the state), and the index written is the one a build from scratch writes.
 /// </para>
 /// </summary>
 public sealed class BuildSearchIndex : IDisposable
@@ -51,17 +50,12 @@ public sealed class BuildSearchIndex : IDisposable
     public int Indexed { get; private set; }
 
     /// <param name="bodies">the rendered bodies of <paramref name="batch"/>, in the same order.</param>
-    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) => Add(batch, bodies, reuse: null);
+    public void Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies) =>
+        Add([.. batch.Select((document, i) => (document, (string?)bodies[i].Text, (SearchIndexWriter.KnownText?)null))]);
 
     /// <inheritdoc cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody})"/>
-    /// <param name="reuse">keeps the text file of an unchanged document as the output folder holds it (<see cref="WriteSite.Reuse"/>).</param>
-    public IReadOnlyList<OutputFile> Add(IReadOnlyList<PublishedDocument> batch, IReadOnlyList<RenderedBody> bodies, Func<string, RenderKey, bool>? reuse) =>
-        Add([.. batch.Select((document, i) => (document, (string?)bodies[i].Text, (SearchIndexWriter.KnownText?)null))], reuse);
-
-    /// <inheritdoc cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>
     /// <param name="batch">each document with the text of its body, or with what the build cache knows of it (<see cref="DocumentMemo"/>).</param>
-    public IReadOnlyList<OutputFile> Add(IReadOnlyList<(PublishedDocument Document, string? Text, SearchIndexWriter.KnownText? Known)> batch, Func<string, RenderKey, bool>? reuse) =>
-        InFolder(Writer.Add(batch, reuse is null ? null : (path, key) => reuse(Folder + path, key)));
+    public void Add(IReadOnlyList<(PublishedDocument Document, string? Text, SearchIndexWriter.KnownText? Known)> batch) => Writer.Add(batch);
 
     /// <summary>Documents added so far: the id of the next one.</summary>
     public int Count => Writer.Count;
@@ -75,9 +69,7 @@ public sealed class BuildSearchIndex : IDisposable
     /// it, to be put in place by <see cref="Commit"/>.
     /// </summary>
     /// <param name="site">
-    /// the site being written, with a build cache: the text file of an unchanged document is kept as the output folder holds it
-    /// (<see cref="WriteSite.Reuse"/>, as <see cref="Add(IReadOnlyList{PublishedDocument}, IReadOnlyList{RenderedBody}, Func{string, RenderKey, bool}?)"/>'s
-    /// reuse), and a term chunk, metadata shard or posting file whose content is that of a file the last build wrote
+    /// the site being written, with a build cache: a term chunk, metadata shard or posting file whose content is that of a file the last build wrote
     /// (<see cref="WriteSite.Recall"/>) is not compressed again: it is kept, or copied from the file the output folder holds
     /// when its group's name changed. Null: every file is made.
     /// </param>
@@ -93,16 +85,11 @@ public sealed class BuildSearchIndex : IDisposable
         Digest128? metadataContext = null)
     {
         var writer = Writer;
-        foreach (var file in InFolder(writer.NameLastTexts(site is null ? null : (path, key) => site.ReuseOrRename(Folder + path, key))))
-        {
-            write(file);
-        }
-
         _writer = null;
         Indexed = writer.Indexed;
         if (_cache is not null)
         {
-            _state = new SearchStateWriter(_cache, _output, archive.Documents, writer.Digests, writer.TextHashes);
+            _state = new SearchStateWriter(_cache, _output, archive.Documents, writer.Digests);
         }
 
         (string, byte[])? Recall(RenderKey key)
@@ -113,24 +100,6 @@ public sealed class BuildSearchIndex : IDisposable
             }
 
             return (path[Folder.Length..], ((ReadOnlySpan<byte>)hash).ToArray());
-        }
-
-        // The compressed text file the output folder holds with this key (a document's searchable text as the last build made it)
-        byte[]? OldText(RenderKey key)
-        {
-            if (site!.Recall(key) is not ({ } path, _) || !path.StartsWith(Folder + "text/", StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            try
-            {
-                return File.ReadAllBytes(site.InOutput(path));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                return null;
-            }
         }
 
         GzipRecall? recall = site is null || _cache is null ? null : Recall;
@@ -152,7 +121,7 @@ public sealed class BuildSearchIndex : IDisposable
             {
                 site.Rename(path, Folder + file.Recalled, file.Key);
             }
-        }, _state, recall, metadataFiles, metadataContext, recall is null ? null : OldText);
+        }, _state, recall, metadataFiles, metadataContext);
         _state?.End();
     }
 
@@ -167,7 +136,4 @@ public sealed class BuildSearchIndex : IDisposable
     }
 
     private SearchIndexWriter Writer => _writer ?? throw new InvalidOperationException("the search index is finished");
-
-    private static List<OutputFile> InFolder(IEnumerable<(string Path, byte[] Bytes, RenderKey Key)> files) =>
-        files.Select(f => new OutputFile(Folder + f.Path, f.Bytes) { RenderKey = f.Key }).ToList();
 }

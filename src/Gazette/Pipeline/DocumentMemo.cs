@@ -37,7 +37,7 @@ public sealed class DocumentMemo
         _previous = previous;
     }
 
-    /// <summary>What one document's batch stages gave: enough to keep its page and text file, and to index and list it unread.</summary>
+    /// <summary>What one document's batch stages gave: enough to keep its page, and to index and list it unread.</summary>
     /// <param name="Digest">the digest of the document file's bytes this was made from (in the memo's context: a memo of another is not read).</param>
     /// <param name="Shared">the withheld passages the document holds (its metadata or body text), set aside from the audit.</param>
     public sealed record Entry(Digest128 Digest, RenderKey PageKey, string TextSha256, Digest128 SearchDigest, string Snippet, string[] Shared);

@@ -277,27 +277,6 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>
-    /// <see cref="Reuse"/>; or, when the output folder holds the file made from <paramref name="renderKey"/> under another name (a
-    /// file named by the hash of its group, which a change to another file of the group renamed), that file under this name
-    /// (<see cref="Rename"/>). False: neither, the caller must make the file.
-    /// </summary>
-    public bool ReuseOrRename(string path, RenderKey renderKey)
-    {
-        if (Reuse(path, renderKey))
-        {
-            return true;
-        }
-
-        if (Recall(renderKey) is not { } found || found.Path == path)
-        {
-            return false;
-        }
-
-        Rename(path, found.Path, renderKey);
-        return true;
-    }
-
-    /// <summary>
     /// A file the output folder holds as the last build made it from <paramref name="renderKey"/>: its path (relative, forward
     /// slashes) and SHA-256, or null when there is none (no record, no file recorded with this key, or the file not as it was
     /// left). For files named by a hash of their bytes, which a change elsewhere may rename: their bytes can be copied from

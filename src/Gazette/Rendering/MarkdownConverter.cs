@@ -108,7 +108,8 @@ public sealed class MarkdownConverter
         writer.Flush();
         if (rawHtml.Count == 0)
         {
-            return new RenderedBody(writer.ToString(), outline, Text(markdown), TextHash(body));
+            var html = writer.ToString();
+            return new RenderedBody(html, outline, PageText.FromHtml(html), TextHash(body));
         }
 
         positions ??= new BodyPositions(document, body);
@@ -118,7 +119,7 @@ public sealed class MarkdownConverter
             diagnostics.Warning(positions.At(removal.SourceOffset), Codes.RawHtmlRemoved, removal.Message, removal.Hint);
         }
 
-        return new RenderedBody(sanitised.Html, outline, sanitised.Text, TextHash(body));
+        return new RenderedBody(sanitised.Html, outline, PageText.FromHtml(sanitised.Html), TextHash(body));
     }
 
     /// <summary>
@@ -280,26 +281,6 @@ public sealed class MarkdownConverter
         }
 
         return outline;
-    }
-
-    /// <summary>The words of the body without markup, one line per block, for the search index and snippets.</summary>
-    private static string Text(MarkdownDocument markdown)
-    {
-        var text = new StringBuilder();
-        foreach (var block in markdown.Descendants<LeafBlock>())
-        {
-            if (block.Inline is { } inline)
-            {
-                AppendPlainText(inline, text);
-                text.Append('\n');
-            }
-            else if (block is CodeBlock code)
-            {
-                text.Append(code.Lines.ToString()).Append('\n');
-            }
-        }
-
-        return text.ToString();
     }
 
     private static string PlainText(ContainerInline? inline)

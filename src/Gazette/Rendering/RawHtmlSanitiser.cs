@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
@@ -18,13 +16,6 @@ internal sealed class RawHtmlSanitiser
     private const int NoPlace = -1;
 
     private static readonly HtmlParserOptions Options = new() { IsKeepingSourceReferences = true };
-
-    /// <summary>Elements that start a new line of the search text.</summary>
-    private static readonly FrozenSet<string> TextBlocks = new[]
-    {
-        "p", "div", "li", "dt", "dd", "tr", "td", "th", "caption", "figcaption", "blockquote", "pre", "table", "thead", "tbody",
-        "tfoot", "ul", "ol", "dl", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "br", "section",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <param name="html">a body rendered by <see cref="MarkdownConverter"/>.</param>
     /// <param name="pieces">the stretches of it copied from raw HTML, in order.</param>
@@ -66,7 +57,7 @@ internal sealed class RawHtmlSanitiser
             comment.Remove();
         }
 
-        return new SanitisedBody(body.InnerHtml, Text(body), removals);
+        return new SanitisedBody(body.InnerHtml, removals);
     }
 
     /// <summary>
@@ -214,72 +205,6 @@ internal sealed class RawHtmlSanitiser
         if (source != NoPlace)
         {
             removals.Add(new RawHtmlRemoval(source, message, hint));
-        }
-    }
-
-    /// <summary>
-    /// The words of the sanitised body, one line per block as <see cref="MarkdownConverter"/> gives them for the search index:
-    /// text and image descriptions, without Markdig's footnote numbers and back links.
-    /// </summary>
-    private static string Text(IElement body)
-    {
-        var text = new StringBuilder();
-        AppendText(body, text);
-        var lines = text.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return lines.Length == 0 ? "" : string.Join('\n', lines) + "\n";
-    }
-
-    private static void AppendText(INode node, StringBuilder text, bool preformatted = false)
-    {
-        foreach (var child in node.ChildNodes)
-        {
-            switch (child)
-            {
-                case IText { Data: var data }:
-                    AppendWords(data, text, preformatted);
-                    break;
-                case IElement { LocalName: "img" } image:
-                    text.Append(image.GetAttribute("alt"));
-                    break;
-                case IElement element when element.ClassList.Contains("footnote-ref") || element.ClassList.Contains("footnote-back-ref"):
-                    break;
-                case IElement element:
-                    var block = TextBlocks.Contains(element.LocalName);
-                    if (block)
-                    {
-                        text.Append('\n');
-                    }
-
-                    AppendText(element, text, preformatted || element.LocalName == "pre");
-                    if (block)
-                    {
-                        text.Append('\n');
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Appends text as a browser shows it: white space folded into one space, except in preformatted text, which keeps its lines.</summary>
-    private static void AppendWords(string data, StringBuilder text, bool preformatted)
-    {
-        if (preformatted)
-        {
-            text.Append(data);
-            return;
-        }
-
-        foreach (var c in data)
-        {
-            if (!char.IsWhiteSpace(c))
-            {
-                text.Append(c);
-            }
-            else if (text.Length > 0 && text[^1] is not (' ' or '\n'))
-            {
-                text.Append(' ');
-            }
         }
     }
 }

@@ -108,7 +108,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
             new LinkView(GenreName(source.Genre), _urls.FacetValue(Facets.Genres, source.Genre)),
             source.Summary,
             Validity(source.Validity),
-            body.Html,
+            PageText.Mark(body.Html), // the search page reads the text from between the markers
             body.TextSha256,
             body.Outline.Select(h => new OutlineItemView(h.Text, "#" + h.Id, h.Level)).ToList(),
             source.Attachments.Select(a => new AttachmentView(a.Title, _urls.Attachment(document.IndexNumber, a.FileName), a.FileName,

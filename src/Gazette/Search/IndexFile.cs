@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Runtime.InteropServices;
-using System.Text;
 using System.IO.Hashing;
 using System.Security.Cryptography;
 using Gazette.Output;
@@ -9,7 +7,7 @@ namespace Gazette.Search;
 
 /// <summary>
 /// One file of the search index: gzip-compressed bytes named with <see cref="Hash"/>, the first <see cref="HashBytes"/> bytes of
-/// their SHA-256 in hex. A term chunk, metadata shard or searchable text is named with its number and the hash of its group instead,
+/// their SHA-256 in hex. A term chunk or metadata shard is named with its number and the hash of its group instead,
 /// <see cref="TableHashBytes"/> long (docs/search-index.md).
 /// </summary>
 internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
@@ -73,42 +71,8 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
 
     public static string Hex(byte[] hash) => Convert.ToHexStringLower(hash);
 
-    /// <summary>The level of zlib every index file but the searchable texts is compressed at (<see cref="CompressionLevel.Optimal"/>'s).</summary>
+    /// <summary>The level of zlib every index file is compressed at (<see cref="CompressionLevel.Optimal"/>'s).</summary>
     public static readonly ZLibCompressionOptions Optimal = new() { CompressionLevel = 6 };
-
-    /// <summary>
-    /// The level the searchable texts are compressed at, in UTF-16 (<see cref="WriteSearchableText"/>): of 8,000 texts of the bench's
-    /// 50,000 corpus (50.1 MB in UTF-8, 34.6 MB in UTF-16), level 1 makes 19.65 MB of UTF-16 in 178 ms, where level 2 made
-    /// 19.60 MB of UTF-8 in 431 ms (level 1 of UTF-8: 25.8 MB). A text is fetched only to check a phrase or cut a snippet, and
-    /// the texts are most of what a build compresses.
-    /// </summary>
-    public static readonly ZLibCompressionOptions Fast = new() { CompressionLevel = 1 };
-
-    /// <summary>
-    /// A searchable text as its file holds it, before compression: UTF-16, little-endian, after the byte order mark FF FE. Chinese
-    /// takes two bytes a character in UTF-16 against three in UTF-8, so there is a third less to compress, and the string's own
-    /// bytes are taken as they are (on a little-endian machine) instead of encoded.
-    /// </summary>
-    /// <returns>how many bytes were written into <paramref name="destination"/>: 2 + 2 × the text's length.</returns>
-    public static int WriteSearchableText(string text, Span<byte> destination)
-    {
-        destination[0] = 0xFF;
-        destination[1] = 0xFE;
-        if (BitConverter.IsLittleEndian)
-        {
-            MemoryMarshal.AsBytes(text.AsSpan()).CopyTo(destination[2..]);
-        }
-        else
-        {
-            Encoding.Unicode.GetBytes(text, destination[2..]);
-        }
-
-        return 2 + 2 * text.Length;
-    }
-
-    /// <summary>The text of a searchable text file's inflated bytes (<see cref="WriteSearchableText"/>); UTF-8 when it lacks the byte order mark.</summary>
-    public static string TextOf(ReadOnlySpan<byte> bytes) =>
-        bytes is [0xFF, 0xFE, ..] ? Encoding.Unicode.GetString(bytes[2..]) : Encoding.UTF8.GetString(bytes);
 
     /// <summary>Compresses <paramref name="content"/> with gzip, at <paramref name="options"/>'s level (null: <see cref="Optimal"/>).</summary>
     public static byte[] Gzip(ReadOnlySpan<byte> content, ZLibCompressionOptions? options = null)

@@ -20,21 +20,15 @@ internal static class PatchedTermChunks
     /// <param name="changed">for each document id, whether its terms were indexed anew in <paramref name="all"/> and <paramref name="title"/>.</param>
     /// <param name="save">given every chunk's terms with their postings, for the next build.</param>
     /// <param name="recall">the last build's file of the same content, for a chunk or posting file, which is then not made again.</param>
-    /// <param name="reached">
-    /// for each saved chunk, whether a term the changed documents had at the last build is in it (<see cref="SearchIndexWriter"/>
-    /// finds them from their old searchable texts): a chunk with none of those and none of their terms now is as it was, and
-    /// is not scanned. Null: every chunk is scanned.
-    /// </param>
-    public static IndexTable Write(SavedTerms saved, bool[] changed, IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall = null,
-        bool[]? reached = null)
+    public static IndexTable Write(SavedTerms saved, bool[] changed, IReadOnlyList<TermIndex> all, IReadOnlyList<TermIndex> title, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall = null)
     {
         var records = saved.Records;
         var chunks = saved.Chunks;
         var fresh = FreshTerms(all, title, chunks.Length);
         int[] changedIds = [.. Enumerable.Range(0, changed.Length).Where(id => changed[id])];
 
-        // Each saved chunk against the changed documents, several chunks at a time: null when none of its terms changed (known
-        // without a scan for a chunk none of their terms, then or now, is in)
+        // Each saved chunk against the changed documents, several chunks at a time: null when none of its terms changed (at
+        // 50,000 documents, scanning every chunk for a changed document takes about 0.15 s)
         var patches = new ChunkPatch?[chunks.Length];
         Parallel.For(
             0,
@@ -42,8 +36,7 @@ internal static class PatchedTermChunks
             () => (All: new List<int>(), Title: new List<int>()),
             (c, _, held) =>
             {
-                patches[c] = reached is not null && !reached[c] && fresh[c] is null ? null
-                    : Scan(records, chunks[c], fresh[c], changed, changedIds, held.All, held.Title);
+                patches[c] = Scan(records, chunks[c], fresh[c], changed, changedIds, held.All, held.Title);
                 return held;
             },
             _ => { });

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Gazette.Rendering;
 
 namespace Gazette.Search;
 
@@ -10,12 +11,16 @@ namespace Gazette.Search;
 public sealed class SearchIndexReader
 {
     private readonly string _folder;
+    private readonly string _basePath;
     private readonly JsonElement _manifest;
     private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
 
-    public SearchIndexReader(string searchFolder)
+    /// <param name="searchFolder">the index's folder, search/ at the root of the site's folder.</param>
+    /// <param name="basePath">the site's base path, which the documents' addresses begin with.</param>
+    public SearchIndexReader(string searchFolder, string basePath = "/")
     {
         _folder = searchFolder;
+        _basePath = basePath;
         _manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(searchFolder, "manifest.json"))).RootElement;
         Documents = _manifest.GetProperty("documents").GetInt32();
     }
@@ -107,11 +112,18 @@ public sealed class SearchIndexReader
         return JsonDocument.Parse(data).RootElement[id % meta.GetProperty("shardSize").GetInt32()];
     }
 
-    /// <summary>A document's searchable text, normalised as the tokenizer does, for checking phrases.</summary>
+    /// <summary>
+    /// A document's searchable text, normalised as the tokenizer does, for checking phrases: made as the search page makes it,
+    /// from its record (title, number, summary or snippet, organs) and the body its page holds (<see cref="PageText"/>).
+    /// </summary>
     public string Text(int id)
     {
-        var text = _manifest.GetProperty("text");
-        return Tokenizer.Normalize(IndexFile.TextOf(Read($"text/{id}.{GroupOf(text, id)}.txt")));
+        var meta = Metadata(id);
+        var url = meta.GetProperty("u").GetString()!;
+        var page = File.ReadAllText(Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(_folder))!, url[_basePath.Length..], "index.html"));
+        var summary = meta.TryGetProperty("m", out var m) ? m.GetString() : meta.GetProperty("s").GetString();
+        return Tokenizer.Normalize(string.Join('\n', meta.GetProperty("t").GetString(), meta.GetProperty("n").GetString(), summary,
+            meta.GetProperty("o").GetString(), PageText.Of(page)));
     }
 
     private List<int> ReadPosting(byte[] data, ref int offset)

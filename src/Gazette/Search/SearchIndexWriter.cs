@@ -19,18 +19,15 @@ namespace Gazette.Search;
 /// </summary>
 public sealed class SearchIndexWriter
 {
-    public const int Version = 5;
+    public const int Version = 6;
 
-    /// <summary>Term chunks, metadata shards and searchable texts are named with the hash of their group of this many (docs/search-index.md).</summary>
+    /// <summary>Term chunks and metadata shards are named with the hash of their group of this many (docs/search-index.md).</summary>
     public const int GroupSize = 256;
     public const int ShardSize = 16;
     public const int ChunkTarget = 8 * 1024;
     public const int ExternalThreshold = 1024;
     public const int SnippetLength = 120;
     public const string DocumentNumberPrefix = "#";
-
-    /// <summary>Up to how many changed documents the term chunks to scan are found from their old texts (<see cref="OldTermChunks"/>).</summary>
-    private const int MostChangedForOldTerms = 64;
 
     private static readonly DateOnly UnixEpoch = new(1970, 1, 1);
 
@@ -47,16 +44,10 @@ public sealed class SearchIndexWriter
     private readonly TermIndex[] _title;
     private readonly List<string> _snippets = [];
 
-    // Searchable texts wait here, compressed (or, a document's the last build indexed as it is now, with the hash it had and the
-    // text to compress should its file be needed), until their group is complete and can be named; then they are handed out.
-    private readonly List<PendingText> _pendingTexts = [];
-    private readonly List<string> _textGroups = [];
-
-    // With a build cache: the last build's state, which the index is patched from, and each document's digest and text hash, for the next.
+    // With a build cache: the last build's state, which the index is patched from, and each document's digest, for the next.
     private SearchState? _previous;
     private readonly List<bool> _changed = [];
     private readonly List<Digest128>? _digests;
-    private readonly ArrayBufferWriter<byte>? _textHashes; // 32 bytes a document, one after the other
 
     public SearchIndexWriter(SiteConfiguration config)
         : this(config, Math.Clamp(Environment.ProcessorCount, 1, 16))
@@ -73,7 +64,7 @@ public sealed class SearchIndexWriter
     /// <param name="previous">the state of the last build's index, of the same documents in the same order: a document whose
     /// digest is the one it had is not indexed again, its postings come from the state.</param>
     /// <param name="keepState">whether the index's state is kept for the next build (<see cref="Finish(Archive, UiStrings, Action{string, byte[]}, SearchStateWriter?)"/>):
-    /// each document's digest and text hash are kept, and its text file is given a render key.</param>
+    /// each document's digest is kept.</param>
     internal SearchIndexWriter(SiteConfiguration config, int shards, SearchState? previous, bool keepState)
     {
         _config = config;
@@ -83,21 +74,14 @@ public sealed class SearchIndexWriter
         if (keepState || previous is not null)
         {
             _digests = [];
-            _textHashes = new();
         }
     }
 
     /// <summary>Each document's <see cref="SearchState.DigestOf"/> so far, when the state is kept.</summary>
     internal IReadOnlyList<Digest128> Digests => _digests ?? throw new InvalidOperationException("the index's state is not kept");
 
-    /// <summary>Each document's SHA-256 of its compressed searchable text so far, when the state is kept.</summary>
-    internal ReadOnlyMemory<byte> TextHashes => _textHashes?.WrittenMemory ?? throw new InvalidOperationException("the index's state is not kept");
-
     /// <summary>How many documents were indexed anew rather than taken from the last build's state.</summary>
     public int Indexed => _changed.Count(c => c);
-
-    /// <summary>The last build's term chunks the changed documents' old texts reach, which alone were scanned (<see cref="OldTermChunks"/>); null: every chunk was.</summary>
-    internal bool[]? ReachedByOldTexts { get; private set; }
 
     /// <summary>Document <paramref name="id"/>'s digest (<see cref="SearchState.DigestOf"/>) and snippet, once added, when the state is kept.</summary>
     internal (Digest128 Digest, string Snippet) Facts(int id) => (Digests[id], _snippets[id]);
@@ -106,42 +90,33 @@ public sealed class SearchIndexWriter
     public int Count => _snippets.Count;
 
     /// <summary>
-    /// Indexes the next documents, in id order (the archive's order), with the text of each body. Returns the searchable text
-    /// files that can be named now (those of every group of <see cref="GroupSize"/> documents completed), so the caller can
-    /// write them and let the texts go: the writer keeps only postings, snippets and the texts of the group not yet complete.
+    /// Indexes the next documents, in id order (the archive's order), with the text of each body. The writer keeps only their
+    /// postings and snippets (a document's text is read from its page: docs/search-index.md).
     /// </summary>
-    public IReadOnlyList<(string Path, byte[] Bytes)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch) =>
-        [.. Add(batch, reuse: null).Select(f => (f.Path, f.Bytes))];
+    public void Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch) =>
+        Add([.. batch.Select(b => (b.Document, (string?)b.Text, (KnownText?)null))]);
 
     /// <inheritdoc cref="Add(IReadOnlyList{ValueTuple{PublishedDocument, string}})"/>
-    /// <param name="reuse">
-    /// asked to keep, as the output folder holds it, the text file of a document the last build indexed as it is now, when its
-    /// group is named as it was (<see cref="Pipeline.WriteSite.Reuse"/>); a file it keeps is not given back. Null: none is kept.
-    /// </param>
-    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string Text)> batch, Func<string, RenderKey, bool>? reuse) =>
-        Add([.. batch.Select(b => (b.Document, (string?)b.Text, (KnownText?)null))], reuse);
-
-    /// <inheritdoc cref="Add(IReadOnlyList{ValueTuple{PublishedDocument, string}}, Func{string, RenderKey, bool}?)"/>
     /// <param name="batch">each document with the text of its body, or with what the build cache knows of it instead
     /// (<see cref="KnownText"/>): a document whose digest is the one it had is then neither read nor indexed.</param>
-    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> Add(IReadOnlyList<(PublishedDocument Document, string? Text, KnownText? Known)> batch, Func<string, RenderKey, bool>? reuse)
+    public void Add(IReadOnlyList<(PublishedDocument Document, string? Text, KnownText? Known)> batch)
     {
         var first = Count;
         var terms = new (DocumentTerms All, DocumentTerms Title)[batch.Count];
-        var texts = new PendingText[batch.Count];
+        var digests = new Digest128[batch.Count];
         var snippets = new string[batch.Count];
         var indexed = new bool[batch.Count];
 
-        // Each document's searchable text, compressed, its terms, each once and split by shard (DocumentTerms), and its snippet,
-        // several documents at a time — with a build cache, neither compressed nor collected when the document's digest is the
-        // one it had; then the terms of every document (but those) added to each shard on a thread of its own
+        // Each document's terms, each once and split by shard (DocumentTerms), and its snippet, several documents at a time —
+        // with a build cache, not collected when the document's digest is the one it had; then the terms of every document (but
+        // those) added to each shard on a thread of its own
         Parallel.For(0, batch.Count, () => new DocumentTerms.Collector(), (i, _, collector) =>
         {
             var (document, body, known) = batch[i];
             if (known is not null && _previous is not null && _previous.Digest(first + i) == known.Digest)
             {
                 snippets[i] = known.Snippet;
-                texts[i] = new PendingText(null, _previous.TextHash(first + i), () => SearchableText(document, known.Body()), known.Digest);
+                digests[i] = known.Digest;
                 return collector;
             }
 
@@ -151,17 +126,14 @@ public sealed class SearchIndexWriter
             var all = SearchableText(document, body);
             var title = source.Title + "\n" + source.DocNumber;
             snippets[i] = Snippet(source.Summary ?? body);
-            var digest = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, title);
-            if (_previous is not null && _previous.Digest(first + i) == digest)
+            digests[i] = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, title);
+            if (_previous is not null && _previous.Digest(first + i) == digests[i])
             {
-                texts[i] = new PendingText(null, _previous.TextHash(first + i), () => all, digest);
                 return collector;
             }
 
             indexed[i] = true;
             terms[i] = (DocumentTerms.Of(all, number, _all.Length, collector), DocumentTerms.Of(title, number, _all.Length, collector));
-            var compressed = Compress(all);
-            texts[i] = new PendingText(compressed, SHA256.HashData(compressed), null, digest);
             return collector;
         }, _ => { });
         Parallel.For(0, _all.Length, shard =>
@@ -180,56 +152,9 @@ public sealed class SearchIndexWriter
         });
 
         _snippets.AddRange(snippets);
-        _pendingTexts.AddRange(texts);
         _changed.AddRange(indexed);
-        _digests?.AddRange(texts.Select(t => t.Digest));
-        foreach (var text in texts)
-        {
-            _textHashes?.Write(text.Hash);
-        }
-        var named = new List<(string Path, byte[] Bytes, RenderKey Key)>();
-        while (_pendingTexts.Count >= GroupSize)
-        {
-            named.AddRange(NameTextGroup(GroupSize, reuse));
-        }
-
-        return named;
+        _digests?.AddRange(digests);
     }
-
-    /// <summary>
-    /// Names the first <paramref name="size"/> waiting texts, a group: <c>text/{id}.{group hash}.txt</c>; a text not compressed is
-    /// kept by <paramref name="reuse"/> or compressed now.
-    /// </summary>
-    private List<(string Path, byte[] Bytes, RenderKey Key)> NameTextGroup(int size, Func<string, RenderKey, bool>? reuse)
-    {
-        var first = _textGroups.Count * GroupSize;
-        var files = _pendingTexts[..size];
-        _pendingTexts.RemoveRange(0, size);
-        var group = IndexTable.GroupHash(files.Select(f => f.Hash));
-        _textGroups.Add(group);
-        var named = new (string Path, byte[] Bytes, RenderKey Key)?[size];
-        Parallel.For(0, size, i =>
-        {
-            var path = $"text/{(first + i).ToString(CultureInfo.InvariantCulture)}.{group}.txt";
-            var (bytes, _, text, digest) = files[i];
-            var key = new RenderKey(digest);
-            if (bytes is null && reuse?.Invoke(path, key) == true)
-            {
-                return;
-            }
-
-            named[i] = (path, bytes ?? Compress(text!()), key);
-        });
-        return [.. named.OfType<(string Path, byte[] Bytes, RenderKey Key)>()];
-    }
-
-    /// <summary>
-    /// Names the waiting texts, the last group's (not complete), once every document has been added, like
-    /// <see cref="Add(IReadOnlyList{ValueTuple{PublishedDocument, string}}, Func{string, RenderKey, bool}?)"/> names a complete
-    /// group. <see cref="Finish(Archive, UiStrings, Action{string, byte[]})"/> names those still waiting.
-    /// </summary>
-    public IReadOnlyList<(string Path, byte[] Bytes, RenderKey Key)> NameLastTexts(Func<string, RenderKey, bool>? reuse) =>
-        _pendingTexts.Count == 0 ? [] : NameTextGroup(_pendingTexts.Count, reuse);
 
     /// <summary>Lets go of the last build's state, if it is still held (the index will not be finished).</summary>
     internal void Forget()
@@ -238,26 +163,10 @@ public sealed class SearchIndexWriter
         _previous = null;
     }
 
-    /// <summary>A searchable text in UTF-16 (<see cref="IndexFile.WriteSearchableText"/>), compressed at <see cref="IndexFile.Fast"/>'s level.</summary>
-    private static byte[] Compress(string text)
-    {
-        var bytes = ArrayPool<byte>.Shared.Rent(2 + 2 * text.Length);
-        var compressed = IndexFile.Gzip(bytes.AsSpan(0, IndexFile.WriteSearchableText(text, bytes)), IndexFile.Fast);
-        ArrayPool<byte>.Shared.Return(bytes);
-        return compressed;
-    }
-
-    /// <summary>
-    /// A searchable text waiting for its group: compressed, or not (<see cref="Bytes"/> null) when the last build indexed it as
-    /// it is now, with <see cref="Text"/> to make the text to compress should its file not be kept; <see cref="Digest"/> is its
-    /// render key (0 without a cache).
-    /// </summary>
-    private readonly record struct PendingText(byte[]? Bytes, byte[] Hash, Func<string>? Text, Digest128 Digest);
-
     /// <summary>
     /// What the build cache knows of a document instead of its text: its <see cref="SearchState.DigestOf"/> and snippet as the last
-    /// build made them, and how to make the text of its body should its text file be needed (its group renamed, or the file not
-    /// as it was left).
+    /// build made them, and how to make the text of its body should it be indexed after all (the last build's state does not
+    /// have it as it is).
     /// </summary>
     public sealed record KnownText(Digest128 Digest, string Snippet, Func<string> Body);
 
@@ -290,13 +199,8 @@ public sealed class SearchIndexWriter
     /// documents' facet fields and dates, and one the output folder holds as made from them is neither made nor compressed
     /// (<see cref="MetadataInputs"/>); null: they are made.
     /// </param>
-    /// <param name="oldText">
-    /// with the last build's state, the compressed searchable text file the output folder holds with a key (a document's
-    /// digest, as its text file is recorded), or null: the changed documents' texts as the last build indexed them, whose
-    /// terms tell which saved term chunks they can be in (<see cref="OldTermChunks"/>); null: every chunk is scanned.
-    /// </param>
     internal void Finish(Archive archive, UiStrings strings, Action<IndexFile> write, SearchStateWriter? save, GzipRecall? recall,
-        MetadataFiles? metadataFiles = null, Digest128? metadataContext = null, Func<RenderKey, byte[]?>? oldText = null)
+        MetadataFiles? metadataFiles = null, Digest128? metadataContext = null)
     {
         var documents = archive.Documents;
         if (documents.Count != Count)
@@ -305,22 +209,12 @@ public sealed class SearchIndexWriter
         }
 
         void Write(IndexFile file) => write(file);
-        if (_pendingTexts.Count > 0)
-        {
-            foreach (var (path, bytes, _) in NameTextGroup(_pendingTexts.Count, reuse: null))
-            {
-                write(new IndexFile(path, bytes, []));
-            }
-        }
-
         IndexTable terms;
         if (_previous is { } previous)
         {
             _previous = null;
             var saved = previous.ReadTerms();
-            var reached = OldTermChunks(previous, saved.Chunks.Length, oldText);
-            ReachedByOldTexts = reached;
-            terms = PatchedTermChunks.Write(saved, [.. _changed], _all, _title, Write, save, recall, reached);
+            terms = PatchedTermChunks.Write(saved, [.. _changed], _all, _title, Write, save, recall);
         }
         else
         {
@@ -337,72 +231,10 @@ public sealed class SearchIndexWriter
             ["documents"] = documents.Count,
             ["terms"] = new JsonObject { ["count"] = terms.Count, ["groupSize"] = GroupSize, ["groups"] = Names(terms.Groups) },
             ["meta"] = new JsonObject { ["count"] = meta.Count, ["shardSize"] = ShardSize, ["groupSize"] = GroupSize, ["groups"] = Names(meta.Groups) },
-            ["text"] = new JsonObject { ["count"] = documents.Count, ["groupSize"] = GroupSize, ["groups"] = Names(_textGroups) },
             ["facets"] = new JsonObject(facets.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
             ["dates"] = dates,
         };
         write(new IndexFile("manifest.json", Encoding.UTF8.GetBytes(manifest.ToJsonString(Json)), []));
-    }
-
-    /// <summary>
-    /// For each of the last build's <paramref name="count"/> term chunks, whether a term a changed document had then is in it:
-    /// the terms of its searchable text as the last build indexed it (the output folder still holds that file; its title line,
-    /// the text's first two lines, and the text are confirmed by the digest the state has for the document), of that title
-    /// line (a part of the text) and of its document number. Null — every chunk is scanned — when more than
-    /// <see cref="MostChangedForOldTerms"/> documents changed or a text cannot be had or confirmed.
-    /// </summary>
-    private bool[]? OldTermChunks(SearchState previous, int count, Func<RenderKey, byte[]?>? oldText)
-    {
-        if (oldText is null || _changed.Count != previous.Count)
-        {
-            return null;
-        }
-
-        var reached = new bool[count];
-        var changed = 0;
-        for (var id = 0; id < _changed.Count; id++)
-        {
-            if (!_changed[id])
-            {
-                continue;
-            }
-
-            if (++changed > MostChangedForOldTerms || oldText(new RenderKey(previous.Digest(id))) is not { } compressed)
-            {
-                return null;
-            }
-
-            string text;
-            try
-            {
-                text = IndexFile.TextOf(IndexFile.Gunzip(compressed));
-            }
-            catch (InvalidDataException)
-            {
-                return null;
-            }
-
-            // The text is the title, the number, the summary, the organs and the body, a line each (SearchableText); the title
-            // line indexed is the first two, unless the title or number held a line break (the digest then tells, and every chunk is scanned)
-            var titleEnd = text.IndexOf('\n');
-            var numberEnd = titleEnd < 0 ? -1 : text.IndexOf('\n', titleEnd + 1);
-            if (numberEnd < 0 || SearchState.DigestOf(text, text[..numberEnd]) != previous.Digest(id))
-            {
-                return null;
-            }
-
-            foreach (var term in Tokenizer.IndexTerms(text))
-            {
-                reached[ChunkOf(Encoding.UTF8.GetBytes(term), count)] = true;
-            }
-
-            if (Tokenizer.DocumentNumberKey(text[(titleEnd + 1)..numberEnd]) is { Length: > 0 } key)
-            {
-                reached[ChunkOf(Encoding.UTF8.GetBytes(DocumentNumberPrefix + key), count)] = true;
-            }
-        }
-
-        return reached;
     }
 
     /// <summary>The facet files and the dates file: made from the documents' metadata alone.</summary>
@@ -512,12 +344,14 @@ public sealed class SearchIndexWriter
         var count = archive.Documents.Count;
         var shards = Math.Max(1, (count + ShardSize - 1) / ShardSize);
 
-        // What a document's record shows: address, title, number, organs, date, validity and snippet
-        (string Url, string Title, string? Number, string Organs, string Date, string Validity, string Snippet) Fields(int id)
+        // What a document's record shows: address, title, number, organs, date, validity and snippet; and the summary, when the
+        // snippet is not all of it (the search page checks a phrase in it)
+        (string Url, string Title, string? Number, string Organs, string Date, string Validity, string Snippet, string? Summary) Fields(int id)
         {
             var d = archive.Documents[id];
-            return (d.Url, d.Source.Title, d.Source.DocNumber, string.Join("、", d.Source.Issuers.Select(o => archive.Config.FindOrgan(o)?.Name ?? o)),
-                ViewFactory.Date(d.Source.Published), ViewFactory.ValidityKey(d.Source.Validity.Status), _snippets[id]);
+            var snippet = _snippets[id];
+            return (d.Url, d.Source.Title, d.Source.DocNumber, Organs(d.Source),
+                ViewFactory.Date(d.Source.Published), ViewFactory.ValidityKey(d.Source.Validity.Status), snippet, d.Source.Summary == snippet ? null : d.Source.Summary);
         }
 
         // With a build cache, a shard is known by the digest of its documents' fields (a hash of the strings, cheaper than their JSON)
@@ -526,8 +360,8 @@ public sealed class SearchIndexWriter
             var key = new Output.KeyDigest().Append(IndexFile.KeyOf("meta"u8).Value);
             for (var id = s * ShardSize; id < Math.Min((s + 1) * ShardSize, count); id++)
             {
-                var (url, title, number, organs, date, validity, snippet) = Fields(id);
-                key.Append(url).Append(title).Append(number).Append(organs).Append(date).Append(validity).Append(snippet);
+                var (url, title, number, organs, date, validity, snippet, summary) = Fields(id);
+                key.Append(url).Append(title).Append(number).Append(organs).Append(date).Append(validity).Append(snippet).Append(summary);
             }
 
             return key.Key;
@@ -543,7 +377,7 @@ public sealed class SearchIndexWriter
                 json.WriteStartArray();
                 for (var id = start; id < Math.Min(start + ShardSize, count); id++)
                 {
-                    var (url, title, number, organs, date, validity, snippet) = Fields(id);
+                    var (url, title, number, organs, date, validity, snippet, summary) = Fields(id);
                     json.WriteStartObject();
                     json.WriteString("u", url);
                     json.WriteString("t", title);
@@ -552,6 +386,11 @@ public sealed class SearchIndexWriter
                     json.WriteString("d", date);
                     json.WriteString("v", validity);
                     json.WriteString("s", snippet);
+                    if (summary is not null)
+                    {
+                        json.WriteString("m", summary);
+                    }
+
                     json.WriteEndObject();
                 }
 
@@ -562,13 +401,18 @@ public sealed class SearchIndexWriter
         }, write, recall, known: recall is null ? null : KeyOf);
     }
 
-    /// <summary>Everything a document is found by: title, number, summary, organs and body, one per line.</summary>
+    /// <summary>
+    /// Everything a document is found by: title, number, summary, organs and body, one per line — as the search page makes it
+    /// again from the document's record and page (docs/search-index.md).
+    /// </summary>
     private string SearchableText(PublishedDocument document, string body)
     {
         var source = document.Source;
-        var organs = string.Join(' ', source.Issuers.Select(o => _config.FindOrgan(o)?.Name));
-        return string.Join('\n', source.Title, source.DocNumber, source.Summary, organs, body);
+        return string.Join('\n', source.Title, source.DocNumber, source.Summary, Organs(source), body);
     }
+
+    /// <summary>The names of a document's organs, as its record and searchable text show them.</summary>
+    private string Organs(Document source) => string.Join("、", source.Issuers.Select(o => _config.FindOrgan(o)?.Name ?? o));
 
     /// <summary>The summary, or the body's opening, on one line and cut to <see cref="SnippetLength"/> characters.</summary>
     private static string Snippet(string text)

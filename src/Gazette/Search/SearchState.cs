@@ -10,14 +10,14 @@ namespace Gazette.Search;
 /// <summary>
 /// What the last successful build's search index was made from, as the build cache keeps it, so that the next build patches the
 /// index instead of indexing every document again: for each document, the digest of its searchable text and title line
-/// (<see cref="DigestOf"/>) and the SHA-256 of its compressed searchable text; and every term with its two postings in the
+/// (<see cref="DigestOf"/>); and every term with its two postings in the
 /// index format, chunk by chunk, with what each term chunk file was made from. Written by <see cref="SearchStateWriter"/>; used
 /// only when it was written by this very build of Gazette and runtime (<see cref="BuildIdentity"/>), for the same output
 /// folder and the same documents in the same order.
 /// </summary>
 /// <remarks>
 /// The file: <see cref="Magic"/>, the build identity (16 bytes), the digest of the output folder's path (16), the digest of
-/// the document ids in order (16), the document count (4), for each document its digest (16) and text hash (32); then term
+/// the document ids in order (16), the document count (4), for each document its digest (16); then term
 /// records (<see cref="TermRecord"/>), the records of each term chunk one after the other, sorted by their UTF-8 as the chunk
 /// has them (the chunks in any order); then for each chunk in order its records' offset from the first record (8 bytes) and
 /// length (4), the bytes its terms take in it as the chunk count is reckoned (<see cref="TermChunks.TermBytes"/>, 4) and the
@@ -27,12 +27,12 @@ namespace Gazette.Search;
 /// </remarks>
 internal sealed class SearchState : IDisposable
 {
-    public const int DocumentBytes = 16 + 32;
+    public const int DocumentBytes = 16;
 
     /// <summary>The bytes of a chunk in the table after the records.</summary>
     public const int ChunkBytes = 8 + 4 + 4 + 16;
 
-    private static readonly byte[] Magic = "GAZETTE-SEARCH-2"u8.ToArray();
+    private static readonly byte[] Magic = "GAZETTE-SEARCH-3"u8.ToArray();
     private static readonly int HeaderBytes = Magic.Length + 16 + 16 + 16 + 4;
 
     private readonly FileStream _file;
@@ -56,8 +56,6 @@ internal sealed class SearchState : IDisposable
     /// <summary>The digest document <paramref name="id"/> had (<see cref="DigestOf"/>).</summary>
     public Digest128 Digest(int id) => Digest128.ReadLittleEndian(_documents.AsSpan(id * DocumentBytes, 16));
 
-    /// <summary>The SHA-256 of document <paramref name="id"/>'s compressed searchable text.</summary>
-    public byte[] TextHash(int id) => _documents.AsSpan((id * DocumentBytes) + 16, 32).ToArray();
 
     /// <summary>Where the state of the index written into <paramref name="outputDirectory"/> is kept in <paramref name="cacheDirectory"/>.</summary>
     public static string FileFor(string cacheDirectory, string outputDirectory) =>
@@ -170,7 +168,7 @@ internal sealed class SearchState : IDisposable
     public void Dispose() => _file.Dispose();
 
     /// <summary>
-    /// The digest of what a document gives the index's terms and text file: its searchable text and its title line (its snippet
+    /// The digest of what a document gives the index's terms: its searchable text and its title line (its snippet
     /// is made again each build, not kept).
     /// </summary>
     public static Digest128 DigestOf(string searchable, string titleLine)

@@ -24,8 +24,7 @@ internal sealed class SearchStateWriter : IDisposable
 
     /// <summary>Starts the state of the index of <paramref name="documents"/> written into <paramref name="outputDirectory"/>.</summary>
     /// <param name="digests">each document's <see cref="SearchState.DigestOf"/>, in id order.</param>
-    /// <param name="textHashes">each document's SHA-256 of its compressed searchable text (32 bytes), in id order.</param>
-    public SearchStateWriter(string cacheDirectory, string outputDirectory, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<Digest128> digests, ReadOnlyMemory<byte> textHashes)
+    public SearchStateWriter(string cacheDirectory, string outputDirectory, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<Digest128> digests)
     {
         Directory.CreateDirectory(cacheDirectory);
         _file = SearchState.FileFor(cacheDirectory, outputDirectory);
@@ -36,7 +35,6 @@ internal sealed class SearchStateWriter : IDisposable
         for (var id = 0; id < documents.Count; id++)
         {
             digests[id].WriteLittleEndian(perDocument);
-            textHashes.Span.Slice(id * 32, 32).CopyTo(perDocument.AsSpan(16));
             Append(perDocument);
         }
     }

@@ -57,9 +57,12 @@ public sealed class RawHtmlSiteTests
         site.BuildSuccessfully();
 
         var texts = site.OutputFiles().Where(f => f.StartsWith("search/", StringComparison.Ordinal)).Select(f => site.ReadOutputText(f)).ToList();
-        var text = Assert.Single(site.OutputFiles().Where(f => f.StartsWith("search/text/", StringComparison.Ordinal)).Select(f => site.ReadOutputText(f)));
+        var reader = new SearchIndexReader(Path.Combine(site.Output, "search"));
+        var text = reader.Text(0);
         Assert.Contains("国办印发的方案要求如下。", text);
         Assert.Contains("专业机构测评", text);
+        Assert.True(text.Contains("验收方式及权重\n序号\n评估验收方式\n权重\n1\n自查自评\n10%\n专业机构测评\n40%\n", StringComparison.Ordinal), text); // a line a cell: no term across two
+        Assert.Equal([0], reader.Search("专业机构测评").Select(r => r.Id));
         Assert.All(texts, t => Assert.DoesNotContain("机密脚本", t, StringComparison.Ordinal));
         Assert.All(texts, t => Assert.DoesNotContain("document.write", t, StringComparison.Ordinal));
     }
@@ -86,8 +89,7 @@ public sealed class RawHtmlSiteTests
 
         Assert.Contains("<td>联系电话138****5678</td>", site.ReadOutput(Page));
         Assert.All(site.OutputFiles(), f => Assert.DoesNotContain("13812345678", site.ReadOutputText(f), StringComparison.Ordinal));
-        Assert.Contains(site.OutputFiles().Where(f => f.StartsWith("search/text/", StringComparison.Ordinal)),
-            f => site.ReadOutputText(f).Contains("联系电话138****5678", StringComparison.Ordinal));
+        Assert.Contains("联系电话138****5678", new SearchIndexReader(Path.Combine(site.Output, "search")).Text(0), StringComparison.Ordinal);
     }
 
 }

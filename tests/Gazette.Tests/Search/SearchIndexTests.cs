@@ -96,33 +96,35 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
-    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash_chunks_shards_and_texts_by_their_group_s()
+    public void Every_index_file_but_the_manifest_is_named_by_its_content_hash_chunks_and_shards_by_their_group_s()
     {
         using var site = Site();
         Build(site);
-        AssertNamedByHash(site, 1);
+        AssertNamedByHash(site);
     }
 
     [Fact]
-    public void Texts_of_documents_rendered_in_several_batches_are_named_in_groups_of_256_by_id()
+    public void Documents_rendered_in_several_batches_are_indexed_in_order_and_each_one_s_text_is_read_from_its_page()
     {
-        // 600 documents: three batches of the pipeline, and text groups that do not line up with them.
+        // 600 documents: three batches of the pipeline, and metadata shards that do not line up with them.
         var files = string.Concat(Enumerable.Range(0, 600).Select(i =>
             $"-- content/documents/d{i}.md --\n{Body(TestSite.Document($"关于第{i}号事项的通知", $"published: {new DateOnly(2019, 1, 1).AddDays(i):yyyy-MM-dd}", $"written: {new DateOnly(2018, 12, 1).AddDays(i):yyyy-MM-dd}"), $"第{i}号事项的正文。")}"));
         using var site = new TestSite(files);
         var reader = Build(site);
-        AssertNamedByHash(site, 3);
+        AssertNamedByHash(site);
         Assert.Contains("第599号事项的正文", reader.Text(reader.Search("第599号事项")[0].Id), StringComparison.Ordinal);
+        Assert.Contains("第0号事项的正文", reader.Text(reader.Search("第0号事项")[0].Id), StringComparison.Ordinal);
+        Assert.DoesNotContain(IndexFiles(site), f => f.Contains("/text/", StringComparison.Ordinal));
     }
 
-    private static void AssertNamedByHash(TestSite site, int textGroups)
+    private static void AssertNamedByHash(TestSite site)
     {
         var root = Path.Combine(site.Output, "search");
         var files = IndexFiles(site).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).ToList();
         Assert.Contains("manifest.json", files);
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(root, "manifest.json")));
         byte[] Sha(string file) => System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(root, file)));
-        string[] tables = ["terms", "meta", "text"];
+        string[] tables = ["terms", "meta"];
         foreach (var table in tables)
         {
             var t = manifest.RootElement.GetProperty(table);
@@ -135,12 +137,11 @@ public sealed partial class SearchIndexTests
                 var members = names.Skip(g * size).Take(size).ToList();
                 var expected = IndexFile.Hex(System.Security.Cryptography.SHA256.HashData(members.SelectMany(Sha).ToArray())[..4]);
                 Assert.Equal(expected, groups[g]);
-                Assert.All(members, m => Assert.Matches($@"^{table}/\d+\.{expected}\.(bin|json|txt)$", m));
+                Assert.All(members, m => Assert.Matches($@"^{table}/\d+\.{expected}\.(bin|json)$", m));
             }
         }
 
-        Assert.Equal(textGroups, manifest.RootElement.GetProperty("text").GetProperty("groups").GetArrayLength());
-        Assert.Equal(manifest.RootElement.GetProperty("documents").GetInt32(), files.Count(f => f.StartsWith("text/", StringComparison.Ordinal)));
+        Assert.False(manifest.RootElement.TryGetProperty("text", out _), "a document's text is read from its page");
         foreach (var file in files.Where(f => f != "manifest.json" && !tables.Any(t => f.StartsWith(t + "/", StringComparison.Ordinal))))
         {
             var hash = HashInName().Match(file);
@@ -151,7 +152,7 @@ public sealed partial class SearchIndexTests
     }
 
     [Fact]
-    public void Each_result_s_searchable_text_is_named_by_its_id_for_checking_quoted_phrases()
+    public void Each_result_s_searchable_text_is_made_from_its_record_and_its_page_for_checking_quoted_phrases()
     {
         using var site = Site();
         var reader = Build(site);

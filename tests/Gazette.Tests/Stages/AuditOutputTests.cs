@@ -152,24 +152,24 @@ public sealed class AuditOutputTests : IDisposable
         Assert.EndsWith(" in search/terms/2.txt", errors[1].Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A text as the search index's searchable texts hold it: UTF-16, little-endian, after the byte order mark.</summary>
+    /// <summary>A text in UTF-16, little-endian, after the byte order mark (as Windows' Notepad saves "Unicode").</summary>
     private static byte[] Wide(string text) => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text)];
 
     [Fact]
-    public void A_passage_in_a_searchable_text_in_UTF16_is_found_across_the_pieces_it_is_taken_in_and_in_a_plain_UTF16_file()
+    public void A_passage_in_a_UTF16_text_gzip_compressed_or_not_is_found_across_the_pieces_it_is_taken_in()
     {
         // Han characters before the sentence so that it straddles the end of the first UTF-16 piece (two thirds of a megabyte),
         // and a character outside the BMP (a surrogate pair) cut there in another text
         var before = new string('文', (PassageScan.PieceSize / 3) - 20);
-        Write("search/text/3.a1b2c3d4.txt", Gzip(Wide(before + Sentence + "。后文")));
-        Write("search/text/4.a1b2c3d4.txt", Gzip(Wide(new string('文', (PassageScan.PieceSize / 3) - 9) + "𠀀" + Title)));
+        Write("documents/a/说明.txt.gz", Gzip(Wide(before + Sentence + "。后文")));
+        Write("documents/b/名单.txt.gz", Gzip(Wide(new string('文', (PassageScan.PieceSize / 3) - 9) + "𠀀" + Title)));
         Write("assets/notes.txt", Wide("前文" + Sentence));
-        Write("search/text/5.a1b2c3d4.txt", Gzip(Wide("防汛工作的通知"))); // clean
+        Write("documents/c/通知.txt.gz", Gzip(Wide("防汛工作的通知"))); // clean
 
         var errors = Audit();
 
         Assert.Equal(["content/documents/internal.md:2:1", "content/documents/internal.md:15:1"], errors.Select(e => e.Location.ToString()));
-        Assert.EndsWith(" in search/text/4.a1b2c3d4.txt", errors[0].Message, StringComparison.Ordinal);
+        Assert.EndsWith(" in documents/b/名单.txt.gz", errors[0].Message, StringComparison.Ordinal);
         Assert.EndsWith(" in assets/notes.txt and 1 other file(s)", errors[1].Message, StringComparison.Ordinal);
     }
 }

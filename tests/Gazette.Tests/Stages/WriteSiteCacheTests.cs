@@ -194,17 +194,18 @@ public sealed class WriteSiteCacheTests
     {
         using var folder = new TempFolder();
         var passages = Sha256Digest.Of("甲"u8);
-        Publish(folder, [Text("search/text/0.aaaa.txt", "正文") with { RenderKey = Made1 }, Text("index.html", "首页")], auditKey: passages);
+        Publish(folder, [Text("search/meta/0.aaaa.json", "[\"正文\"]") with { RenderKey = Made1 }, Text("index.html", "首页")], auditKey: passages);
 
         using var site = new WriteSite(folder.PathOf("public"), folder.PathOf("cache"));
-        Assert.True(site.ReuseOrRename("search/text/0.bbbb.txt", Made1)); // its group renamed
+        var (path, _) = site.Recall(Made1)!.Value;
+        site.Rename("search/meta/0.bbbb.json", path, Made1); // its group renamed
         site.Write(Text("index.html", "首页（新）"));
 
         Assert.Equal(["index.html"], site.FilesToAudit(passages).Select(f => f.Name));
-        Assert.Equal(["index.html", "search/text/0.bbbb.txt"], site.FilesToAudit(Sha256Digest.Of("乙"u8)).Select(f => f.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["index.html", "search/meta/0.bbbb.json"], site.FilesToAudit(Sha256Digest.Of("乙"u8)).Select(f => f.Name).Order(StringComparer.Ordinal));
         site.Commit(passages);
-        Assert.Equal("正文", File.ReadAllText(folder.PathOf("public/search/text/0.bbbb.txt")));
-        Assert.False(File.Exists(folder.PathOf("public/search/text/0.aaaa.txt")));
+        Assert.Equal("[\"正文\"]", File.ReadAllText(folder.PathOf("public/search/meta/0.bbbb.json")));
+        Assert.False(File.Exists(folder.PathOf("public/search/meta/0.aaaa.json")));
     }
 
     private static readonly RenderKey Made1 = new(new Digest128(0, 1234567));

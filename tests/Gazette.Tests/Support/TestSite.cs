@@ -64,11 +64,11 @@ public sealed class TestSite : IDisposable
 
     public string ReadOutput(string path) => File.ReadAllText(Path.Combine(Output, path));
 
-    /// <summary>An output file as text: a gzip-compressed search index file inflated, a searchable text (UTF-16) decoded as such.</summary>
+    /// <summary>An output file as text, a gzip-compressed search index file inflated.</summary>
     public string ReadOutputText(string path) => TextOf(File.ReadAllBytes(Path.Combine(Output, path)));
 
     /// <summary><see cref="ReadOutputText"/> of a file's bytes.</summary>
-    public static string TextOf(byte[] bytes) => Gazette.Search.IndexFile.TextOf(bytes is [0x1f, 0x8b, ..] ? Gazette.Search.IndexFile.Gunzip(bytes) : bytes);
+    public static string TextOf(byte[] bytes) => Encoding.UTF8.GetString(bytes is [0x1f, 0x8b, ..] ? Gazette.Search.IndexFile.Gunzip(bytes) : bytes);
 
     public bool OutputExists(string path) => File.Exists(Path.Combine(Output, path));
 
