@@ -13,6 +13,9 @@ internal sealed class TermIndex
     // Keys of words: this tag and the word's number. Han keys are below 2^43 (TermKey).
     private const long WordTag = 1L << 43;
 
+    /// <summary>How many keys ahead the table is touched (<see cref="TermTable.Touch"/>).</summary>
+    private const int LookAhead = 8;
+
     private readonly TermTable _table = new();
     private readonly PostingStore _postings = new();
     private readonly List<string> _words = [];
@@ -57,9 +60,17 @@ internal sealed class TermIndex
             throw new ArgumentException($"the terms are split into {terms.Shards} shards, the index is one of {_shards}", nameof(terms));
         }
 
-        foreach (var key in terms.Han(_shard))
+        // The table's place of a key some keys ahead is read before it is needed, so that its cache miss overlaps the work on
+        // the keys before it (the table is far larger than the cache; most of a lookup's time is waiting for memory)
+        var han = terms.Han(_shard);
+        for (var i = 0; i < han.Length; i++)
         {
-            _postings.Add(ref _table.GetOrAdd(key).Posting, id);
+            if (i + LookAhead < han.Length)
+            {
+                _table.Touch(han[i + LookAhead]);
+            }
+
+            _postings.Add(ref _table.GetOrAdd(han[i]).Posting, id);
         }
 
         foreach (var word in terms.Words(_shard))
