@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Gazette.Tests.Diagnostics;
 using Gazette.Tests.Support;
 
