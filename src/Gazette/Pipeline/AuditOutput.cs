@@ -159,8 +159,8 @@ public sealed class AuditOutput
         }
 
         /// <summary>
-        /// Looks through a text in UTF-16 (little-endian, after its byte order mark: the search index's texts) in UTF-8, as the
-        /// passages are: <see cref="WidePiece"/> bytes at a time, which make at most a piece in UTF-8.
+        /// Looks through a text in UTF-16 (little-endian, after its byte order mark: a copied attachment or theme file) in UTF-8,
+        /// as the passages are: <see cref="WidePiece"/> bytes at a time, which make at most a piece in UTF-8.
         /// </summary>
         private void ScanWide(Stream input)
         {
