@@ -18,6 +18,7 @@ public sealed class PassageFinder
     internal PassageFinder(IReadOnlyList<WithheldPassage> passages)
     {
         IsEmpty = passages.Count == 0;
+        Count = passages.Count;
         _inPaths = passages.Where(p => p.InPaths).ToArray();
         _paths = _inPaths.Length == 0 ? null : SearchValues.Create(_inPaths.Select(p => p.Text).ToArray(), StringComparison.Ordinal);
 
@@ -49,6 +50,9 @@ public sealed class PassageFinder
     /// <summary>Whether there is anything to look for.</summary>
     public bool IsEmpty { get; }
 
+    /// <summary>How many passages it looks for.</summary>
+    public int Count { get; }
+
     /// <summary>The passages looked for as UTF-8 bytes, in the order of <see cref="Bytes"/>'s strings.</summary>
     internal WithheldPassage[] ByBytes { get; }
 
@@ -73,17 +77,7 @@ public sealed class PassageFinder
         }
 
         var scan = NewScan();
-        scan.Begin();
-        var bytes = Encoding.UTF8.GetBytes(text.ToArray());
-        for (var at = 0; at < bytes.Length;)
-        {
-            var piece = Math.Min(bytes.Length - at, scan.Space.Length);
-            bytes.AsSpan(at, piece).CopyTo(scan.Space);
-            scan.Take(piece);
-            at += piece;
-        }
-
-        scan.Take(0);
+        scan.Whole(Encoding.UTF8.GetBytes(text.ToArray()));
         return scan.TakeFound();
     }
 

@@ -74,6 +74,30 @@ public sealed class PassageScan
         _bytes.AsSpan(total - _kept, _kept).CopyTo(_bytes);
     }
 
+    /// <summary>
+    /// Looks through a whole text at hand, as <see cref="Begin"/>, pieces of it and <see cref="Take"/>(0) would: at once and without
+    /// copying it, when no passage is looked for in decoded text (usually none is).
+    /// </summary>
+    public void Whole(ReadOnlySpan<byte> text)
+    {
+        Begin();
+        if (_decoder is null)
+        {
+            _finder.Bytes?.Find(text, _found);
+            return;
+        }
+
+        while (text.Length > 0)
+        {
+            var piece = Math.Min(PieceSize, text.Length);
+            text[..piece].CopyTo(Space);
+            Take(piece);
+            text = text[piece..];
+        }
+
+        Take(0);
+    }
+
     /// <summary>The passages found since the last call, each once.</summary>
     public IReadOnlyList<WithheldPassage> TakeFound()
     {

@@ -30,6 +30,7 @@ public sealed class WithheldText
     private readonly Dictionary<char, int[]> _byFirst;
     private readonly Dictionary<string, int> _byText;
     private readonly int[] _shared;
+    private int _sharedCount;
 
     // A published text is looked through as UTF-8 bytes for the passages that have a UTF-8 form without U+FFFD (as the audit
     // looks through files: Utf8PassageSearch, many times faster on Chinese than SearchValues<string>, which looks up each
@@ -138,7 +139,7 @@ public sealed class WithheldText
         {
             if (_byText.TryGetValue(text, out var i))
             {
-                Volatile.Write(ref _shared[i], 1);
+                MarkShared(i);
             }
         }
     }
@@ -168,10 +169,27 @@ public sealed class WithheldText
 
         foreach (var i in hits)
         {
-            Volatile.Write(ref _shared[i], 1);
+            MarkShared(i);
             found?.Add(i);
         }
     }
+
+    private void MarkShared(int i)
+    {
+        if (Interlocked.Exchange(ref _shared[i], 1) == 0)
+        {
+            Interlocked.Increment(ref _sharedCount);
+        }
+    }
+
+    /// <summary>How many passages have been set aside so far: a published document holds them.</summary>
+    public int SharedCount => Volatile.Read(ref _sharedCount);
+
+    /// <summary>How many passages there are, set aside or not.</summary>
+    public int Count => _passages.Length;
+
+    /// <summary>Whether no published document seen so far holds <paramref name="passage"/>'s text.</summary>
+    public bool IsUnshared(WithheldPassage passage) => _byText.TryGetValue(passage.Text, out var i) && Volatile.Read(ref _shared[i]) == 0;
 
     /// <summary>A finder of the passages no published document holds, once every published text has been seen.</summary>
     public PassageFinder Finder() => new(Unshared());

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Gazette.Audit;
 using Gazette.Calendar;
 using Gazette.Content;
 using Gazette.Diagnostics;
@@ -93,6 +94,9 @@ public sealed class BuildPipeline
 
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory);
+        // The audit of the files whose bytes pass through the build, as they are written (the others are read back at the end)
+        var written = new WrittenAudit(withheld);
+        site.Audit = written;
         var integrity = new BuildIntegrityManifest();
         if (signing is not null)
         {
@@ -239,6 +243,7 @@ public sealed class BuildPipeline
             clock.Lap("open data");
             var shared = new string[made.Length][];
             Parallel.For(0, made.Length, k => shared[k] = withheld.SetAsideShared(made[k], rendered[k], attachmentTexts[k]));
+            written.Refresh();
             clock.Lap("audit");
 
             // What only its own file decides, for the next build: of a document its stages reported nothing about
@@ -394,9 +399,9 @@ public sealed class BuildPipeline
         using var savingMemo = memo is null ? null : new Alongside(memo.Save); // and what the memo knows now (a page it names is reused only as the record has it)
         clock.Lap("integrity manifest");
 
-        // The audit: no file of the finished site holds what only a withheld document holds (a file the output folder already
-        // held, audited for the same passages when it was written, is not read again)
-        new AuditOutput().Run(site.FilesToAudit(auditKey), withheld, diagnostics);
+        // The audit: no file of the finished site holds what only a withheld document holds (a file looked through as it was
+        // written, or one the output folder already held, audited for the same passages when it was written, is not read again)
+        new AuditOutput().Run(site.FilesToAudit(auditKey), withheld, diagnostics, written);
         clock.Lap("audit output");
         if (diagnostics.HasErrors)
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Gazette.Audit;
 using Gazette.Integrity;
 using Gazette.Output;
 using Microsoft.Win32.SafeHandles;
@@ -74,6 +75,12 @@ public sealed class WriteSite : IDisposable
     /// <summary>The staging folder the changed files are written to, until <see cref="Commit"/>.</summary>
     public string Folder => _staging;
 
+    /// <summary>
+    /// The audit of the files as they are written (null: none, every file is read back by <see cref="AuditOutput"/>): a file whose
+    /// bytes pass through here from now on is looked through on the way, and is not among <see cref="FilesToAudit"/>.
+    /// </summary>
+    public WrittenAudit? Audit { get; set; }
+
     /// <summary>Files made so far, written or kept.</summary>
     public int Count => Volatile.Read(ref _count);
 
@@ -105,7 +112,9 @@ public sealed class WriteSite : IDisposable
         if (file.Bytes is not null)
         {
             var hash = Sha256Digest.Of(file.Bytes);
-            if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey))
+            var audit = Audit;
+            audit?.Look(file.Path, file.Bytes);
+            if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey, audited: audit is not null))
             {
                 // One write of the bytes at hand: no stream, so no buffer to fill and copy, and no check whether the file can seek.
                 using (var handle = CreateHandle(file.Path))
@@ -113,7 +122,7 @@ public sealed class WriteSite : IDisposable
                     RandomAccess.Write(handle, file.Bytes, 0);
                 }
 
-                Staged(file.Path, key, hash, file.RenderKey);
+                Staged(file.Path, key, hash, file.RenderKey, audited: audit is not null);
             }
 
             return;
@@ -181,16 +190,19 @@ public sealed class WriteSite : IDisposable
         var key = Claim(path);
         Sha256Digest hash;
         long size;
+        bool audited;
         using (var stream = Create(path))
         {
-            using var hashing = new HashingStream(stream);
+            var watch = Audit?.Watching(path, stream);
+            using var hashing = new HashingStream(watch ?? (Stream)stream);
             write(hashing);
             hashing.Flush();
             hash = hashing.Hash();
             size = stream.Length;
+            audited = watch?.Finish() ?? false;
         }
 
-        Unstage(path, key, hash, size, renderKey);
+        Unstage(path, key, hash, size, renderKey, audited);
         return hash;
     }
 
@@ -299,7 +311,8 @@ public sealed class WriteSite : IDisposable
 
     /// <summary>
     /// The files of the finished site the audit must read: those written, and the kept ones and those renamed (<see cref="Rename"/>:
-    /// the bytes of a file the last build audited) unless they were audited for the same passages (<paramref name="auditKey"/>). Made as the audit goes, from the table of files made: a list of every
+    /// the bytes of a file the last build audited) unless they were audited for the same passages (<paramref name="auditKey"/>);
+    /// never a file looked through as it was written (<see cref="Audit"/>). Made as the audit goes, from the table of files made: a list of every
     /// path and full path made at once was 110 MB at 100,000 documents, at the build's fullest moment.
     /// </summary>
     public IEnumerable<(string Name, string File)> FilesToAudit(Sha256Digest auditKey)
@@ -308,6 +321,11 @@ public sealed class WriteSite : IDisposable
         var onlyWritten = _previous is null || _previous.AuditKey.SameAs(auditKey);
         foreach (var made in _made.Values())
         {
+            if (made.Audited)
+            {
+                continue;
+            }
+
             if ((made.Staged && !made.Linked) || !onlyWritten)
             {
                 yield return (made.File.Path, Path.Combine(made.Staged ? _staging : _output, made.File.Path));
@@ -335,14 +353,15 @@ public sealed class WriteSite : IDisposable
     }
 
     /// <summary>Whether the output folder holds <paramref name="path"/> with these bytes, as recorded; if so it is kept.</summary>
-    private bool Keep(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default)
+    /// <param name="audited">whether its bytes were looked through on the way (<see cref="Audit"/>).</param>
+    private bool Keep(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default, bool audited = false)
     {
         if (_previous is null || !_previous.TryGet(key, out var was) || !was.Hash.SameAs(hash) || was.Size != size || Intact(path, was) is not { } modified)
         {
             return false;
         }
 
-        MarkKept(path, key, was, renderKey, modified);
+        MarkKept(path, key, was, renderKey, modified, audited);
         return true;
     }
 
@@ -364,31 +383,32 @@ public sealed class WriteSite : IDisposable
 
     /// <param name="was">the file as the record has it, with the bytes this build made for it: its hash and size are kept, and its
     /// path string (the caller's, equal, can go young).</param>
-    private void MarkKept(string path, ulong key, in OutputRecord.Entry was, RenderKey renderKey, long modified)
+    private void MarkKept(string path, ulong key, in OutputRecord.Entry was, RenderKey renderKey, long modified, bool audited = false)
     {
         var kept = string.Equals(was.Path, path, StringComparison.Ordinal) ? was.Path : path;
-        _made.Set(key, new Made(new OutputRecord.Entry(kept, was.Hash, was.Size, modified, renderKey), Staged: false));
+        _made.Set(key, new Made(new OutputRecord.Entry(kept, was.Hash, was.Size, modified, renderKey), Staged: false, Audited: audited));
         Interlocked.Increment(ref _kept);
     }
 
     /// <summary>A file written to the staging folder: its size and time are taken now, and stay when it is moved into the output folder.</summary>
     /// <param name="linked">whether it is a second name for a file of the output folder (<see cref="Rename"/>).</param>
-    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default, bool linked = false)
+    /// <param name="audited">whether its bytes were looked through on the way (<see cref="Audit"/>).</param>
+    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default, bool linked = false, bool audited = false)
     {
         var (size, modified) = FileStat.Of(Path.Combine(_staging, path)) ?? throw new FileNotFoundException("a file just written is gone", path);
-        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, size, modified, renderKey), Staged: true, linked));
+        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, size, modified, renderKey), Staged: true, linked, audited));
     }
 
     /// <summary>A file written to the staging folder whose bytes the output folder already holds is taken back out.</summary>
-    private void Unstage(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default)
+    private void Unstage(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default, bool audited = false)
     {
-        if (Keep(path, key, hash, size, renderKey))
+        if (Keep(path, key, hash, size, renderKey, audited))
         {
             File.Delete(Path.Combine(_staging, path));
         }
         else
         {
-            Staged(path, key, hash, renderKey);
+            Staged(path, key, hash, renderKey, audited: audited);
         }
     }
 
@@ -595,7 +615,8 @@ public sealed class WriteSite : IDisposable
 
     /// <summary>A file of this build as the record will hold it, and whether it was written to the staging folder (or kept).</summary>
     /// <param name="Linked">written as a second name for a file of the output folder (<see cref="Rename"/>): its bytes are those of a file the last build made.</param>
-    private readonly record struct Made(OutputRecord.Entry File, bool Staged, bool Linked = false);
+    /// <param name="Audited">looked through as it was written (<see cref="Audit"/>): the audit at the end does not read it.</param>
+    private readonly record struct Made(OutputRecord.Entry File, bool Staged, bool Linked = false, bool Audited = false);
 
     /// <summary>
     /// The files of this build by the <see cref="OutputRecord.KeyOf"/> of their paths, from several threads at once: in 64
