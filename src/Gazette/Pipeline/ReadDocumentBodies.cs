@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -18,9 +21,23 @@ public sealed class ReadDocumentBodies
     {
         var path = document.Source.Path;
         byte[] bytes;
+        int length;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(options.SiteRoot, path));
+            // Read into a pooled buffer: only the body's text is kept, decoded from its bytes
+            using var handle = File.OpenHandle(Path.Combine(options.SiteRoot, path));
+            var size = RandomAccess.GetLength(handle);
+            if (size > Array.MaxLength - 1)
+            {
+                throw new IOException("the file is too large");
+            }
+
+            bytes = ArrayPool<byte>.Shared.Rent((int)size + 1);
+            length = 0;
+            for (int read; length < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(length), length)) > 0;)
+            {
+                length += read;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -28,12 +45,51 @@ public sealed class ReadDocumentBodies
             return null;
         }
 
+        try
+        {
+            return Body(document, bytes.AsSpan(0, length), diagnostics);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>
+    /// The body of <paramref name="document"/> in its file's bytes, when the front matter still ends where it ended when the file
+    /// was first read (otherwise the file changed meanwhile). Only the front matter and the body are decoded, each once: the front
+    /// matter from a prefix of the bytes (as <see cref="ReadContentFiles"/> does), the body from where its bytes begin — but for a
+    /// file with carriage returns, whose text is decoded whole and its lines' ends made plain first.
+    /// </summary>
+    private static string? Body(Document document, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
+    {
+        var path = document.Source.Path;
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        if (bytes.Length - start > document.BodyOffset * 3 + 16 && bytes.IndexOf((byte)'\r') < 0 && Utf8.IsValid(bytes))
+        {
+            // The front matter's characters are at most three bytes each (four for two chars): they lie in the first BodyOffset × 3.
+            var end = start + document.BodyOffset * 3 + 16;
+            while ((bytes[end] & 0xC0) == 0x80)
+            {
+                end--;
+            }
+
+            var prefix = Encoding.UTF8.GetString(bytes[start..end]);
+            if (FrontMatter.Split(prefix).Result is not { } cut || cut.BodyStart != document.BodyOffset || cut.BodyLine != document.BodyLine
+                || cut.BodyStart >= prefix.Length)
+            {
+                Changed(document, diagnostics);
+                return null;
+            }
+
+            return Encoding.UTF8.GetString(bytes[(start + Encoding.UTF8.GetByteCount(prefix.AsSpan(0, cut.BodyStart)))..]);
+        }
+
         if (ReadContentFiles.Decode(bytes, path, diagnostics) is not { } text)
         {
             return null;
         }
 
-        // The front matter must still end where it ended when the file was first read; otherwise the file changed meanwhile.
         if (FrontMatter.Split(text).Result is not { } frontMatter
             || frontMatter.BodyStart != document.BodyOffset || frontMatter.BodyLine != document.BodyLine)
         {
