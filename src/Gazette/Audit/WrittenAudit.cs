@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gazette.Output;
 
 namespace Gazette.Audit;
 
@@ -107,17 +108,17 @@ public sealed class WrittenAudit
     }
 
     /// <summary>A file written a part at a time through <see cref="WrittenAudit.Watching"/>.</summary>
-    public sealed class Watch : Stream
+    public sealed class Watch : PassingStream
     {
         private readonly WrittenAudit _audit;
         private readonly Generation _generation;
         private readonly string _name;
-        private readonly Stream _target;
         private PassageReader? _reader;
 
         internal Watch(WrittenAudit audit, Generation generation, string name, Stream target)
+            : base(target)
         {
-            (_audit, _generation, _name, _target) = (audit, generation, name, target);
+            (_audit, _generation, _name) = (audit, generation, name);
             if (!generation.Finder.IsEmpty)
             {
                 _reader = generation.Rent();
@@ -148,39 +149,12 @@ public sealed class WrittenAudit
             return true;
         }
 
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
+        protected override void Look(ReadOnlySpan<byte> buffer)
         {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            _target.Write(buffer);
             if (_reader is not null && !_reader.Take(buffer))
             {
                 _reader = null; // not returned: it is in the middle of a file
             }
         }
-
-        public override void WriteByte(byte value) => Write([value]);
-
-        public override void Flush() => _target.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
