@@ -36,9 +36,6 @@ public sealed class PassageReader(PassageFinder finder)
     private int _streamed;
     private byte _first;
 
-    /// <summary>The finder whose passages this reader looks for.</summary>
-    public PassageFinder Finder { get; } = finder;
-
     /// <summary>The passages in a file's text: its bytes, or the data they inflate to when they are gzip data.</summary>
     public IReadOnlyList<WithheldPassage> Find(string file)
     {

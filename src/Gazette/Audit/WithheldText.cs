@@ -185,9 +185,6 @@ public sealed class WithheldText
     /// <summary>How many passages have been set aside so far: a published document holds them.</summary>
     public int SharedCount => Volatile.Read(ref _sharedCount);
 
-    /// <summary>How many passages there are, set aside or not.</summary>
-    public int Count => _passages.Length;
-
     /// <summary>Whether no published document seen so far holds <paramref name="passage"/>'s text.</summary>
     public bool IsUnshared(WithheldPassage passage) => _byText.TryGetValue(passage.Text, out var i) && Volatile.Read(ref _shared[i]) == 0;
 

@@ -125,12 +125,7 @@ public sealed class ReadContentFiles
                 return Cut(Decode(bytes, path, diagnostics)!);
             }
 
-            // Cut before a character, not inside one (a continuation byte is 10xxxxxx)
-            var end = length;
-            while ((bytes[end] & 0xC0) == 0x80)
-            {
-                end--;
-            }
+            var end = CharacterStart(bytes, length);
 
             // A closing line ended within the prefix is the file's; one at its very end may go on after it
             var prefix = Decode(bytes.AsSpan(0, end), path, diagnostics)!;
@@ -150,7 +145,7 @@ public sealed class ReadContentFiles
     internal static string? Decode(ReadOnlySpan<byte> bytes, string path, DiagnosticBag diagnostics)
     {
         var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        var start = ByteOrderMarkLength(bytes);
         try
         {
             var text = strict.GetString(bytes[start..]);
@@ -164,5 +159,19 @@ public sealed class ReadContentFiles
                 "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8); GBK files must be converted");
             return null;
         }
+    }
+
+    /// <summary>How many bytes of UTF-8's byte order mark <paramref name="bytes"/> begin with: 3 or 0.</summary>
+    internal static int ByteOrderMarkLength(ReadOnlySpan<byte> bytes) => bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+
+    /// <summary>Where the character of UTF-8 <paramref name="bytes"/> that byte <paramref name="at"/> is part of begins: a cut there is before a character, not inside one (a continuation byte is 10xxxxxx).</summary>
+    internal static int CharacterStart(ReadOnlySpan<byte> bytes, int at)
+    {
+        while (at > 0 && (bytes[at] & 0xC0) == 0x80)
+        {
+            at--;
+        }
+
+        return at;
     }
 }

@@ -22,11 +22,12 @@ public sealed class ReadDocumentBodies
         var path = document.Source.Path;
         byte[] bytes;
         int length;
+        long size;
         try
         {
             // Read into a pooled buffer: only the body's text is kept, decoded from its bytes
             using var handle = File.OpenHandle(Path.Combine(options.SiteRoot, path));
-            var size = RandomAccess.GetLength(handle);
+            size = RandomAccess.GetLength(handle);
             if (size > Array.MaxLength - 1)
             {
                 throw new IOException("the file is too large");
@@ -47,6 +48,12 @@ public sealed class ReadDocumentBodies
 
         try
         {
+            if (length > size)
+            {
+                Changed(document, diagnostics); // it grew while it was read
+                return null;
+            }
+
             return Body(document, bytes.AsSpan(0, length), diagnostics);
         }
         finally
@@ -63,29 +70,14 @@ public sealed class ReadDocumentBodies
     /// </summary>
     private static string? Body(Document document, ReadOnlySpan<byte> bytes, DiagnosticBag diagnostics)
     {
-        var path = document.Source.Path;
-        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        if (bytes.Length - start > document.BodyOffset * 3 + 16 && bytes.IndexOf((byte)'\r') < 0 && Utf8.IsValid(bytes))
-        {
-            // The front matter's characters are at most three bytes each (four for two chars): they lie in the first BodyOffset × 3.
-            var end = start + document.BodyOffset * 3 + 16;
-            while ((bytes[end] & 0xC0) == 0x80)
-            {
-                end--;
-            }
-
-            var prefix = Encoding.UTF8.GetString(bytes[start..end]);
-            if (FrontMatter.Split(prefix).Result is not { } cut || cut.BodyStart != document.BodyOffset || cut.BodyLine != document.BodyLine
-                || cut.BodyStart >= prefix.Length)
-            {
-                Changed(document, diagnostics);
-                return null;
-            }
-
-            return Encoding.UTF8.GetString(bytes[(start + Encoding.UTF8.GetByteCount(prefix.AsSpan(0, cut.BodyStart)))..]);
-        }
-
-        if (ReadContentFiles.Decode(bytes, path, diagnostics) is not { } text)
+        // The front matter's characters are at most three bytes each (four for two chars): they lie in the first BodyOffset × 3
+        var start = ReadContentFiles.ByteOrderMarkLength(bytes);
+        var prefix = start + document.BodyOffset * 3 + 16;
+        var alone = prefix < bytes.Length && bytes.IndexOf((byte)'\r') < 0 && Utf8.IsValid(bytes);
+        var text = alone
+            ? Encoding.UTF8.GetString(bytes[start..ReadContentFiles.CharacterStart(bytes, prefix)])
+            : ReadContentFiles.Decode(bytes, document.Source.Path, diagnostics);
+        if (text is null)
         {
             return null;
         }
@@ -97,7 +89,9 @@ public sealed class ReadDocumentBodies
             return null;
         }
 
-        return text[document.BodyOffset..];
+        return alone
+            ? Encoding.UTF8.GetString(bytes[(start + Encoding.UTF8.GetByteCount(text.AsSpan(0, frontMatter.BodyStart)))..])
+            : text[frontMatter.BodyStart..];
     }
 
     private static void Changed(Document document, DiagnosticBag diagnostics) =>
