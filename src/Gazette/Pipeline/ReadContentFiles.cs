@@ -83,7 +83,8 @@ public sealed class ReadContentFiles
 
             if (TextExtensions.Contains(info.Extension))
             {
-                var bytes = File.ReadAllBytes(fullPath);
+                using var file = PooledFile.Read(fullPath);
+                var bytes = file.Bytes;
                 if (parsed is not null)
                 {
                     digest = Digest128.Of(bytes);
@@ -111,11 +112,22 @@ public sealed class ReadContentFiles
     /// was found to be UTF-8 (<see cref="Decode"/> reports where it is not): only as much is decoded as holds the front matter,
     /// a few kilobytes, where the body may be megabytes (it is read again, batch by batch, to be rendered).
     /// </summary>
-    private static string? FrontMatterOf(byte[] bytes, string path, DiagnosticBag diagnostics)
+    private static string? FrontMatterOf(ReadOnlySpan<byte> bytes, string path, DiagnosticBag diagnostics)
     {
         if (!Utf8.IsValid(bytes))
         {
             return Decode(bytes, path, diagnostics);
+        }
+
+        // First the text up to the first line that may close the front matter (a front matter is some hundreds of bytes): when
+        // it does, that is all; otherwise prefixes of 4 KB, 8 KB, ...
+        if (ClosingLineEnd(bytes) is { } closed)
+        {
+            var text = Decode(bytes[..closed], path, diagnostics)!;
+            if (FrontMatter.Split(text) is ({ } frontMatter, _))
+            {
+                return text[..frontMatter.BodyStart]; // the closing line ends the text, so the body starts where it ends
+            }
         }
 
         for (var length = 4096; ; length *= 2)
@@ -128,7 +140,7 @@ public sealed class ReadContentFiles
             var end = CharacterStart(bytes, length);
 
             // A closing line ended within the prefix is the file's; one at its very end may go on after it
-            var prefix = Decode(bytes.AsSpan(0, end), path, diagnostics)!;
+            var prefix = Decode(bytes[..end], path, diagnostics)!;
             switch (FrontMatter.Split(prefix))
             {
                 case ({ } frontMatter, _) when frontMatter.BodyStart < prefix.Length:
@@ -136,6 +148,30 @@ public sealed class ReadContentFiles
                 case (_, FrontMatter.Problem.Missing):
                     return Decode(bytes, path, diagnostics);
             }
+        }
+
+        // Where the line after the first line of the file that begins "---" or "..." ends (after its line feed), if it has one
+        static int? ClosingLineEnd(ReadOnlySpan<byte> bytes)
+        {
+            var start = bytes.IndexOf((byte)'\n') + 1;
+            while (start > 0 && start < bytes.Length)
+            {
+                var line = bytes[start..];
+                var end = line.IndexOf((byte)'\n');
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                if (line.StartsWith("---"u8) || line.StartsWith("..."u8))
+                {
+                    return start + end + 1;
+                }
+
+                start += end + 1;
+            }
+
+            return null;
         }
 
         static string Cut(string text) => FrontMatter.Split(text).Result is { } frontMatter ? text[..frontMatter.BodyStart] : text;

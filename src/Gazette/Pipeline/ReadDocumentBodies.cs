@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using Gazette.Content;
@@ -19,26 +18,10 @@ public sealed class ReadDocumentBodies
 
     private static string? Read(BuildOptions options, Document document, DiagnosticBag diagnostics)
     {
-        var path = document.Source.Path;
-        byte[] bytes;
-        int length;
-        long size;
+        PooledFile file;
         try
         {
-            // Read into a pooled buffer: only the body's text is kept, decoded from its bytes
-            using var handle = File.OpenHandle(Path.Combine(options.SiteRoot, path));
-            size = RandomAccess.GetLength(handle);
-            if (size > Array.MaxLength - 1)
-            {
-                throw new IOException("the file is too large");
-            }
-
-            bytes = ArrayPool<byte>.Shared.Rent((int)size + 1);
-            length = 0;
-            for (int read; length < bytes.Length && (read = RandomAccess.Read(handle, bytes.AsSpan(length), length)) > 0;)
-            {
-                length += read;
-            }
+            file = PooledFile.Read(Path.Combine(options.SiteRoot, document.Source.Path)); // only the body's text is kept, decoded from its bytes
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -46,19 +29,15 @@ public sealed class ReadDocumentBodies
             return null;
         }
 
-        try
+        using (file)
         {
-            if (length > size)
+            if (file.Length > file.Size)
             {
                 Changed(document, diagnostics); // it grew while it was read
                 return null;
             }
 
-            return Body(document, bytes.AsSpan(0, length), diagnostics);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
+            return Body(document, file.Bytes, diagnostics);
         }
     }
 

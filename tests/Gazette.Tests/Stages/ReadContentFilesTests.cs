@@ -141,4 +141,20 @@ public sealed class ReadContentFilesTests
         Assert.Equal(["content/documents/b.md:5:1: GZ0001"], Stage.Summary(diagnostics));
         Assert.Equal("正文，没有前置元数据。\n", content.Find("content/documents/c.md")!.Text);
     }
+
+    [Theory]
+    [InlineData("---\ntitle: 通知\nsummary: >\n...续写的概述\n---- 不是结束行\n---\n正文\n---\n", "---\ntitle: 通知\nsummary: >\n...续写的概述\n---- 不是结束行\n---\n")]
+    [InlineData("---\ntitle: 通知\n---   \n正文", "---\ntitle: 通知\n---   \n")]
+    [InlineData("---\ntitle: 通知\n---", "---\ntitle: 通知\n---")]
+    [InlineData("---\ntitle: 通知\n--- x\n正文", "---\ntitle: 通知\n--- x\n正文")]
+    [InlineData("正文\n---\n更多正文\n", "正文\n---\n更多正文\n")]
+    public void Run_keeps_a_documents_text_up_to_the_line_that_closes_its_front_matter(string file, string kept)
+    {
+        using var site = new TestSite("");
+        site.WriteBytes("content/documents/a.md", Utf8(file));
+
+        var content = new ReadContentFiles().Run(BuildOptions.ForSite(site.Root), new DiagnosticBag());
+
+        Assert.Equal(kept, content.Find("content/documents/a.md")!.Text);
+    }
 }
