@@ -65,31 +65,37 @@ public sealed class ParseDocuments
 
     /// <param name="parsed">the build cache's parses of the documents: a file it holds (<see cref="ContentFile.Known"/>) is not
     /// parsed again, and each file parsed is recorded in it.</param>
+    /// <remarks>
+    /// The files are parsed on several threads, each with a bag of its own; the documents, the cache's records and the
+    /// diagnostics are then taken in the files' order, so neither the model nor the report depends on which thread finished first.
+    /// </remarks>
     public IReadOnlyList<Document> Run(ContentSet content, SiteConfiguration config, DiagnosticBag diagnostics, ParsedDocumentCache? parsed = null)
     {
-        var documents = new List<Document>();
-        foreach (var file in content.Under("documents/"))
+        var files = content.Under("documents/").ToArray();
+        var reads = new (Document? Document, DiagnosticBag? Found)[files.Length];
+        Parallel.For(0, files.Length, i =>
         {
-            if (file.Known && parsed is not null)
+            var file = files[i];
+            if ((file.Known && parsed is not null) || file.Extension != ".md" || file.Text is null)
             {
-                if (parsed.Recall(file, diagnostics) is { } known)
-                {
-                    documents.Add(known);
-                }
-
-                continue;
+                return;
             }
 
-            if (file.Extension != ".md" || file.Text is null)
-            {
-                continue;
-            }
+            var found = new DiagnosticBag();
+            reads[i] = (Read(file, content, config, found), found);
+        });
 
-            var found = parsed is null ? diagnostics : new DiagnosticBag();
-            var document = Read(file, content, config, found);
-            if (parsed is not null)
+        var documents = new List<Document>(files.Length);
+        for (var i = 0; i < files.Length; i++)
+        {
+            var (document, found) = reads[i];
+            if (files[i].Known && parsed is not null)
             {
-                parsed.Remember(file, document, found.Items);
+                document = parsed.Recall(files[i], diagnostics);
+            }
+            else if (found is not null)
+            {
+                parsed?.Remember(files[i], document, found.Items);
                 diagnostics.AddRange(found.Items);
             }
 
