@@ -13,8 +13,11 @@ internal sealed class TermIndex
     // Keys of words: this tag and the word's number. Han keys are below 2^43 (TermKey).
     private const long WordTag = 1L << 43;
 
-    /// <summary>How many keys ahead the table is touched (<see cref="TermTable.Touch"/>).</summary>
-    private const int LookAhead = 8;
+    /// <summary>How many keys ahead the place of a key in the table is fetched (<see cref="TermTable.PrefetchPlace"/>), and its entry (<see cref="TermTable.PrefetchEntry"/>).</summary>
+    private const int PlaceAhead = 16;
+
+    /// <inheritdoc cref="PlaceAhead"/>
+    private const int EntryAhead = 8;
 
     private readonly TermTable _table = new();
     private readonly PostingStore _postings = new();
@@ -60,14 +63,20 @@ internal sealed class TermIndex
             throw new ArgumentException($"the terms are split into {terms.Shards} shards, the index is one of {_shards}", nameof(terms));
         }
 
-        // The table's place of a key some keys ahead is read before it is needed, so that its cache miss overlaps the work on
-        // the keys before it (the table is far larger than the cache; most of a lookup's time is waiting for memory)
+        // The table's place of a key some keys ahead is fetched before it is needed, and its entry a few keys later, so that
+        // their cache misses overlap the work on the keys before them (the table is far larger than the cache; most of a
+        // lookup's time was waiting for memory)
         var han = terms.Han(_shard);
         for (var i = 0; i < han.Length; i++)
         {
-            if (i + LookAhead < han.Length)
+            if (i + PlaceAhead < han.Length)
             {
-                _table.Touch(han[i + LookAhead]);
+                _table.PrefetchPlace(han[i + PlaceAhead]);
+            }
+
+            if (i + EntryAhead < han.Length)
+            {
+                _table.PrefetchEntry(han[i + EntryAhead]);
             }
 
             _postings.Add(ref _table.GetOrAdd(han[i]).Posting, id);

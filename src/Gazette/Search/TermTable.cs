@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+
 namespace Gazette.Search;
 
 /// <summary>
@@ -42,15 +45,27 @@ internal sealed class TermTable
     }
 
     /// <summary>
-    /// Reads the place <paramref name="key"/> would be looked up at, and the entry there, so that a lookup of it soon after
-    /// finds them in the cache. Changes nothing.
+    /// Asks the processor to bring the place <paramref name="key"/> would be looked up at into the cache, without waiting for
+    /// it (where it cannot be asked, nothing). Changes nothing.
     /// </summary>
-    public void Touch(long key)
+    public unsafe void PrefetchPlace(long key)
     {
-        var slot = Volatile.Read(ref _index[Place(key)]) - 1;
-        if (slot >= 0)
+        if (Sse.IsSupported)
         {
-            _ = Volatile.Read(ref At(slot).Key);
+            Sse.Prefetch0(Unsafe.AsPointer(ref _index[Place(key)]));
+        }
+    }
+
+    /// <summary>
+    /// Asks the processor to bring the entry of <paramref name="key"/> into the cache, reading its place (which
+    /// <see cref="PrefetchPlace"/> brought in earlier) but not waiting for the entry. Changes nothing.
+    /// </summary>
+    public unsafe void PrefetchEntry(long key)
+    {
+        var slot = _index[Place(key)] - 1;
+        if (slot >= 0 && Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref At(slot)));
         }
     }
 
