@@ -46,7 +46,8 @@ internal sealed class TermTable
 
     /// <summary>
     /// Asks the processor to bring the place <paramref name="key"/> would be looked up at into the cache, without waiting for
-    /// it (where it cannot be asked, nothing). Changes nothing.
+    /// it (where it cannot be asked, nothing). Changes nothing. The array is not pinned: a prefetch never faults, and one of
+    /// an address the collector has just moved is only a hint wasted.
     /// </summary>
     public unsafe void PrefetchPlace(long key)
     {
@@ -62,8 +63,13 @@ internal sealed class TermTable
     /// </summary>
     public unsafe void PrefetchEntry(long key)
     {
+        if (!Sse.IsSupported)
+        {
+            return; // the place would be read, and waited for, for nothing
+        }
+
         var slot = _index[Place(key)] - 1;
-        if (slot >= 0 && Sse.IsSupported)
+        if (slot >= 0)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref At(slot)));
         }
