@@ -34,10 +34,9 @@ public sealed class WithheldText
 
     // A published text is looked through as UTF-8 bytes for the passages that have a UTF-8 form without U+FFFD (as the audit
     // looks through files: Utf8PassageSearch, many times faster on Chinese than SearchValues<string>, which looks up each
-    // non-ASCII character in a dictionary), and as text for the others (usually none).
-    private readonly Utf8PassageSearch? _bytes;
-    private readonly int[] _byBytes;
-    private readonly SearchValues<string>? _decoded;
+    // non-ASCII character in a dictionary), and as text for the others (usually none). Made when a text is first looked
+    // through: a build that recalls every document from the build cache looks through none.
+    private readonly Lazy<Searches> _searches;
 
     public WithheldText(IEnumerable<WithheldPassage> passages)
     {
@@ -46,11 +45,7 @@ public sealed class WithheldText
         _shared = new int[_passages.Length];
         _byText = _passages.Select((p, i) => (p.Text, i)).ToDictionary(x => x.Text, x => x.i, StringComparer.Ordinal);
         _byFirst = _passages.Select((p, i) => (p.Text[0], i)).GroupBy(x => x.Item1).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
-        var utf8 = _passages.Select(p => p.Text.Contains('\uFFFD', StringComparison.Ordinal) ? null : PassageFinder.StrictUtf8(p.Text)).ToArray();
-        _byBytes = [.. Enumerable.Range(0, _passages.Length).Where(i => utf8[i] is not null)];
-        _bytes = _byBytes.Length == 0 ? null : new Utf8PassageSearch([.. _byBytes.Select(i => utf8[i]!)]);
-        var decoded = Enumerable.Range(0, _passages.Length).Where(i => utf8[i] is null).Select(i => _passages[i].Text).ToArray();
-        _decoded = decoded.Length == 0 ? null : SearchValues.Create(decoded, StringComparison.Ordinal);
+        _searches = new(() => new Searches(_passages), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static WithheldText None { get; } = new([]);
@@ -152,19 +147,20 @@ public sealed class WithheldText
         }
 
         var hits = new HashSet<int>();
-        if (_bytes is not null)
+        var searches = _searches.Value;
+        if (searches.Bytes is not null)
         {
             var buffer = ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(text.Length));
             var length = System.Text.Encoding.UTF8.GetBytes(text, buffer);
             var inBytes = new HashSet<int>();
-            _bytes.Find(buffer.AsSpan(0, length), inBytes);
+            searches.Bytes.Find(buffer.AsSpan(0, length), inBytes);
             ArrayPool<byte>.Shared.Return(buffer);
-            hits.UnionWith(inBytes.Select(b => _byBytes[b]));
+            hits.UnionWith(inBytes.Select(b => searches.ByBytes[b]));
         }
 
-        if (_decoded is not null)
+        if (searches.Decoded is not null)
         {
-            hits.UnionWith(Find(text, _decoded));
+            hits.UnionWith(Find(text, searches.Decoded));
         }
 
         foreach (var i in hits)
@@ -258,5 +254,27 @@ public sealed class WithheldText
         var lineStart = markdown.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
         var line = markdown.AsSpan(0, at).Count('\n');
         return document.Source with { Line = document.BodyLine + line, Column = at - lineStart + 1 };
+    }
+
+    /// <summary>The searches a text is looked through with for the passages (see <see cref="_searches"/>).</summary>
+    private sealed class Searches
+    {
+        public Searches(WithheldPassage[] passages)
+        {
+            var utf8 = passages.Select(p => p.Text.Contains('\uFFFD', StringComparison.Ordinal) ? null : PassageFinder.StrictUtf8(p.Text)).ToArray();
+            ByBytes = [.. Enumerable.Range(0, passages.Length).Where(i => utf8[i] is not null)];
+            Bytes = ByBytes.Length == 0 ? null : new Utf8PassageSearch([.. ByBytes.Select(i => utf8[i]!)]);
+            var decoded = Enumerable.Range(0, passages.Length).Where(i => utf8[i] is null).Select(i => passages[i].Text).ToArray();
+            Decoded = decoded.Length == 0 ? null : SearchValues.Create(decoded, StringComparison.Ordinal);
+        }
+
+        /// <summary>The passages' UTF-8 forms, searched for together; null when none has one.</summary>
+        public Utf8PassageSearch? Bytes { get; }
+
+        /// <summary>Which passage each of <see cref="Bytes"/>'s strings is.</summary>
+        public int[] ByBytes { get; }
+
+        /// <summary>The passages with no UTF-8 form (holding U+FFFD), searched for as text; null when there are none.</summary>
+        public SearchValues<string>? Decoded { get; }
     }
 }

@@ -19,19 +19,20 @@ public sealed class WrittenAudit
 
     private readonly WithheldText _withheld;
     private readonly ConcurrentQueue<(WithheldPassage Passage, string Name)> _found = new();
-    private Generation _current;
+
+    // Taken when the first file is looked through (a build that makes no file but those it looks through at the end takes none)
+    private Generation? _current;
 
     public WrittenAudit(WithheldText withheld)
     {
         _withheld = withheld;
-        _current = new Generation(withheld);
     }
 
     /// <summary>Takes the passages to look for again when enough of them have been set aside since they were last taken.</summary>
     public void Refresh()
     {
         var current = Volatile.Read(ref _current);
-        if (_withheld.SharedCount - current.SharedBefore >= Math.Max(SetAsideBeforeRefresh, current.Finder.Count / 4))
+        if (current is not null && _withheld.SharedCount - current.SharedBefore >= Math.Max(SetAsideBeforeRefresh, current.Finder.Count / 4))
         {
             Volatile.Write(ref _current, new Generation(_withheld));
         }
@@ -40,7 +41,7 @@ public sealed class WrittenAudit
     /// <summary>Looks through a file of the site, named <paramref name="name"/> (forward slashes), whose bytes are <paramref name="bytes"/>.</summary>
     public void Look(string name, byte[] bytes)
     {
-        var generation = Volatile.Read(ref _current);
+        var generation = Current();
         if (generation.Finder.IsEmpty)
         {
             return;
@@ -61,7 +62,7 @@ public sealed class WrittenAudit
     /// A stream that passes what is written on to <paramref name="target"/> and looks through it on the way, for a file of the site
     /// written a part at a time; <see cref="Watch.Finish"/> says whether it was looked through.
     /// </summary>
-    public Watch Watching(string name, Stream target) => new(this, Volatile.Read(ref _current), name, target);
+    public Watch Watching(string name, Stream target) => new(this, Current(), name, target);
 
     /// <summary>
     /// A finder of the passages no published document holds, once every published document has been seen: the one files are
@@ -70,7 +71,7 @@ public sealed class WrittenAudit
     public PassageFinder Finder()
     {
         var current = Volatile.Read(ref _current);
-        return current.SharedBefore == _withheld.SharedCount ? current.Finder : _withheld.Finder();
+        return current is not null && current.SharedBefore == _withheld.SharedCount ? current.Finder : _withheld.Finder();
     }
 
     /// <summary>
@@ -78,6 +79,9 @@ public sealed class WrittenAudit
     /// published document has been seen.
     /// </summary>
     public IEnumerable<(WithheldPassage Passage, string Name)> Found() => _found.Where(f => _withheld.IsUnshared(f.Passage));
+
+    /// <summary>The passages looked for now: taken the first time (by two threads at once: one take is kept, the other dropped).</summary>
+    private Generation Current() => LazyInitializer.EnsureInitialized(ref _current, () => new Generation(_withheld));
 
     private void Keep(IEnumerable<WithheldPassage> passages, string name)
     {

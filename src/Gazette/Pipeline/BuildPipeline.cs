@@ -92,8 +92,24 @@ public sealed class BuildPipeline
             parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[at]) : null;
         clock.Lap("metadata digests");
 
+        // The withheld passages that the documents the memo recalls hold are set aside before any file is looked through: a
+        // document whose file and surroundings are as they were holds the texts it held (whether its page is kept or made
+        // again), and the audit then looks for the others only, not for every passage until its document's batch comes
+        if (memo is not null)
+        {
+            for (var i = 0; i < archive.Documents.Count; i++)
+            {
+                var document = archive.Documents[i];
+                if (MemoDigest(document, i) is { } digest && memo.Find(document.Source.Source.Path, digest) is { } entry)
+                {
+                    withheld.SetAside(entry.Shared);
+                }
+            }
+        }
+
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory);
+        clock.Lap("output record");
         // The audit of the files whose bytes pass through the build, as they are written (the others are read back at the end)
         var written = new WrittenAudit(withheld);
         site.Audit = written;
@@ -223,8 +239,7 @@ public sealed class BuildPipeline
                 if (known[i] is { } entry)
                 {
                     searchable[i] = (document, null, new(entry.SearchDigest, entry.Snippet, () => TextOf(document)));
-                    textHashes[i] = entry.TextSha256;
-                    withheld.SetAside(entry.Shared);
+                    textHashes[i] = entry.TextSha256; // its withheld passages were set aside before the first batch
                 }
                 else
                 {

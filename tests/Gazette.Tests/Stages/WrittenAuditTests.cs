@@ -45,6 +45,8 @@ public sealed class WrittenAuditTests
         var withheld = Withheld([Secret, .. many]);
         var audit = new WrittenAudit(withheld);
         Assert.Equal(101, audit.Finder().Count);
+        audit.Look("first.html", Utf8("<p>前言</p>")); // the passages are taken when the first file is looked through
+        Assert.Same(audit.Finder(), audit.Finder());
 
         foreach (var text in many)
         {
@@ -57,6 +59,25 @@ public sealed class WrittenAuditTests
         Assert.Same(audit.Finder(), audit.Finder()); // the files are now looked through for the one passage left
         Assert.Equal(1, audit.Finder().Count);
         audit.Look("a.html", Utf8(many[0] + Secret));
+        Assert.Equal([(Secret, "a.html")], Found(audit));
+    }
+
+    [Fact]
+    public void The_passages_are_taken_when_the_first_file_is_looked_through_not_before()
+    {
+        var many = Enumerable.Range(0, 100).Select(i => $"第{i:000}条之规定不予公开的内部测算数据与审核意见全文").ToArray();
+        var withheld = Withheld([Secret, .. many]);
+        var audit = new WrittenAudit(withheld);
+        foreach (var text in many)
+        {
+            withheld.SetAsideShared(text);
+        }
+
+        audit.Refresh(); // nothing taken yet: nothing to take again
+        audit.Look("a.html", Utf8(many[0] + Secret));
+
+        Assert.Same(audit.Finder(), audit.Finder()); // taken by the look, after the 100 were set aside
+        Assert.Equal(1, audit.Finder().Count);
         Assert.Equal([(Secret, "a.html")], Found(audit));
     }
 
