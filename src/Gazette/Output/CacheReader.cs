@@ -23,14 +23,14 @@ internal sealed class CacheReader
     }
 
     /// <summary>
-    /// Reads <paramref name="stream"/> (a cache file) through a buffer of 1 MB, grown only for a longer item: the file is never
-    /// held whole (cache files of 30–50 MB read whole at 50,000 documents were each a large object, and each set off a full
-    /// collection).
+    /// Reads <paramref name="stream"/> (a cache file) through a buffer of <paramref name="bufferSize"/> bytes (1 MB unless
+    /// told), grown only for a longer item: the file is never held whole (cache files of 30–50 MB read whole at 50,000
+    /// documents were each a large object, and each set off a full collection).
     /// </summary>
-    public CacheReader(Stream stream)
+    public CacheReader(Stream stream, int bufferSize = 1 << 20)
     {
         _stream = stream;
-        _buffer = new byte[1 << 20];
+        _buffer = new byte[bufferSize];
     }
 
     public bool AtEnd
@@ -53,7 +53,19 @@ internal sealed class CacheReader
     /// <summary>A 128-bit number as <see cref="CacheWriting.Write(BinaryWriter, Digest128)"/> wrote it.</summary>
     public Digest128 ReadDigest() => new(ReadUInt64(), ReadUInt64());
 
-    public string ReadString()
+    public string ReadString() => Encoding.UTF8.GetString(Take(ReadLength()));
+
+    /// <summary>A string many records hold, kept once in <paramref name="shared"/>: one read before is not made again.</summary>
+    public string ReadShared(SharedTexts shared) => shared.Text(Take(ReadLength()));
+
+    /// <summary>
+    /// The number of items of a list that follows (a 32-bit number): a negative one, or one above 2^24 (no list of a record is
+    /// that long; a damaged file's would be made room for before it was found short), is refused as not a count.
+    /// </summary>
+    public int ReadCount() => ReadInt32() is >= 0 and <= 1 << 24 and var count ? count : throw new FormatException("a list's length is not a count");
+
+    /// <summary>A string's length in bytes, as a 7-bit encoded number.</summary>
+    private int ReadLength()
     {
         var length = 0;
         for (var shift = 0; ; shift += 7)
@@ -71,7 +83,7 @@ internal sealed class CacheReader
             }
         }
 
-        return Encoding.UTF8.GetString(Take(length));
+        return length;
     }
 
     /// <summary>The next <paramref name="count"/> bytes as they are (a digest), valid until the next read.</summary>

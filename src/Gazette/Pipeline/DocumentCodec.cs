@@ -79,42 +79,21 @@ internal static class DocumentCodec
         return Digest128.Of(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    /// <param name="shared">strings read so far that many documents hold (field keys, organ, topic, genre and catalogue ids):
-    /// each is kept once.</param>
-    /// <param name="sharedLists">lists of them read so far, by their texts (<c>SharedList</c>): each is kept once too; null: none kept across calls.</param>
-    public static Document ReadDocument(CacheReader reader, Dictionary<string, string> shared, Dictionary<string, string[]>? sharedLists = null)
+    /// <param name="shared">the texts many documents hold (field keys, organ, topic, genre and catalogue ids) and lists of them
+    /// (organs, catalogue entries, the keys of the front matter), read so far from the same file: each is kept once.</param>
+    public static Document ReadDocument(CacheReader reader, SharedTexts shared)
     {
-        var lists = sharedLists ?? [];
-        string Shared()
-        {
-            var text = reader.ReadString();
-            if (shared.TryGetValue(text, out var known))
-            {
-                return known;
-            }
+        string Shared() => reader.ReadShared(shared);
 
-            shared[text] = text;
-            return text;
-        }
-
-        // A list of shared texts (organs, catalogue entries, the keys of the front matter): most documents have one another has,
-        // and the same array serves them all (kept in the same table, under its texts joined by U+0001, a character no text has)
         string[] SharedList()
         {
-            var items = ReadList(reader, Shared);
-            if (items.Length == 0)
+            var items = shared.Scratch(reader.ReadCount());
+            for (var i = 0; i < items.Length; i++)
             {
-                return items;
+                items[i] = reader.ReadShared(shared);
             }
 
-            var joined = string.Join('\u0001', items);
-            if (lists.TryGetValue(joined, out var known))
-            {
-                return known;
-            }
-
-            lists[joined] = items;
-            return items;
+            return shared.List(items);
         }
 
         var id = reader.ReadString();
@@ -207,7 +186,7 @@ internal static class DocumentCodec
 
     private static T[] ReadList<T>(CacheReader reader, Func<T> read)
     {
-        var count = reader.ReadInt32();
+        var count = reader.ReadCount();
         var items = count == 0 ? [] : new T[count]; // most lists are empty: one array for all of them, not one per document
         for (var i = 0; i < items.Length; i++)
         {

@@ -19,7 +19,10 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class ParsedDocumentCache
 {
-    private const string Magic = "GAZETTE-PARSED-3";
+    private const string Magic = "GAZETTE-PARSED-4";
+
+    /// <summary>Entries a segment of the file has: the segments are read on several threads.</summary>
+    private const int SegmentSize = 4096;
 
     /// <summary>
     /// A file written this close to the build's start may be written again within the same tick of the file system's clock
@@ -58,46 +61,105 @@ public sealed class ParsedDocumentCache
                 return empty;
             }
 
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            var reader = new CacheReader(stream);
-            if (reader.ReadString() != Magic || reader.ReadDigest() != ThisBuild)
+            Digest128 context;
+            (long Offset, int Count)[] segments;
+            using (var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
             {
-                return empty;
+                var reader = new CacheReader(stream, 4096);
+                if (reader.ReadString() != Magic || reader.ReadDigest() != ThisBuild)
+                {
+                    return empty;
+                }
+
+                context = reader.ReadDigest();
+                reader.ReadInt32(); // how many entries: the segments say
+                segments = Segments(stream.SafeFileHandle, stream.Length);
             }
 
-            var context = reader.ReadDigest();
-            var count = reader.ReadInt32();
-            var entries = new Dictionary<string, Entry>(count, StringComparer.Ordinal);
-            var shared = new Dictionary<string, string>(StringComparer.Ordinal);
-            var sharedLists = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            for (var i = 0; i < count; i++)
+            // The segments on several threads, each from its own reader
+            var read = new Entry[segments.Length][];
+            Parallel.For(0, segments.Length, i => read[i] = ReadSegment(file, segments[i].Offset, segments[i].Count));
+            var entries = new Dictionary<string, Entry>(read.Sum(r => r.Length), StringComparer.Ordinal);
+            foreach (var entry in read.SelectMany(r => r))
             {
-                var path = reader.ReadString();
-                var (size, modified, digest, metadata) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadDigest(), reader.ReadDigest());
-                var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared, sharedLists) : null;
-                var reported = reader.ReadInt32();
-                var diagnostics = reported == 0 ? [] : new Diagnostic[reported];
-                for (var k = 0; k < diagnostics.Length; k++)
-                {
-                    diagnostics[k] = DocumentCodec.ReadDiagnostic(reader);
-                }
-
-                var passages = reader.ReadBoolean() ? new WithheldPassage[reader.ReadInt32()] : null;
-                for (var k = 0; k < passages?.Length; k++)
-                {
-                    passages[k] = DocumentCodec.ReadPassage(reader);
-                }
-
-                path = document?.Source.Path == path ? document.Source.Path : path; // one string of the path, the document's
-                entries[path] = new Entry(path, size, modified, digest, document, diagnostics) { Passages = passages, Metadata = metadata };
+                entries[entry.Path] = entry;
             }
 
             return new ParsedDocumentCache(file, context, entries);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException)
+        catch (Exception e) when (Unreadable(e) || e is AggregateException all && all.Flatten().InnerExceptions.All(Unreadable))
         {
             return empty; // a cache is only a cache: without it every document is parsed
         }
+
+        static bool Unreadable(Exception e) => e is IOException or UnauthorizedAccessException or EndOfStreamException or ArgumentException or FormatException;
+    }
+
+    /// <summary>The table of the segments of the entries (where each begins, how many entries it has), from the end of the file.</summary>
+    private static (long Offset, int Count)[] Segments(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length)
+    {
+        Span<byte> trailer = stackalloc byte[8];
+        if (length < trailer.Length || RandomAccess.Read(file, trailer, length - trailer.Length) != trailer.Length)
+        {
+            throw new EndOfStreamException("the cache file ends early");
+        }
+
+        var tableAt = BitConverter.ToInt64(trailer);
+        if (tableAt < 0 || tableAt > length - trailer.Length || length - trailer.Length - tableAt > 1 << 24)
+        {
+            throw new FormatException("the cache file's table of segments is not in it");
+        }
+
+        var bytes = new byte[length - trailer.Length - tableAt];
+        if (RandomAccess.Read(file, bytes, tableAt) != bytes.Length)
+        {
+            throw new EndOfStreamException("the cache file ends early");
+        }
+
+        var table = new CacheReader(bytes);
+        var segments = new (long Offset, int Count)[table.ReadCount()];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            segments[i] = (table.ReadInt64(), table.ReadCount());
+            if (segments[i].Offset < 0 || segments[i].Offset >= tableAt)
+            {
+                throw new FormatException("a segment of the cache file is not in it");
+            }
+        }
+
+        return segments;
+    }
+
+    /// <summary>The <paramref name="count"/> entries of the segment of the cache file that begins at <paramref name="offset"/>.</summary>
+    private static Entry[] ReadSegment(string file, long offset, int count)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        stream.Position = offset;
+        var reader = new CacheReader(stream, 1 << 18);
+        var shared = new SharedTexts();
+        var entries = new Entry[count];
+        for (var i = 0; i < count; i++)
+        {
+            var path = reader.ReadString();
+            var (size, modified, digest, metadata) = (reader.ReadInt64(), reader.ReadInt64(), reader.ReadDigest(), reader.ReadDigest());
+            var document = reader.ReadBoolean() ? DocumentCodec.ReadDocument(reader, shared) : null;
+            var diagnostics = reader.ReadCount() is var reported and > 0 ? new Diagnostic[reported] : [];
+            for (var k = 0; k < diagnostics.Length; k++)
+            {
+                diagnostics[k] = DocumentCodec.ReadDiagnostic(reader);
+            }
+
+            var passages = reader.ReadBoolean() ? new WithheldPassage[reader.ReadCount()] : null;
+            for (var k = 0; k < passages?.Length; k++)
+            {
+                passages[k] = DocumentCodec.ReadPassage(reader);
+            }
+
+            path = document?.Source.Path == path ? document.Source.Path : path; // one string of the path, the document's
+            entries[i] = new Entry(path, size, modified, digest, document, diagnostics) { Passages = passages, Metadata = metadata };
+        }
+
+        return entries;
     }
 
     /// <summary>
@@ -197,41 +259,65 @@ public sealed class ParsedDocumentCache
             writer.Write(ThisBuild);
             writer.Write(_context);
             writer.Write(_now.Count);
-            foreach (var entry in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
+
+            // The entries in segments, read back on several threads, then the table of the segments and where it begins
+            var segments = new List<(long Offset, int Count)>();
+            foreach (var segment in _now.Values.OrderBy(e => e.Path, StringComparer.Ordinal).Chunk(SegmentSize))
             {
-                writer.Write(entry.Path);
-                writer.Write(entry.Size);
-                writer.Write(entry.Modified);
-                writer.Write(entry.Digest);
-                writer.Write(entry.Metadata);
-                writer.Write(entry.Document is not null);
-                if (entry.Document is not null)
+                writer.Flush();
+                segments.Add((writer.BaseStream.Position, segment.Length));
+                foreach (var entry in segment)
                 {
-                    DocumentCodec.Write(writer, entry.Document);
-                }
-
-                writer.Write(entry.Diagnostics.Length);
-                foreach (var diagnostic in entry.Diagnostics)
-                {
-                    DocumentCodec.Write(writer, diagnostic);
-                }
-
-                writer.Write(entry.Passages is not null);
-                if (entry.Passages is not null)
-                {
-                    writer.Write(entry.Passages.Length);
-                    foreach (var passage in entry.Passages)
-                    {
-                        DocumentCodec.Write(writer, passage);
-                    }
+                    Write(writer, entry);
                 }
             }
+
+            writer.Flush();
+            var tableAt = writer.BaseStream.Position;
+            writer.Write(segments.Count);
+            foreach (var (offset, count) in segments)
+            {
+                writer.Write(offset);
+                writer.Write(count);
+            }
+
+            writer.Write(tableAt);
         });
         if (saved)
         {
             _previous.Clear();
             _recordedContext = _context;
             _changed = false;
+        }
+    }
+
+    private static void Write(BinaryWriter writer, Entry entry)
+    {
+        writer.Write(entry.Path);
+        writer.Write(entry.Size);
+        writer.Write(entry.Modified);
+        writer.Write(entry.Digest);
+        writer.Write(entry.Metadata);
+        writer.Write(entry.Document is not null);
+        if (entry.Document is not null)
+        {
+            DocumentCodec.Write(writer, entry.Document);
+        }
+
+        writer.Write(entry.Diagnostics.Length);
+        foreach (var diagnostic in entry.Diagnostics)
+        {
+            DocumentCodec.Write(writer, diagnostic);
+        }
+
+        writer.Write(entry.Passages is not null);
+        if (entry.Passages is not null)
+        {
+            writer.Write(entry.Passages.Length);
+            foreach (var passage in entry.Passages)
+            {
+                DocumentCodec.Write(writer, passage);
+            }
         }
     }
 

@@ -76,7 +76,7 @@ public sealed class DocumentCodecTests
     public void A_document_comes_back_from_the_cache_with_every_member_as_it_was()
     {
         var document = Full();
-        var back = RoundTrip(document, DocumentCodec.Write, r => DocumentCodec.ReadDocument(r, new Dictionary<string, string>(StringComparer.Ordinal)));
+        var back = RoundTrip(document, DocumentCodec.Write, r => DocumentCodec.ReadDocument(r, new SharedTexts()));
         Assert.Equal(Json(document), Json(back));
         Assert.Equal(document.At("validity.note"), back.At("validity.note"));
     }
@@ -100,7 +100,7 @@ public sealed class DocumentCodecTests
         }
 
         var cut = bytes.ToArray()[..^3];
-        Assert.Throws<EndOfStreamException>(() => DocumentCodec.ReadDocument(new CacheReader(cut), new Dictionary<string, string>(StringComparer.Ordinal)));
+        Assert.Throws<EndOfStreamException>(() => DocumentCodec.ReadDocument(new CacheReader(cut), new SharedTexts()));
     }
 
     private static object? DefaultOf(Type type) => type.IsValueType ? Activator.CreateInstance(type) : null;
