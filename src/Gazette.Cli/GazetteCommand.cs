@@ -118,10 +118,11 @@ public static partial class GazetteCommand
 
         if (verbose)
         {
-            foreach (var (stage, took, cpu) in result.Timings)
+            foreach (var lap in result.Timings)
             {
-                var used = cpu is { } c ? $", CPU {c.TotalSeconds,6:0.00} s" : "";
-                stdout.MarkupLine($"[grey]  {Markup.Escape(stage),-30} {took.TotalSeconds,7:0.000} s{used}[/]");
+                var used = lap.Cpu is { } cpu ? $", CPU {cpu.TotalSeconds,6:0.00} s" : "";
+                var memory = lap.Allocated is { } allocated ? $", {allocated / 1048576.0,6:0} MB allocated, GC paused {lap.Paused?.TotalSeconds,5:0.00} s" : "";
+                stdout.MarkupLine($"[grey]  {Markup.Escape(lap.Stage),-30} {lap.Took.TotalSeconds,7:0.000} s{used}{memory}[/]");
             }
 
             using var process = Process.GetCurrentProcess();

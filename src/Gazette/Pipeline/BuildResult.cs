@@ -32,5 +32,5 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Docu
     public bool ListingsKept { get; init; }
 
     /// <summary>How long each part of the build took.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan? Cpu)> Timings { get; init; } = [];
+    public IReadOnlyList<StageTime> Timings { get; init; } = [];
 }

@@ -7,15 +7,18 @@ namespace Gazette.Pipeline;
 /// Records how long each part of a build took, for <c>gazette build --verbose</c> and the benchmark. A part that runs once per
 /// batch of documents is booked under one name: its laps add up. Each lap has its wall time and the CPU time the whole
 /// process spent in it: a part whose CPU time is about its wall time used one of the cores, twice its wall time two. Parts run
-/// at the same time as others (<see cref="Together"/>) have their wall time only: the CPU time of the process is shared.
+/// at the same time as others (<see cref="Together"/>) have their wall time only: the CPU time of the process is shared. So
+/// have the memory the process allocated in a lap and the time its collections paused it: what memory costs.
 /// </summary>
 public sealed class StageClock
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
-    private readonly List<(string Stage, TimeSpan Took, TimeSpan? Cpu)> _laps = [];
+    private readonly List<StageTime> _laps = [];
     private readonly bool _alongside;
     private TimeSpan _last;
     private TimeSpan _lastCpu = Environment.CpuUsage.TotalTime;
+    private long _lastAllocated = GC.GetTotalAllocatedBytes();
+    private TimeSpan _lastPaused = GC.GetTotalPauseDuration();
 
     public StageClock()
     {
@@ -23,17 +26,25 @@ public sealed class StageClock
 
     private StageClock(bool alongside) => _alongside = alongside;
 
-    /// <summary>Each part with its total wall time and CPU time (none for a part run alongside another), in the order the parts first ran.</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Took, TimeSpan? Cpu)> Laps => _laps;
+    /// <summary>Each part with its total times (wall time only for a part run alongside another), in the order the parts first ran.</summary>
+    public IReadOnlyList<StageTime> Laps => _laps;
 
     /// <summary>Ends the current lap: the time since the previous lap is booked to <paramref name="stage"/>.</summary>
     public void Lap(string stage)
     {
         var now = _watch.Elapsed;
-        TimeSpan? cpu = _alongside ? null : Environment.CpuUsage.TotalTime - _lastCpu;
-        Book(stage, now - _last, cpu);
+        if (_alongside)
+        {
+            Book(new(stage, now - _last));
+        }
+        else
+        {
+            var (cpu, allocated, paused) = (Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+            Book(new(stage, now - _last, cpu - _lastCpu, allocated - _lastAllocated, paused - _lastPaused));
+            (_lastCpu, _lastAllocated, _lastPaused) = (cpu, allocated, paused);
+        }
+
         _last = now;
-        _lastCpu += cpu ?? TimeSpan.Zero;
     }
 
     /// <summary>
@@ -56,23 +67,32 @@ public sealed class StageClock
         finally
         {
             Lap(stage);
-            foreach (var (part, took, _) in clocks.SelectMany(c => c._laps))
+            foreach (var lap in clocks.SelectMany(c => c._laps))
             {
-                Book(part + " (alongside)", took, null);
+                Book(new(lap.Stage + " (alongside)", lap.Took));
             }
         }
     }
 
-    private void Book(string stage, TimeSpan took, TimeSpan? cpu)
+    private void Book(StageTime lap)
     {
-        var index = _laps.FindIndex(l => l.Stage == stage);
+        var index = _laps.FindIndex(l => l.Stage == lap.Stage);
         if (index < 0)
         {
-            _laps.Add((stage, took, cpu));
+            _laps.Add(lap);
+            return;
         }
-        else
+
+        var before = _laps[index];
+        _laps[index] = before with
         {
-            _laps[index] = (stage, _laps[index].Took + took, _laps[index].Cpu + cpu);
-        }
+            Took = before.Took + lap.Took, Cpu = before.Cpu + lap.Cpu, Allocated = before.Allocated + lap.Allocated, Paused = before.Paused + lap.Paused,
+        };
     }
 }
+
+/// <summary>
+/// A part of a build and how long it took: wall time, and for a part not run alongside another the CPU time of the process,
+/// the bytes it allocated and the time its garbage collections paused it.
+/// </summary>
+public sealed record StageTime(string Stage, TimeSpan Took, TimeSpan? Cpu = null, long? Allocated = null, TimeSpan? Paused = null);
