@@ -82,7 +82,7 @@ internal static class PatchedTermChunks
         // The next state: a chunk's records as they were, or as patched
         for (var c = 0; c < chunks.Length; c++)
         {
-            save?.Chunk(c, made[c] is { } encoded ? encoded.Records : records.AsSpan(chunks[c].Offset, chunks[c].Length), made[c]?.Inline ?? chunks[c].Inline);
+            save?.Chunk(c, made[c] is { } encoded ? encoded.Records : records.Span.Slice(chunks[c].Offset, chunks[c].Length), made[c]?.Inline ?? chunks[c].Inline);
         }
 
         // A kept chunk's postings in files of their own are kept too (named by their hash, found by the key of their content)
@@ -93,7 +93,7 @@ internal static class PatchedTermChunks
                 var reference = new ByteWriter();
                 foreach (var (at, length, count) in Large(records, chunks[c]))
                 {
-                    TermChunks.External(records.AsSpan(at, length), count, reference, externals, write, recall);
+                    TermChunks.External(records.Span.Slice(at, length), count, reference, externals, write, recall);
                     reference.Clear();
                 }
             }
@@ -142,14 +142,15 @@ internal static class PatchedTermChunks
     /// </summary>
     /// <param name="fresh">the fresh terms of this chunk, sorted by their UTF-8 as its records are (a merge of the two finds those it has); null: none.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // optimized at once: run for each of 200,000 saved terms at every build
-    private static ChunkPatch? Scan(byte[] records, SavedChunk chunk, List<FreshTerm>? fresh, bool[] changed, int[] changedIds, List<int> heldAll, List<int> heldTitle)
+    private static ChunkPatch? Scan(ReadOnlyMemory<byte> records, SavedChunk chunk, List<FreshTerm>? fresh, bool[] changed, int[] changedIds, List<int> heldAll, List<int> heldTitle)
     {
         ChunkPatch? patch = null;
         var next = 0;
+        var bytes = records.Span;
         for (var at = chunk.Offset; at < chunk.End;)
         {
-            var r = TermRecord.Read(records, at);
-            var term = records.AsSpan(r.Term, r.TermLength);
+            var r = TermRecord.Read(bytes, at);
+            var term = bytes.Slice(r.Term, r.TermLength);
             FreshTerm? added = null;
             if (fresh is not null)
             {
@@ -165,8 +166,8 @@ internal static class PatchedTermChunks
                 }
             }
 
-            Held(records.AsSpan(r.All, r.AllLength), changedIds, heldAll);
-            Held(records.AsSpan(r.Title, r.TitleLength), changedIds, heldTitle);
+            Held(bytes.Slice(r.All, r.AllLength), changedIds, heldAll);
+            Held(bytes.Slice(r.Title, r.TitleLength), changedIds, heldTitle);
             if (added is null ? heldAll.Count == 0 && heldTitle.Count == 0 : heldAll.SequenceEqual(added.All) && heldTitle.SequenceEqual(added.Title))
             {
                 patch?.Keep(records, at);
@@ -174,7 +175,7 @@ internal static class PatchedTermChunks
             else
             {
                 patch ??= ChunkPatch.Until(records, chunk.Offset, at);
-                patch.Add(term.ToArray(), Merge(records.AsSpan(r.All, r.AllLength), changed, added?.All), Merge(records.AsSpan(r.Title, r.TitleLength), changed, added?.Title));
+                patch.Add(term.ToArray(), Merge(bytes.Slice(r.All, r.AllLength), changed, added?.All), Merge(bytes.Slice(r.Title, r.TitleLength), changed, added?.Title));
             }
 
             at = r.End;
@@ -195,13 +196,13 @@ internal static class PatchedTermChunks
         writer.Varint(terms.Length);
         foreach (var term in terms)
         {
-            var data = term.Data;
+            var data = term.Data.Span;
             var r = TermRecord.Read(data, term.At);
             writer.Varint(r.TermLength);
-            writer.Bytes(data.AsSpan(r.Term, r.TermLength));
-            Inline(data.AsSpan(r.All, r.AllLength), r.AllCount, writer, write, recall, externals);
-            Inline(data.AsSpan(r.Title, r.TitleLength), r.TitleCount, writer, write, recall, externals);
-            kept.Bytes(data.AsSpan(term.At, r.End - term.At));
+            writer.Bytes(data.Slice(r.Term, r.TermLength));
+            Inline(data.Slice(r.All, r.AllLength), r.AllCount, writer, write, recall, externals);
+            Inline(data.Slice(r.Title, r.TitleLength), r.TitleCount, writer, write, recall, externals);
+            kept.Bytes(data.Slice(term.At, r.End - term.At));
             inline += Inline(r);
         }
 
@@ -225,12 +226,13 @@ internal static class PatchedTermChunks
         (int)TermChunks.TermBytes(r.TermLength, TermChunks.InlineLength(r.AllLength, r.AllCount), TermChunks.InlineLength(r.TitleLength, r.TitleCount));
 
     /// <summary>Where the postings of a saved chunk too large for it are in <paramref name="records"/>, with their document counts.</summary>
-    private static List<(int At, int Length, int Count)> Large(byte[] records, SavedChunk chunk)
+    private static List<(int At, int Length, int Count)> Large(ReadOnlyMemory<byte> records, SavedChunk chunk)
     {
         var large = new List<(int, int, int)>();
+        var bytes = records.Span;
         for (var at = chunk.Offset; at < chunk.End;)
         {
-            var r = TermRecord.Read(records, at);
+            var r = TermRecord.Read(bytes, at);
             if (r.AllLength > SearchIndexWriter.ExternalThreshold)
             {
                 large.Add((r.All, r.AllLength, r.AllCount));
@@ -248,10 +250,10 @@ internal static class PatchedTermChunks
     }
 
     /// <summary>The records of <paramref name="records"/> from <paramref name="start"/> to <paramref name="end"/>.</summary>
-    private static List<Ref> Refs(byte[] records, int start, int end)
+    private static List<Ref> Refs(ReadOnlyMemory<byte> records, int start, int end)
     {
         var refs = new List<Ref>();
-        for (var at = start; at < end; at = TermRecord.Read(records, at).End)
+        for (var at = start; at < end; at = TermRecord.Read(records.Span, at).End)
         {
             refs.Add(new Ref(records, at));
         }
@@ -362,7 +364,7 @@ internal static class PatchedTermChunks
     }
 
     /// <summary>A term record where it is: in the saved records or in bytes of its own.</summary>
-    private readonly record struct Ref(byte[] Data, int At)
+    private readonly record struct Ref(ReadOnlyMemory<byte> Data, int At)
     {
         public static readonly Comparison<Ref> ByTerm = (a, b) => a.Term.SequenceCompareTo(b.Term);
 
@@ -371,8 +373,9 @@ internal static class PatchedTermChunks
         {
             get
             {
-                var r = TermRecord.Read(Data, At);
-                return Data.AsSpan(r.Term, r.TermLength);
+                var data = Data.Span;
+                var r = TermRecord.Read(data, At);
+                return data.Slice(r.Term, r.TermLength);
             }
         }
     }
@@ -390,10 +393,10 @@ internal static class PatchedTermChunks
         public int Inline { get; private set; }
 
         /// <summary>A patch holding the saved records from <paramref name="start"/> to <paramref name="end"/>, as they are.</summary>
-        public static ChunkPatch Until(byte[] records, int start, int end)
+        public static ChunkPatch Until(ReadOnlyMemory<byte> records, int start, int end)
         {
             var patch = new ChunkPatch();
-            for (var at = start; at < end; at = TermRecord.Read(records, at).End)
+            for (var at = start; at < end; at = TermRecord.Read(records.Span, at).End)
             {
                 patch.Keep(records, at);
             }
@@ -402,10 +405,10 @@ internal static class PatchedTermChunks
         }
 
         /// <summary>Keeps the saved record at <paramref name="at"/>.</summary>
-        public void Keep(byte[] records, int at)
+        public void Keep(ReadOnlyMemory<byte> records, int at)
         {
             _records.Add(new Ref(records, at));
-            Inline += PatchedTermChunks.Inline(TermRecord.Read(records, at));
+            Inline += PatchedTermChunks.Inline(TermRecord.Read(records.Span, at));
         }
 
         /// <summary>Adds a term with its postings now; none when no document has it any more.</summary>

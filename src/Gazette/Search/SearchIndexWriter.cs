@@ -211,7 +211,7 @@ public sealed class SearchIndexWriter
         if (_previous is { } previous)
         {
             _previous = null;
-            var saved = previous.ReadTerms();
+            using var saved = previous.ReadTerms();
             terms = PatchedTermChunks.Write(saved, [.. _changed], _all, _title, Write, save, recall);
         }
         else

@@ -117,14 +117,20 @@ internal sealed class SearchState : IDisposable
         }
     }
 
-    /// <summary>Every term record of the last build's index, chunk by chunk (read once, then the file is closed).</summary>
+    /// <summary>
+    /// Every term record of the last build's index, chunk by chunk (taken once: the file is closed when they are disposed). They
+    /// are mapped from the file, not read into memory (<see cref="MappedBytes"/>).
+    /// </summary>
     public SavedTerms ReadTerms()
     {
-        var terms = new byte[_termsEnd - _termsStart];
-        _file.Position = _termsStart;
-        _file.ReadExactly(terms);
-        _file.Dispose();
-        return new SavedTerms(terms, _chunks);
+        if (_termsEnd == _termsStart)
+        {
+            _file.Dispose();
+            return new SavedTerms(ReadOnlyMemory<byte>.Empty, _chunks, null);
+        }
+
+        var mapped = new MappedBytes(_file, _termsStart, checked((int)(_termsEnd - _termsStart)));
+        return new SavedTerms(mapped.Memory, _chunks, mapped);
     }
 
     /// <summary>The table of chunks that ends before <paramref name="end"/>, and where the records before it end; null when it does not fit them.</summary>
@@ -236,8 +242,15 @@ internal sealed class SearchState : IDisposable
     }
 }
 
-/// <summary>The term records of a <see cref="SearchState"/>, and where each term chunk's are in them.</summary>
-internal sealed record SavedTerms(byte[] Records, SavedChunk[] Chunks);
+/// <summary>The term records of a <see cref="SearchState"/>, and where each term chunk's are in them; valid until disposed.</summary>
+internal sealed class SavedTerms(ReadOnlyMemory<byte> records, SavedChunk[] chunks, IDisposable? mapping) : IDisposable
+{
+    public ReadOnlyMemory<byte> Records => records;
+
+    public SavedChunk[] Chunks => chunks;
+
+    public void Dispose() => mapping?.Dispose();
+}
 
 /// <summary>
 /// A term chunk of a <see cref="SearchState"/>: where its records are, the bytes its terms take in it as the chunk count is
