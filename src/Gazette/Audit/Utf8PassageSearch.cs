@@ -46,31 +46,39 @@ internal sealed class Utf8PassageSearch
         Stride = Math.Min(LongestStride, shortest - _gram + 1);
         Longest = _strings.Max(s => s.Length);
 
-        var popularity = Popularity();
-        var entries = new List<Entry>(_strings.Length * Stride);
-        var headBits = Math.Clamp(BitOperations.Log2((uint)(_strings.Length * Stride)) + 2, 8, 24);
-        _heads = new int[1 << headBits];
+        var (counts, countShift) = Popularity();
+        _entries = GC.AllocateUninitializedArray<Entry>(_strings.Length * Stride); // each written below
+        var headBits = Math.Clamp(BitOperations.Log2((uint)_entries.Length) + 2, 8, 24);
+        _heads = GC.AllocateUninitializedArray<int>(1 << headBits);
         Array.Fill(_heads, -1);
         _headShift = 64 - headBits;
         var filterBits = Math.Clamp(headBits + 3, 12, 27);
         _filter = new ulong[(1 << filterBits) / 64];
         _filterShift = 64 - filterBits;
+
+        // Each string's grams and their popularity, in room made once for the longest (memory taken anew is what costs here)
+        var grams = new ulong[Longest - _gram + 1];
+        var popularity = new int[grams.Length];
+        var e = 0;
         for (var i = 0; i < _strings.Length; i++)
         {
-            var grams = Grams(_strings[i]);
-            var from = RarestWindow(grams.Select(popularity).ToArray());
+            var count = Grams(_strings[i], grams);
+            for (var at = 0; at < count; at++)
+            {
+                popularity[at] = counts[(int)((grams[at] * Multiplier) >> countShift)];
+            }
+
+            var from = RarestWindow(popularity.AsSpan(0, count));
             for (var offset = from; offset < from + Stride; offset++)
             {
                 var hash = grams[offset] * Multiplier;
                 var head = (int)(hash >> _headShift);
-                entries.Add(new Entry(grams[offset], i, offset, _heads[head]));
-                _heads[head] = entries.Count - 1;
+                _entries[e] = new Entry(grams[offset], i, offset, _heads[head]);
+                _heads[head] = e++;
                 var bit = hash >> _filterShift;
                 _filter[bit >> 6] |= 1UL << (int)(bit & 63);
             }
         }
-
-        _entries = [.. entries];
     }
 
     /// <summary>Every how many bytes of a text the search looks.</summary>
@@ -113,7 +121,7 @@ internal sealed class Utf8PassageSearch
     /// quarter of a second for the 7,000 passages of 650 withheld documents.)
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // run once per build, over every gram: no time in unoptimized code
-    private Func<ulong, int> Popularity()
+    private (int[] Counts, int Shift) Popularity()
     {
         var bits = Math.Clamp(BitOperations.Log2((uint)Math.Max(1, _strings.Sum(s => s.Length - _gram + 1))) + 1, 10, 20);
         var shift = 64 - bits;
@@ -133,23 +141,23 @@ internal sealed class Utf8PassageSearch
             }
         }
 
-        return gram => counts[(int)((gram * Multiplier) >> shift)];
+        return (counts, shift); // a gram's count is counts[(gram * Multiplier) >> shift]
     }
 
-    /// <summary>The gram at each offset of a string where a whole gram fits.</summary>
-    private ulong[] Grams(byte[] s)
+    /// <summary>Puts into <paramref name="grams"/> the gram at each offset of a string where a whole gram fits; returns how many.</summary>
+    private int Grams(byte[] s, ulong[] grams)
     {
-        var grams = new ulong[s.Length - _gram + 1];
-        for (var at = 0; at < grams.Length; at++)
+        var count = s.Length - _gram + 1;
+        for (var at = 0; at < count; at++)
         {
             grams[at] = Gram(s, at);
         }
 
-        return grams;
+        return count;
     }
 
     /// <summary>The first of the <see cref="Stride"/> consecutive offsets whose grams are the least popular together.</summary>
-    private int RarestWindow(int[] popularity)
+    private int RarestWindow(ReadOnlySpan<int> popularity)
     {
         long sum = 0;
         for (var at = 0; at < Stride; at++)
