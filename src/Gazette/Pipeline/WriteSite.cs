@@ -111,11 +111,15 @@ public sealed class WriteSite : IDisposable
         var key = Claim(file.Path);
         if (file.Bytes is not null)
         {
+            // A file the output folder holds with these bytes is kept unread, as a page kept by its key is: it is read back at the
+            // end only when the passages the audit looks for are not those the last build's files were looked through for
+            // (FilesToAudit); the others are looked through here
             var hash = Sha256Digest.Of(file.Bytes);
-            var audit = Audit;
-            audit?.Look(file.Path, file.Bytes);
-            if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey, audited: audit is not null))
+            if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey))
             {
+                var audit = Audit;
+                audit?.Look(file.Path, file.Bytes);
+
                 // One write of the bytes at hand: no stream, so no buffer to fill and copy, and no check whether the file can seek.
                 using (var handle = CreateHandle(file.Path))
                 {

@@ -1,4 +1,5 @@
 using Gazette.Diagnostics;
+using Gazette.Pipeline;
 using Gazette.Tests.Support;
 
 namespace Gazette.Tests.Diagnostics;
@@ -28,6 +29,28 @@ public sealed class WithheldErrorTests
         var error = BadSite.Fails(site, Codes.WithheldTextPublished, "content/documents/2019/internal.md", 2, 1);
 
         Assert.StartsWith($"the title of this document, which is not published, appears in the built site: \"{Title}\" in assets/notes.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [Trait("Code", "GZ0313")]
+    public void A_file_the_output_folder_keeps_unread_is_read_back_when_a_document_withheld_since_holds_what_it_says()
+    {
+        const string later = "关于第二批老旧小区改造项目内部评审意见的报告";
+        using var site = Site();
+        BadSite.CopyRepositoryTheme(site);
+        site.Write("theme/assets/notes.txt", $"待办：{later}（下周上会）\n");
+        var options = site.Options with { CacheDirectory = Path.Combine(site.Root, BuildOptions.DefaultCacheFolder) };
+        var first = new BuildPipeline().Run(options);
+        Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
+
+        // The note's file is made with the same bytes, so it is kept without being looked through: the passages changed, so it is read
+        site.Write("content/documents/2019/later.md", BadSite.DocumentWithBody(later, "第一段。\n", "disclosure: 依申请公开", "disclosure_reason: 内部评审意见"));
+        var again = new BuildPipeline().Run(options);
+
+        Assert.False(again.Succeeded);
+        var error = Assert.Single(again.Diagnostics, d => d.Code == Codes.WithheldTextPublished);
+        Assert.Equal("content/documents/2019/later.md", error.Location.Path);
+        Assert.Contains(" in assets/notes.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
