@@ -44,6 +44,11 @@ public sealed class BuildPipeline
             return Failed();
         }
 
+        // With a cache, what the last build left is read on other threads while the archive is built: the record of the output
+        // folder, and the memo of the documents (used only if it was made in this build's context, known once the archive is)
+        var preparing = WriteSite.Prepare(options.OutputDirectory, options.CacheDirectory);
+        var readingMemo = options.CacheDirectory is null || parsed is null ? null : Task.Run(() => DocumentMemo.Read(options.CacheDirectory, options.ContentDirectory));
+
         // Only 主动公开 documents go further: nothing of the others reaches a stage that renders.
         var published = new SelectPublicDocuments().Run(documents);
 
@@ -82,8 +87,8 @@ public sealed class BuildPipeline
         using var savingParsed = parsed is null ? null : new Alongside(parsed.Save);
 
         // With a cache: what the last build made of each document whose file and surroundings are as they were, in the same context
-        var memo = keys is null || parsed is null ? null : DocumentMemo.Open(options.CacheDirectory!, options.ContentDirectory,
-            DocumentMemo.Context(parsed.Context, keys.Shared, archive, today, withheld.Digest()));
+        var memo = keys is null || readingMemo is null ? null : DocumentMemo.Open(readingMemo,
+            DocumentMemo.Context(parsed!.Context, keys.Shared, archive, today, withheld.Digest()));
         clock.Lap("document memo");
         var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive, parsed!.MetadataOf);
 
@@ -108,7 +113,7 @@ public sealed class BuildPipeline
         }
 
         // Output, from here on as the files are made
-        using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory);
+        using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory, preparing);
         clock.Lap("output record");
         // The audit of the files whose bytes pass through the build, as they are written (the others are read back at the end)
         var written = new WrittenAudit(withheld);

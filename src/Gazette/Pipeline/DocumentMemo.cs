@@ -52,25 +52,41 @@ public sealed class DocumentMemo
     /// The memo of the site whose content/ is <paramref name="contentDirectory"/>, for a build whose <see cref="Context"/> is
     /// <paramref name="context"/>: empty when there is none, it cannot be read, or it was made in another context.
     /// </summary>
-    public static DocumentMemo Open(string cacheDirectory, string contentDirectory, Digest128 context)
+    public static DocumentMemo Open(string cacheDirectory, string contentDirectory, Digest128 context) =>
+        Open(Task.FromResult(Read(cacheDirectory, contentDirectory)), context);
+
+    /// <summary>The memo <see cref="Read"/> read (on another thread, while the context was made), if it was made in <paramref name="context"/>.</summary>
+    public static DocumentMemo Open(Task<Recorded> reading, Digest128 context)
+    {
+        var recorded = reading.GetAwaiter().GetResult();
+        return new DocumentMemo(recorded.File, context, recorded.Context == context ? recorded.Entries : new(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// Reads the memo of the site whose content/ is <paramref name="contentDirectory"/> whatever its context, for <see cref="Open(Task{Recorded}, Digest128)"/>
+    /// once the context is known; nothing when there is none or it cannot be read.
+    /// </summary>
+    public static Recorded Read(string cacheDirectory, string contentDirectory)
     {
         var file = CacheWriting.FileFor(cacheDirectory, "memo", contentDirectory);
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var context = Digest128.Zero;
         try
         {
             if (File.Exists(file))
             {
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
                 var reader = new CacheReader(stream);
-                if (reader.ReadString() == Magic && reader.ReadDigest() == context)
+                if (reader.ReadString() == Magic)
                 {
-                    var count = reader.ReadInt32();
+                    context = reader.ReadDigest();
+                    var count = reader.ReadCount();
                     entries.EnsureCapacity(count);
                     for (; count > 0; count--)
                     {
                         var path = reader.ReadString();
                         var (digest, key, text, search, snippet) = (reader.ReadDigest(), new RenderKey(reader.ReadDigest()), reader.ReadString(), reader.ReadDigest(), reader.ReadString());
-                        var passages = reader.ReadInt32();
+                        var passages = reader.ReadCount();
                         var shared = passages == 0 ? [] : new string[passages]; // most share none: one empty array for all
                         for (var k = 0; k < shared.Length; k++)
                         {
@@ -87,8 +103,11 @@ public sealed class DocumentMemo
             entries.Clear(); // a cache is only a cache: without it every document is made
         }
 
-        return new DocumentMemo(file, context, entries);
+        return new Recorded(file, entries.Count == 0 ? Digest128.Zero : context, entries);
     }
+
+    /// <summary>A memo as <see cref="Read"/> read it: its file, the context it was made in, and its entries by path.</summary>
+    public sealed record Recorded(string File, Digest128 Context, Dictionary<string, Entry> Entries);
 
     /// <summary>
     /// The context of a build's documents: everything but a document's own file and its surroundings (<see cref="Metadata"/>)
