@@ -87,30 +87,31 @@ public sealed class BuildPipeline
         using var savingParsed = parsed is null ? null : new Alongside(parsed.Save);
 
         // With a cache: what the last build made of each document whose file and surroundings are as they were, in the same context
-        var memo = keys is null || readingMemo is null ? null : DocumentMemo.Open(readingMemo,
+        var memo = keys is null || readingMemo is null ? null : DocumentMemo.Open(readingMemo.GetAwaiter().GetResult(),
             DocumentMemo.Context(parsed!.Context, keys.Shared, archive, today, withheld.Digest()));
         clock.Lap("document memo");
         var (ownMetadata, surroundings) = memo is null ? ([], []) : DocumentMemo.Metadata(archive, parsed!.MetadataOf);
 
-        // The digest the memo knows the document at this place of the archive's order by: its file's and its surroundings'
-        Digest128? MemoDigest(PublishedDocument document, int at) =>
-            parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[at]) : null;
-        clock.Lap("metadata digests");
-
-        // The withheld passages that the documents the memo recalls hold are set aside before any file is looked through: a
-        // document whose file and surroundings are as they were holds the texts it held (whether its page is kept or made
-        // again), and the audit then looks for the others only, not for every passage until its document's batch comes
-        if (memo is not null)
+        // With the memo, for each document in the archive's order: the digest the memo knows it by (its file's and its
+        // surroundings'), and what the memo recalls of it by that digest
+        var digestsInMemo = new Digest128?[memo is null ? 0 : archive.Documents.Count];
+        var recalled = new DocumentMemo.Entry?[digestsInMemo.Length];
+        for (var i = 0; i < digestsInMemo.Length; i++)
         {
-            for (var i = 0; i < archive.Documents.Count; i++)
+            var document = archive.Documents[i];
+            digestsInMemo[i] = parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[i]) : null;
+            recalled[i] = digestsInMemo[i] is { } digest ? memo!.Find(document.Source.Source.Path, digest) : null;
+
+            // Its withheld passages are set aside before any file is looked through: a document whose file and surroundings are
+            // as they were holds the texts it held (whether its page is kept or made again), and the audit then looks for the
+            // others only, not for every passage until its document's batch comes
+            if (recalled[i] is { } entry)
             {
-                var document = archive.Documents[i];
-                if (MemoDigest(document, i) is { } digest && memo.Find(document.Source.Source.Path, digest) is { } entry)
-                {
-                    withheld.SetAside(entry.Shared);
-                }
+                withheld.SetAside(entry.Shared);
             }
         }
+
+        clock.Lap("metadata digests");
 
         // Output, from here on as the files are made
         using var site = new WriteSite(options.OutputDirectory, options.CacheDirectory, preparing);
@@ -173,14 +174,13 @@ public sealed class BuildPipeline
             var start = 0;
             foreach (var chunk in archive.Documents.Chunk(memo is null ? BatchSize : KnownBatchSize))
             {
-                var digests = chunk.Select((d, i) => memo is null ? null : MemoDigest(d, start + i)).ToArray();
+                var digests = memo is null ? new Digest128?[chunk.Length] : digestsInMemo[start..(start + chunk.Length)];
                 var known = new DocumentMemo.Entry?[chunk.Length];
                 if (memo is not null)
                 {
                     Parallel.For(0, chunk.Length, i =>
                     {
-                        if (digests[i] is { } digest && memo.Find(chunk[i].Source.Source.Path, digest) is { } entry
-                            && site.Reuse(archive.Urls.ToOutputPath(chunk[i].Url), entry.PageKey))
+                        if (recalled[start + i] is { } entry && site.Reuse(archive.Urls.ToOutputPath(chunk[i].Url), entry.PageKey))
                         {
                             known[i] = entry;
                         }

@@ -53,17 +53,14 @@ public sealed class DocumentMemo
     /// <paramref name="context"/>: empty when there is none, it cannot be read, or it was made in another context.
     /// </summary>
     public static DocumentMemo Open(string cacheDirectory, string contentDirectory, Digest128 context) =>
-        Open(Task.FromResult(Read(cacheDirectory, contentDirectory)), context);
+        Open(Read(cacheDirectory, contentDirectory), context);
 
     /// <summary>The memo <see cref="Read"/> read (on another thread, while the context was made), if it was made in <paramref name="context"/>.</summary>
-    public static DocumentMemo Open(Task<Recorded> reading, Digest128 context)
-    {
-        var recorded = reading.GetAwaiter().GetResult();
-        return new DocumentMemo(recorded.File, context, recorded.Context == context ? recorded.Entries : new(StringComparer.Ordinal));
-    }
+    public static DocumentMemo Open(Recorded recorded, Digest128 context) =>
+        new(recorded.File, context, recorded.Context == context ? recorded.Entries : new(StringComparer.Ordinal));
 
     /// <summary>
-    /// Reads the memo of the site whose content/ is <paramref name="contentDirectory"/> whatever its context, for <see cref="Open(Task{Recorded}, Digest128)"/>
+    /// Reads the memo of the site whose content/ is <paramref name="contentDirectory"/> whatever its context, for <see cref="Open(Recorded, Digest128)"/>
     /// once the context is known; nothing when there is none or it cannot be read.
     /// </summary>
     public static Recorded Read(string cacheDirectory, string contentDirectory)
