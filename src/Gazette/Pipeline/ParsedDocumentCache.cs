@@ -19,7 +19,7 @@ namespace Gazette.Pipeline;
 /// </summary>
 public sealed class ParsedDocumentCache
 {
-    private const string Magic = "GAZETTE-PARSED-4";
+    private const string Magic = "GAZETTE-PARSED-5";
 
     /// <summary>Entries a segment of the file has: the segments are read on several threads.</summary>
     private const int SegmentSize = 4096;
@@ -72,7 +72,6 @@ public sealed class ParsedDocumentCache
                 }
 
                 context = reader.ReadDigest();
-                reader.ReadInt32(); // how many entries: the segments say
                 segments = Segments(stream.SafeFileHandle, stream.Length);
             }
 
@@ -258,7 +257,6 @@ public sealed class ParsedDocumentCache
             writer.Write(Magic);
             writer.Write(ThisBuild);
             writer.Write(_context);
-            writer.Write(_now.Count);
 
             // The entries in segments, read back on several threads, then the table of the segments and where it begins
             var segments = new List<(long Offset, int Count)>();
