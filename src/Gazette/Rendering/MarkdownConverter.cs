@@ -39,6 +39,15 @@ public sealed class MarkdownConverter
 
     private readonly RawHtmlSanitiser _sanitiser = new();
 
+    /// <summary>
+    /// The buffer each thread renders bodies into, kept from body to body: once it has grown to a body's size a body is written
+    /// into it without a piece of buffer taken for every few thousand characters (only the HTML's string is made).
+    /// </summary>
+    [ThreadStatic]
+    private static StringBuilder? _html;
+
+    private const int KeptBuffer = 1 << 21; // characters: 4 MB
+
     /// <param name="document">the document, for the place of each link in its file.</param>
     /// <param name="body">its Markdown body, which starts on line <see cref="Document.BodyLine"/> of the file.</param>
     /// <param name="resolve">maps a doc: id to its URL; returns null after reporting when the id cannot be linked.</param>
@@ -92,7 +101,8 @@ public sealed class MarkdownConverter
             autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
 
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var buffer = _html is { Capacity: <= KeptBuffer } kept ? kept.Clear() : _html = new StringBuilder(); // not one a huge body grew
+        using var writer = new StringWriter(buffer, CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         var rawHtml = new List<RawHtmlPiece>();
