@@ -198,6 +198,10 @@ public sealed class BuildPipeline
             }
         }
 
+        // The files of the documents to be made are read ahead, many at once, a few batches before theirs (stopped after the last)
+        using var readingAhead = ReadAhead.Start([.. archive.Documents.Where((_, i) => memo is null || recalled[i] is null)
+            .Select(d => Path.Combine(options.SiteRoot, d.Source.Source.Path))], window: 4 * BatchSize);
+        var bodiesRead = 0;
         foreach (var (start, batch, memoDigests, known) in Batches())
         {
             // The documents the memo recalls are kept, in the archive's order
@@ -219,6 +223,7 @@ public sealed class BuildPipeline
             var reported = diagnostics.Items.Count;
             clock.Lap("document memo");
             var bodies = new ReadDocumentBodies().Run(options, sources, diagnostics);
+            readingAhead.Reached(bodiesRead += sources.Count);
             var attachmentTexts = new ReadTextAttachments().Run(options, sources, diagnostics);
             clock.Lap("read bodies");
             bodies = privacy.Bodies(made, bodies, diagnostics);

@@ -36,6 +36,7 @@ public sealed class ReadContentFiles
         var paths = Directory.EnumerateFiles(options.ContentDirectory, "*", SearchOption.AllDirectories).Select(p => (Full: p, Path: options.Relative(p))).ToList();
         if (opening is null)
         {
+            using var all = ReadAhead.Start(paths.ConvertAll(p => p.Full));
             return new ContentSet(prefix, diagnostics.MapInParallel(paths.Count, (i, local) => Read(paths[i].Full, paths[i].Path, null, local)));
         }
 
@@ -50,6 +51,9 @@ public sealed class ReadContentFiles
         Parallel.For(0, markdown.Count, i => stats[i] = FileStat.Of(markdown[i].Full));
         var parsed = opening.GetAwaiter().GetResult();
         parsed.Begin(read);
+
+        // Those whose parse the cache does not hold for their size and time are read: ahead, many at once
+        using var ahead = ReadAhead.Start([.. markdown.Where((p, i) => stats[i] is not { } stat || !parsed.Knows(p.Path, stat.Size, stat.Modified)).Select(p => p.Full)]);
         return new ContentSet(prefix, [.. read, .. diagnostics.MapInParallel(markdown.Count, (i, local) => Read(markdown[i].Full, markdown[i].Path, parsed, local, stats[i]))]);
     }
 
