@@ -62,34 +62,15 @@ public sealed class ReadAhead : IDisposable
     public void Reached(int count) => Volatile.Write(ref _reached, count);
 
     /// <summary>
-    /// Whether the first byte of any of the first <see cref="Probed"/> files is not in the page cache: a read of it that may not
-    /// wait for the disk (<c>preadv2</c> with <c>RWF_NOWAIT</c>) gets nothing. Files read together were written together, or
-    /// paged out together: where the first are in memory, reading ahead would cost its calls and gain nothing.
+    /// Whether any of the first <see cref="Probed"/> files is not in memory (<see cref="OnDiskOnly"/>). Files read together
+    /// were written together, or paged out together: where the first are in memory, reading ahead would cost its calls and
+    /// gain nothing.
     /// </summary>
-    private static unsafe bool AnyOnDiskOnly(IReadOnlyList<string> paths)
+    private static bool AnyOnDiskOnly(IReadOnlyList<string> paths)
     {
         try
         {
-            byte first;
-            var vector = new Vector { Base = &first, Length = 1 };
-            for (var i = 0; i < Math.Min(Probed, paths.Count); i++)
-            {
-                var handle = Open(paths[i], ReadOnly);
-                if (handle < 0)
-                {
-                    continue;
-                }
-
-                var read = ReadNoWait(handle, &vector, 1, 0, NoWait);
-                var error = Marshal.GetLastPInvokeError();
-                _ = Close(handle);
-                if (read < 0 && error == WouldWait)
-                {
-                    return true; // (a file system that cannot tell, as a tmpfs, which is memory, says so otherwise)
-                }
-            }
-
-            return false;
+            return paths.Take(Probed).Any(OnDiskOnly);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -100,6 +81,27 @@ public sealed class ReadAhead : IDisposable
         {
             return false; // only advice (a path the call cannot take): the files are read as they are needed
         }
+    }
+
+    /// <summary>
+    /// Whether the first byte of the file at <paramref name="path"/> is not in the page cache: a read of it that may not wait
+    /// for the disk (<c>preadv2</c> with <c>RWF_NOWAIT</c>) gets nothing. False for a file that cannot be opened, and on a file
+    /// system that cannot tell (a tmpfs, which is memory, says so otherwise).
+    /// </summary>
+    internal static unsafe bool OnDiskOnly(string path)
+    {
+        var handle = Open(path, ReadOnly);
+        if (handle < 0)
+        {
+            return false;
+        }
+
+        byte first;
+        var vector = new Vector { Base = &first, Length = 1 };
+        var read = ReadNoWait(handle, &vector, 1, 0, NoWait);
+        var error = Marshal.GetLastPInvokeError();
+        _ = Close(handle);
+        return read < 0 && error == WouldWait;
     }
 
     /// <summary>Stops advising files not yet advised (what was started is read by the kernel all the same).</summary>

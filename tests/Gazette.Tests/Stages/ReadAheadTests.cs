@@ -34,13 +34,13 @@ public sealed class ReadAheadTests
         }
 
         // (the kernel keeps a page it is busy with while others write: one of the first, which Start looks at, is enough)
-        for (var tries = 0; tries < 20 && !paths.Take(32).Any(OnDiskOnly); tries++)
+        for (var tries = 0; tries < 20 && !paths.Take(32).Any(ReadAhead.OnDiskOnly); tries++)
         {
             Thread.Sleep(50);
             paths.ForEach(PageOut);
         }
 
-        Assert.True(paths.Take(32).Any(OnDiskOnly), "the file system kept the files in memory after it was told to drop them");
+        Assert.True(paths.Take(32).Any(ReadAhead.OnDiskOnly), "the file system kept the files in memory after it was told to drop them");
         using var ahead = ReadAhead.Start(paths);
         ahead.Join();
 
@@ -124,39 +124,11 @@ public sealed class ReadAheadTests
         _ = Close(handle);
     }
 
-    /// <summary>Whether a read of the file's first byte that may not wait for the disk (RWF_NOWAIT) gets nothing.</summary>
-    private static bool OnDiskOnly(string path)
-    {
-        var first = new byte[1];
-        var pinned = GCHandle.Alloc(first, GCHandleType.Pinned);
-        try
-        {
-            var handle = Open(path, 0);
-            var vector = new Vector { Base = pinned.AddrOfPinnedObject(), Length = 1 };
-            var read = ReadNoWait(handle, ref vector, 1, 0, 0x8);
-            _ = Close(handle);
-            return read < 0;
-        }
-        finally
-        {
-            pinned.Free();
-        }
-    }
-
-    private struct Vector
-    {
-        public nint Base;
-        public nuint Length;
-    }
-
     [DllImport("libc", EntryPoint = "open", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
     private static extern int Open(string path, int flags);
 
     [DllImport("libc", EntryPoint = "posix_fadvise")]
     private static extern int Advise(int handle, long offset, long length, int advice);
-
-    [DllImport("libc", EntryPoint = "preadv2")]
-    private static extern nint ReadNoWait(int handle, ref Vector vectors, int count, long offset, int flags);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int Close(int handle);
