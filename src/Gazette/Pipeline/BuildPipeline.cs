@@ -44,6 +44,15 @@ public sealed class BuildPipeline
             return Failed();
         }
 
+        // Timeliness and completeness (what `gazette check` reports): warnings of a build that succeeds, which nothing written
+        // depends on; found on other threads while the build goes on, and reported only when it has succeeded
+        var checking = Task.Run(() =>
+        {
+            var warnings = new DiagnosticBag();
+            new CheckArchive().Warn(config, documents, calendar, warnings);
+            return warnings;
+        });
+
         // With a cache, what the last build left is read on other threads while the archive is built: the record of the output
         // folder, and the memo of the documents (used only if it was made in this build's context, known once the archive is)
         var preparing = WriteSite.Prepare(options.OutputDirectory, options.CacheDirectory);
@@ -434,8 +443,7 @@ public sealed class BuildPipeline
             return Failed();
         }
 
-        // Timeliness and completeness (what `gazette check` reports): warnings of a build that succeeded; nothing written depends on them
-        new CheckArchive().Warn(config, documents, calendar, diagnostics);
+        diagnostics.AddRange(checking.GetAwaiter().GetResult().Items); // the timeliness and completeness warnings
         var sorting = Task.Run(() => Sorted(diagnostics)); // as the site is put in place (nothing below reports)
         clock.Lap("check archive");
 

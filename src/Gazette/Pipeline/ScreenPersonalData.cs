@@ -24,7 +24,7 @@ public sealed class ScreenPersonalData(PersonalDataScanner scanner)
 {
     /// <summary>Screens the front-matter texts of the published documents; documents marked privacy: mask come back masked.</summary>
     public IReadOnlyList<Document> Fields(IReadOnlyList<Document> published, DiagnosticBag diagnostics) =>
-        published.Select(d => d.Privacy == PrivacyMode.Reviewed ? d : Fields(d, diagnostics)).ToList();
+        diagnostics.MapInParallel(published.Count, (i, local) => published[i] is { Privacy: PrivacyMode.Reviewed } reviewed ? reviewed : Fields(published[i], local));
 
     /// <summary>Screens the Markdown bodies of a batch; those of documents marked privacy: mask come back masked.</summary>
     /// <param name="bodies">the bodies of <paramref name="batch"/>, in the same order.</param>
