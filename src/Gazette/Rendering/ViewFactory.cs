@@ -10,6 +10,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
 {
     private readonly SiteConfiguration _config = archive.Config;
     private readonly SiteUrls _urls = archive.Urls;
+    private MainNavigation? _nav;
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -75,7 +76,8 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
         var site = _config.Site;
         var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
         var canonical = SiteUrls.Absolute(site.BaseUrl, site.BasePath, url);
-        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs),
+        _nav ??= new MainNavigation(_urls, strings); // the same lists from any thread: made again at worst, never different
+        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs) { Nav = _nav.For(kind, url, breadcrumbs) },
             values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
     }
 

@@ -1,10 +1,23 @@
+using System.Text.Json.Serialization;
+
 namespace Gazette.Rendering.Views;
 
-/// <summary>What every page has, under <c>page</c>: its kind (the layout's name), title, URLs and breadcrumbs.</summary>
+/// <summary>
+/// What every page has, under <c>page</c>: its kind (the layout's name), title, URLs and breadcrumbs, and the main navigation as
+/// it shows it (<see cref="Nav"/>).
+/// </summary>
 public sealed record PageView(
     string Kind,
     string Title,
     string Url,
     string CanonicalUrl,
     string? Description,
-    IReadOnlyList<LinkView> Breadcrumbs);
+    IReadOnlyList<LinkView> Breadcrumbs)
+{
+    /// <summary>
+    /// The main navigation's entries, in order, with this page's place among them (<see cref="MainNavigation"/>). Not part of a
+    /// page's key: it follows from the kind, URL and breadcrumbs, the site's addresses and the UI strings, which are.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<NavItemView> Nav { get; init; } = [];
+}

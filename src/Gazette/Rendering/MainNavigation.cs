@@ -1,0 +1,63 @@
+using Gazette.Model;
+using Gazette.Rendering.Views;
+using Gazette.Theme;
+
+namespace Gazette.Rendering;
+
+/// <summary>
+/// The site's main navigation — home, gazette, catalogue and the five navigations of the catalogue — and where a page stands in
+/// it: the entry that is the page itself is <c>current</c>; otherwise the deepest of its breadcrumbs that is an entry (not the
+/// home page) is <c>active</c>, and on a gazette page with none, the gazette's entry. A page has one of at most 81 such lists,
+/// each made once and shared.
+/// </summary>
+internal sealed class MainNavigation
+{
+    private static readonly HashSet<string> GazetteKinds = new(["gazette-index", "gazette-year", "gazette-issue"], StringComparer.Ordinal);
+
+    private readonly (string Title, string Url)[] _entries;
+    private readonly string _home;
+    private readonly int _gazette;
+    private readonly NavItemView[]?[] _lists;
+
+    public MainNavigation(SiteUrls urls, UiStrings strings)
+    {
+        _home = urls.Home;
+        _entries =
+        [
+            (strings["nav_home"], urls.Home),
+            (strings["nav_gazette"], urls.Gazette),
+            (strings["nav_catalogue"], urls.Catalogue),
+            (strings["facet_topics"], urls.Facet(Facets.Topics)),
+            (strings["facet_organs"], urls.Facet(Facets.Organs)),
+            (strings["facet_genres"], urls.Facet(Facets.Genres)),
+            (strings["facet_years"], urls.Facet(Facets.Years)),
+            (strings["facet_validity"], urls.Facet(Facets.Validity)),
+        ];
+        _gazette = 1;
+        _lists = new NavItemView[]?[(_entries.Length + 1) * (_entries.Length + 1)];
+    }
+
+    /// <summary>The entries as the page of <paramref name="kind"/> at <paramref name="url"/> under <paramref name="breadcrumbs"/> shows them.</summary>
+    public IReadOnlyList<NavItemView> For(string kind, string url, IReadOnlyList<LinkView> breadcrumbs)
+    {
+        var active = -1;
+        foreach (var crumb in breadcrumbs)
+        {
+            if (crumb.Url != _home && IndexOf(crumb.Url) is var entry and >= 0)
+            {
+                active = entry;
+            }
+        }
+
+        if (active < 0 && GazetteKinds.Contains(kind))
+        {
+            active = _gazette;
+        }
+
+        var current = IndexOf(url);
+        var slot = (current + 1) * (_entries.Length + 1) + active + 1;
+        return _lists[slot] ??= [.. _entries.Select((e, i) => new NavItemView(e.Title, e.Url, i == current, i != current && i == active))];
+    }
+
+    private int IndexOf(string url) => Array.FindIndex(_entries, e => e.Url == url);
+}
