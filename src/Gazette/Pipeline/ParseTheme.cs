@@ -6,6 +6,7 @@ using Fluid;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Output;
+using Gazette.Rendering.Views;
 using Gazette.Theme;
 using YamlDotNet.RepresentationModel;
 
@@ -76,6 +77,7 @@ public sealed partial class ParseTheme
             digest.Append(file.Bytes);
         }
 
+        options.ValueConverters.Insert(0, ITemplateView.Convert);
         return new CompiledTheme(layouts, options, strings, assets) { Headers = headers, LayoutDigest = Digest128.Of(digest) };
     }
 

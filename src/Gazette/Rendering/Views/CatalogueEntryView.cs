@@ -11,4 +11,4 @@ public sealed record CatalogueEntryView(
     string? Method,
     string? Period,
     int Count,
-    IReadOnlyList<CatalogueEntryView> Children);
+    IReadOnlyList<CatalogueEntryView> Children) : ITemplateView;

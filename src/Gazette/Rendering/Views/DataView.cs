@@ -19,4 +19,4 @@ public sealed record DataView(
     /// <summary>Between joint organs in catalogue.csv.</summary>
     string OrganSeparator,
     /// <summary>The columns of catalogue.csv, each as its header (title) and the JSON field it holds (url).</summary>
-    IReadOnlyList<DataColumnView> CsvColumns);
+    IReadOnlyList<DataColumnView> CsvColumns) : ITemplateView;

@@ -13,4 +13,4 @@ public sealed record DocumentSummaryView(
     string Topic,
     string Genre,
     ValidityView Validity,
-    string? Summary);
+    string? Summary) : ITemplateView;

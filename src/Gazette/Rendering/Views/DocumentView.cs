@@ -30,4 +30,4 @@ public sealed record DocumentView(
     IReadOnlyList<LinkView> Catalogue,
     bool IsInterpretation,
     /// <summary>Schema.org Legislation JSON-LD, to be output with <c>| raw</c> inside a script element.</summary>
-    string JsonLd);
+    string JsonLd) : ITemplateView;

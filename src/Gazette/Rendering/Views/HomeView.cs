@@ -6,4 +6,4 @@ public sealed record HomeView(
     IReadOnlyList<DocumentSummaryView> LatestDocuments,
     IReadOnlyList<FacetView> Facets,
     int DocumentCount,
-    int IssueCount);
+    int IssueCount) : ITemplateView;

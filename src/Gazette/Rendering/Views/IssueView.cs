@@ -13,4 +13,4 @@ public sealed record IssueView(
     int DocumentCount,
     IReadOnlyList<SectionView> Sections,
     LinkView? Previous,
-    LinkView? Next);
+    LinkView? Next) : ITemplateView;

@@ -1,4 +1,4 @@
 namespace Gazette.Rendering.Views;
 
 /// <summary>A link: the text to show and a root-relative URL.</summary>
-public sealed record LinkView(string Title, string Url);
+public sealed record LinkView(string Title, string Url) : ITemplateView;

@@ -9,4 +9,4 @@ public sealed record ListingView(
     CatalogueEntryView? Entry,
     int Total,
     IReadOnlyList<DocumentSummaryView> Documents,
-    PaginationView Pagination);
+    PaginationView Pagination) : ITemplateView;

@@ -5,4 +5,4 @@ namespace Gazette.Rendering.Views;
 /// page (<c>current</c>) and, when it is not, whether the page lies under it (<c>active</c>: the deepest breadcrumb that is an
 /// entry, or the gazette's entry on a gazette page).
 /// </summary>
-public sealed record NavItemView(string Title, string Url, bool Current, bool Active);
+public sealed record NavItemView(string Title, string Url, bool Current, bool Active) : ITemplateView;

@@ -12,7 +12,7 @@ public sealed record PageView(
     string Url,
     string CanonicalUrl,
     string? Description,
-    IReadOnlyList<LinkView> Breadcrumbs)
+    IReadOnlyList<LinkView> Breadcrumbs) : ITemplateView
 {
     /// <summary>
     /// The main navigation's entries, in order, with this page's place among them (<see cref="MainNavigation"/>). Not part of a

@@ -6,7 +6,7 @@ namespace Gazette.Rendering.Views;
 /// gap item just beyond each end of that window where pages are left out. A listing of thousands of pages thus has a handful of
 /// links on each page, not thousands.
 /// </param>
-public sealed record PaginationView(int Page, int PageCount, LinkView? Previous, LinkView? Next, IReadOnlyList<PageLinkView> Pages)
+public sealed record PaginationView(int Page, int PageCount, LinkView? Previous, LinkView? Next, IReadOnlyList<PageLinkView> Pages) : ITemplateView
 {
     /// <summary>How many pages on each side of the current one are linked.</summary>
     public const int Window = 2;

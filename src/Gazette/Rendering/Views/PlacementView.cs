@@ -1,4 +1,4 @@
 namespace Gazette.Rendering.Views;
 
 /// <summary>Where a document appears in the gazette: the issue, its section and position.</summary>
-public sealed record PlacementView(LinkView Issue, string Section, int Order);
+public sealed record PlacementView(LinkView Issue, string Section, int Order) : ITemplateView;

@@ -22,4 +22,4 @@ public sealed record UrlsView(
     /// The administration page when editors log in with Netlify Identity (git-gateway): Netlify's invitation and password
     /// links lead to the home page, and site.js sends them on to this page, which has the Identity widget. Null otherwise.
     /// </summary>
-    string? Identity = null);
+    string? Identity = null) : ITemplateView;

@@ -8,4 +8,4 @@ public sealed record ValidityView(
     string? Date,
     /// <summary>The repealing or amending document, when named.</summary>
     LinkView? Successor,
-    string? Note);
+    string? Note) : ITemplateView;
