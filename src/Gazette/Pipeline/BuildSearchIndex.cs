@@ -115,7 +115,7 @@ public sealed class BuildSearchIndex : IDisposable
 
             if (file.Recalled is null)
             {
-                write(new OutputFile(path, file.Bytes) { RenderKey = file.Key });
+                write(new OutputFile(path, file.Bytes) { RenderKey = file.Key, Text = file.Plain });
             }
             else if (!site!.Reuse(path, file.Key))
             {

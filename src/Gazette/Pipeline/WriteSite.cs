@@ -136,7 +136,7 @@ public sealed class WriteSite : IDisposable
             if (!Keep(file.Path, key, hash, file.Bytes.Length, file.RenderKey))
             {
                 var audit = Audit;
-                audit?.Look(file.Path, file.Bytes);
+                audit?.Look(file.Path, file.Text ?? file.Bytes);
 
                 // One write of the bytes at hand: no stream, so no buffer to fill and copy, and no check whether the file can seek.
                 using (var handle = CreateHandle(file.Path))

@@ -28,6 +28,9 @@ internal sealed record IndexFile(string Path, byte[] Bytes, byte[] Hash)
     /// </summary>
     public string? Recalled { get; init; }
 
+    /// <summary>The content <see cref="Bytes"/> were compressed from, when it was made whole (<see cref="OutputFile.Text"/>); null: not kept.</summary>
+    public byte[]? Plain { get; init; }
+
     /// <summary>Compresses <paramref name="content"/> and names it <c>{folder}/{stem}.{hash}{extension}</c>.</summary>
     /// <param name="recall">the last build's file of the same content, whose bytes are then not made again; null: none.</param>
     public static IndexFile Hashed(string folder, string stem, string extension, ReadOnlySpan<byte> content, GzipRecall? recall = null)

@@ -28,12 +28,13 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
         {
             var start = g * SearchIndexWriter.GroupSize;
             var files = new (byte[] Bytes, byte[] Hash, Output.RenderKey Key, string? Recalled)[Math.Min(SearchIndexWriter.GroupSize, count - start)];
+            var plain = new byte[]?[files.Length]; // the content of each file made, which the audit looks through
             for (var i = 0; i < files.Length; i++)
             {
                 var key = known?.Invoke(start + i) ?? Output.RenderKey.None;
                 files[i] = !key.IsNone && recall?.Invoke(key) is { } found
                     ? ([], found.Sha256, key, found.Path)
-                    : IndexFile.Compress(make(start + i), recall);
+                    : IndexFile.Compress(plain[i] = make(start + i), recall);
                 if (!key.IsNone && recall is not null)
                 {
                     files[i].Key = key; // made: recorded with the key it is known by, which the next build recalls it by
@@ -47,7 +48,7 @@ internal sealed record IndexTable(int Count, IReadOnlyList<string> Groups)
             for (var i = 0; i < files.Length; i++)
             {
                 var (bytes, hash, key, recalled) = files[i];
-                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", bytes, hash) { Key = key, Recalled = recalled });
+                write(new IndexFile($"{folder}/{(start + i).ToString(CultureInfo.InvariantCulture)}.{group}{extension}", bytes, hash) { Key = key, Recalled = recalled, Plain = plain[i] });
             }
         });
 

@@ -4,6 +4,7 @@ using Gazette.Audit;
 using Gazette.Diagnostics;
 using Gazette.Output;
 using Gazette.Pipeline;
+using Gazette.Search;
 
 namespace Gazette.Tests.Stages;
 
@@ -143,5 +144,20 @@ public sealed class WrittenAuditTests
         Assert.Equal(1, new AuditOutput().Run(site.FilesToAudit(default), withheld, diagnostics, site.Audit));
         var error = Assert.Single(diagnostics.Items);
         Assert.Contains("assets/leak.txt and 1 other file(s)", error.Message);
+    }
+
+    [Fact]
+    public void A_compressed_file_written_with_its_text_at_hand_is_looked_through_as_that_text_not_inflated_and_not_read_back()
+    {
+        using var folder = new TempFolder();
+        var withheld = Withheld(Secret);
+        using var site = new WriteSite(folder.PathOf("public"));
+        site.Audit = new WrittenAudit(withheld);
+
+        // (bytes that inflate to another text than the one given, so that only the text given can hold the passage)
+        site.Write(new OutputFile("search/meta/0.abcd1234.json", IndexFile.Gzip(Utf8("{\"t\":\"无关\"}"))) { Text = Utf8($"{{\"t\":\"{Secret}\"}}") });
+
+        Assert.Empty(site.FilesToAudit(default));
+        Assert.Equal([(Secret, "search/meta/0.abcd1234.json")], Found((WrittenAudit)site.Audit));
     }
 }
