@@ -10,6 +10,7 @@ public sealed class Archive
     private readonly ILookup<string, PublishedDocument> _interpretations;
     private readonly ILookup<string, PublishedDocument> _superseded;
     private readonly Lazy<Dictionary<PublishedDocument, int>> _positions;
+    private readonly Dictionary<IssueKey, IssueContents> _issues;
 
     public Archive(SiteConfiguration config, SiteUrls urls, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<IssueContents> issues)
     {
@@ -17,6 +18,7 @@ public sealed class Archive
         Urls = urls;
         Documents = documents.OrderByDescending(d => d.Source.Published).ThenBy(d => d.IndexNumber, StringComparer.Ordinal).ToList();
         Issues = issues.OrderBy(i => i.Issue.Key).ToList();
+        _issues = Issues.DistinctBy(i => i.Issue.Key).ToDictionary(i => i.Issue.Key);
         _byId = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         _interpretations = Documents.Where(d => d.Source.Interprets is not null).ToLookup(d => d.Source.Interprets!, StringComparer.Ordinal);
         _superseded = Documents.Where(d => d.Source.Validity.SuccessorId is not null).ToLookup(d => d.Source.Validity.SuccessorId!, StringComparer.Ordinal);
@@ -71,6 +73,9 @@ public sealed class Archive
     public IReadOnlyList<IssueContents> Issues { get; }
 
     public PublishedDocument? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The issue of <paramref name="key"/> with its contents; null when the gazette has none.</summary>
+    public IssueContents? FindIssue(IssueKey key) => _issues.GetValueOrDefault(key);
 
     /// <summary>Where <paramref name="document"/>, one of <see cref="Documents"/>, is among them (its search index id).</summary>
     public int IndexOf(PublishedDocument document) => _positions.Value[document];
