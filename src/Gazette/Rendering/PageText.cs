@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace Gazette.Rendering;
 
@@ -41,43 +41,69 @@ public static class PageText
     /// and numeric ones) turned into their characters; then without the lines that hold nothing but spaces and tabs, each
     /// line left ending with a line break.
     /// </summary>
-    public static string FromHtml(ReadOnlySpan<char> html) => Lines(Characters(html));
-
-    private static string Lines(string text)
+    public static string FromHtml(ReadOnlySpan<char> html)
     {
-        var lines = new StringBuilder(text.Length);
-        foreach (var range in text.AsSpan().Split('\n'))
+        // The text is never longer than the HTML (a tag gives at most a line break, a reference at most its two characters), so
+        // both passes work in buffers of its length, and only the text itself is made
+        var characters = ArrayPool<char>.Shared.Rent(html.Length);
+        var lines = ArrayPool<char>.Shared.Rent(html.Length + 1);
+        try
         {
-            var line = text.AsSpan(range);
+            var length = Lines(characters.AsSpan(0, Characters(html, characters)), lines);
+            return new string(lines, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(characters);
+            ArrayPool<char>.Shared.Return(lines);
+        }
+    }
+
+    /// <summary>Copies the lines of <paramref name="text"/> that hold more than spaces and tabs to <paramref name="lines"/>, each ending with a line break; how many characters that is.</summary>
+    private static int Lines(ReadOnlySpan<char> text, Span<char> lines)
+    {
+        var length = 0;
+        foreach (var range in text.Split('\n'))
+        {
+            var line = text[range];
             if (line.IndexOfAnyExcept(" \t\r\f") >= 0)
             {
-                lines.Append(line).Append('\n');
+                line.CopyTo(lines[length..]);
+                length += line.Length;
+                lines[length++] = '\n';
             }
         }
 
-        return lines.ToString();
+        return length;
     }
 
-    private static string Characters(ReadOnlySpan<char> html)
+    /// <summary>Writes the characters of <paramref name="html"/> into <paramref name="text"/> (as long as it); how many there are.</summary>
+    private static int Characters(ReadOnlySpan<char> html, Span<char> text)
     {
-        var text = new StringBuilder(html.Length);
+        var length = 0;
+        void Append(ReadOnlySpan<char> characters, Span<char> text)
+        {
+            characters.CopyTo(text[length..]);
+            length += characters.Length;
+        }
+
         while (!html.IsEmpty)
         {
             var next = html.IndexOfAny('<', '&');
             if (next < 0)
             {
-                text.Append(html);
+                Append(html, text);
                 break;
             }
 
-            text.Append(html[..next]);
+            Append(html[..next], text);
             html = html[next..];
             if (html[0] == '<')
             {
                 var close = html.IndexOf('>');
                 if (close < 0)
                 {
-                    text.Append(html);
+                    Append(html, text);
                     break;
                 }
 
@@ -89,23 +115,27 @@ public static class PageText
                 }
                 else if (IsBreak(tag))
                 {
-                    text.Append('\n');
+                    Append("\n", text);
                 }
             }
             else
             {
-                var length = Reference(html, text);
-                if (length == 0)
+                var reference = Reference(html, out var character);
+                if (reference == 0)
                 {
-                    text.Append('&');
-                    length = 1;
+                    Append("&", text);
+                    reference = 1;
+                }
+                else
+                {
+                    Append(character, text);
                 }
 
-                html = html[length..];
+                html = html[reference..];
             }
         }
 
-        return text.ToString();
+        return length;
     }
 
     /// <summary>Whether a tag (between its angle brackets) opens Markdig's link to a footnote or back from one.</summary>
@@ -130,9 +160,10 @@ public static class PageText
         return rest.IsEmpty || rest is "/";
     }
 
-    /// <summary>Appends the character of the reference <paramref name="html"/> starts with; its length, or 0 when it is none.</summary>
-    private static int Reference(ReadOnlySpan<char> html, StringBuilder text)
+    /// <summary>The character of the reference <paramref name="html"/> starts with, and its length; 0 when it is none.</summary>
+    private static int Reference(ReadOnlySpan<char> html, out string character)
     {
+        character = "";
         var end = html[..Math.Min(html.Length, 10)].IndexOf(';');
         if (end < 2)
         {
@@ -140,7 +171,7 @@ public static class PageText
         }
 
         var name = html[1..end];
-        string? character = name switch
+        string? found = name switch
         {
             "amp" => "&",
             "lt" => "<",
@@ -150,7 +181,7 @@ public static class PageText
             "nbsp" => "\u00A0",
             _ => null,
         };
-        if (character is null && name[0] == '#')
+        if (found is null && name[0] == '#')
         {
             var hex = name.Length > 1 && name[1] is 'x' or 'X';
             var digits = name[(hex ? 2 : 1)..];
@@ -165,15 +196,15 @@ public static class PageText
                 return 0;
             }
 
-            character = char.ConvertFromUtf32(code);
+            found = char.ConvertFromUtf32(code);
         }
 
-        if (character is null)
+        if (found is null)
         {
             return 0;
         }
 
-        text.Append(character);
+        character = found;
         return end + 1;
     }
 }
