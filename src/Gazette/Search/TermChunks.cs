@@ -7,6 +7,12 @@ namespace Gazette.Search;
 /// </summary>
 internal static class TermChunks
 {
+    /// <summary>How many terms ahead of the one being written a term's entries are fetched.</summary>
+    private const int EntryAhead = 8;
+
+    /// <summary>How many terms ahead of the one being written a term's postings are fetched.</summary>
+    private const int PostingAhead = 4;
+
     /// <summary>Writes the chunks, and the postings that leave them, to <paramref name="write"/> (from several threads at once).</summary>
     /// <param name="save">given every term with its postings, when the index's state is kept for the next build.</param>
     /// <param name="recall">the last build's file of the same content, for a chunk or posting file, which is then not compressed again.</param>
@@ -81,8 +87,25 @@ internal static class TermChunks
             var saved = save is null ? null : new ByteWriter(2 * SearchIndexWriter.ChunkTarget);
             writer.Varint(chunk.Length);
             var chunkInline = 0;
-            foreach (var (bytes, entry) in chunk)
+            for (var k = 0; k < chunk.Length; k++)
             {
+                // The entries of the terms some places ahead, and the postings of those nearer, are fetched before they are needed,
+                // so that their cache misses overlap the work on the terms before them (the postings lie anywhere in the store)
+                if (k + EntryAhead < chunk.Length)
+                {
+                    var ahead = chunk[k + EntryAhead].Entry;
+                    all[ahead.Shard].PrefetchSlot(ahead.All);
+                    title[ahead.Shard].PrefetchSlot(ahead.Title);
+                }
+
+                if (k + PostingAhead < chunk.Length)
+                {
+                    var ahead = chunk[k + PostingAhead].Entry;
+                    all[ahead.Shard].PrefetchPosting(ahead.All);
+                    title[ahead.Shard].PrefetchPosting(ahead.Title);
+                }
+
+                var (bytes, entry) = chunk[k];
                 chunkInline += entry.Inline;
                 writer.Varint(bytes.Length);
                 writer.Bytes(bytes);

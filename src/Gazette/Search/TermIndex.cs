@@ -111,6 +111,27 @@ internal sealed class TermIndex
         return _wordNumbers.TryGetValue(word, out var number) ? _table.Find(WordTag | (uint)number) : -1;
     }
 
+    /// <summary>Asks the processor to bring the entry of <paramref name="slot"/> (-1: none) into the cache; see <see cref="PrefetchPosting"/>.</summary>
+    public void PrefetchSlot(int slot)
+    {
+        if (slot >= 0)
+        {
+            _table.PrefetchSlot(slot);
+        }
+    }
+
+    /// <summary>
+    /// Asks the processor to bring the start of the posting of <paramref name="slot"/> (-1: none) into the cache, reading its entry
+    /// (which <see cref="PrefetchSlot"/> brought in earlier) but not waiting for the posting. Changes nothing.
+    /// </summary>
+    public void PrefetchPosting(int slot)
+    {
+        if (slot >= 0)
+        {
+            _postings.PrefetchHead(_table[slot].Posting);
+        }
+    }
+
     /// <summary>How many documents have the term of <paramref name="slot"/>.</summary>
     public int CountOf(int slot) => _table[slot].Posting.Documents;
 

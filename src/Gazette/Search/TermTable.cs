@@ -75,6 +75,15 @@ internal sealed class TermTable
         }
     }
 
+    /// <summary>Asks the processor to bring the entry of <paramref name="slot"/> into the cache, not waiting for it. Changes nothing.</summary>
+    public unsafe void PrefetchSlot(int slot)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref At(slot)));
+        }
+    }
+
     /// <summary>The slot of <paramref name="key"/>, or -1.</summary>
     public int Find(long key)
     {
