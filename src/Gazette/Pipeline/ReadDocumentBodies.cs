@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Unicode;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Model;
@@ -52,25 +51,45 @@ public sealed class ReadDocumentBodies
         // The front matter's characters are at most three bytes each (four for two chars): they lie in the first BodyOffset × 3
         var start = ReadContentFiles.ByteOrderMarkLength(bytes);
         var prefix = start + document.BodyOffset * 3 + 16;
-        var alone = prefix < bytes.Length && bytes.IndexOf((byte)'\r') < 0 && Utf8.IsValid(bytes);
-        var text = alone
-            ? Encoding.UTF8.GetString(bytes[start..ReadContentFiles.CharacterStart(bytes, prefix)])
-            : ReadContentFiles.Decode(bytes, document.Source.Path, diagnostics);
-        if (text is null)
+        if (prefix < bytes.Length && bytes.IndexOf((byte)'\r') < 0)
         {
-            return null;
+            // The two pieces cover the file, and strict decoding finds any byte that is not UTF-8 as it goes: such a file is
+            // decoded whole below, which reports where
+            try
+            {
+                var head = Strict.GetString(bytes[start..ReadContentFiles.CharacterStart(bytes, prefix)]);
+                if (!Unchanged(document, head, diagnostics, out var bodyStart))
+                {
+                    return null;
+                }
+
+                return Strict.GetString(bytes[(start + Encoding.UTF8.GetByteCount(head.AsSpan(0, bodyStart)))..]);
+            }
+            catch (DecoderFallbackException)
+            {
+            }
         }
 
+        var text = ReadContentFiles.Decode(bytes, document.Source.Path, diagnostics);
+        return text is not null && Unchanged(document, text, diagnostics, out var at) ? text[at..] : null;
+    }
+
+    /// <summary>UTF-8 that throws at a byte that is not (never a replacement character).</summary>
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Whether the front matter <paramref name="text"/> begins with still ends where it did (else reported); where the body starts.</summary>
+    private static bool Unchanged(Document document, string text, DiagnosticBag diagnostics, out int bodyStart)
+    {
         if (FrontMatter.Split(text).Result is not { } frontMatter
             || frontMatter.BodyStart != document.BodyOffset || frontMatter.BodyLine != document.BodyLine)
         {
             Changed(document, diagnostics);
-            return null;
+            bodyStart = 0;
+            return false;
         }
 
-        return alone
-            ? Encoding.UTF8.GetString(bytes[(start + Encoding.UTF8.GetByteCount(text.AsSpan(0, frontMatter.BodyStart)))..])
-            : text[frontMatter.BodyStart..];
+        bodyStart = frontMatter.BodyStart;
+        return true;
     }
 
     private static void Changed(Document document, DiagnosticBag diagnostics) =>
