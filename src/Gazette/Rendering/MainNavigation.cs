@@ -1,6 +1,4 @@
-using Gazette.Model;
 using Gazette.Rendering.Views;
-using Gazette.Theme;
 
 namespace Gazette.Rendering;
 
@@ -14,26 +12,19 @@ internal sealed class MainNavigation
 {
     private static readonly HashSet<string> GazetteKinds = new(["gazette-index", "gazette-year", "gazette-issue"], StringComparer.Ordinal);
 
-    private readonly (string Title, string Url)[] _entries;
+    private readonly LinkView[] _entries;
     private readonly string _home;
     private readonly int _gazette;
     private readonly NavItemView[]?[] _lists;
 
-    public MainNavigation(SiteUrls urls, UiStrings strings)
+    /// <param name="entries">the entries in order.</param>
+    /// <param name="home">the home page's URL, which is never an active entry.</param>
+    /// <param name="gazette">the gazette's URL, the active entry of a gazette page none of whose breadcrumbs is an entry.</param>
+    public MainNavigation(IEnumerable<LinkView> entries, string home, string gazette)
     {
-        _home = urls.Home;
-        _entries =
-        [
-            (strings["nav_home"], urls.Home),
-            (strings["nav_gazette"], urls.Gazette),
-            (strings["nav_catalogue"], urls.Catalogue),
-            (strings["facet_topics"], urls.Facet(Facets.Topics)),
-            (strings["facet_organs"], urls.Facet(Facets.Organs)),
-            (strings["facet_genres"], urls.Facet(Facets.Genres)),
-            (strings["facet_years"], urls.Facet(Facets.Years)),
-            (strings["facet_validity"], urls.Facet(Facets.Validity)),
-        ];
-        _gazette = 1;
+        _entries = [.. entries];
+        _home = home;
+        _gazette = IndexOf(gazette);
         _lists = new NavItemView[]?[(_entries.Length + 1) * (_entries.Length + 1)];
     }
 

@@ -49,6 +49,12 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
 
     public LinkView CatalogueLink => new(strings["nav_catalogue"], _urls.Catalogue);
 
+    /// <summary>The main navigation: home, gazette, catalogue and the catalogue's five navigations, in that order.</summary>
+    private MainNavigation Navigation => _nav ??= new MainNavigation( // the same lists from any thread: made again at worst, never different
+        [HomeLink, GazetteLink, CatalogueLink, .. new[] { Facets.Topics, Facets.Organs, Facets.Genres, Facets.Years, Facets.Validity }
+            .Select(facet => new LinkView(strings["facet_" + facet], _urls.Facet(facet)))],
+        _urls.Home, _urls.Gazette);
+
     /// <summary>The Atom feed of the whole site, titled as the feed is; null when nothing is published (there is no feed then).</summary>
     public LinkView? SiteFeed => archive.Documents.Count > 0
         ? new LinkView(strings.Format("feed_title_site", ("site", _config.Site.Name)), _urls.Feed)
@@ -76,8 +82,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
         var site = _config.Site;
         var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
         var canonical = SiteUrls.Absolute(site.BaseUrl, site.BasePath, url);
-        _nav ??= new MainNavigation(_urls, strings); // the same lists from any thread: made again at worst, never different
-        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs) { Nav = _nav.For(kind, url, breadcrumbs) },
+        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs) { Nav = Navigation.For(kind, url, breadcrumbs) },
             values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
     }
 
