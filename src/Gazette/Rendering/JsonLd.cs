@@ -39,8 +39,9 @@ public static class JsonLd
         json.WriteStartObject();
         json.WriteString("@context", "https://schema.org");
         json.WriteString("@type", "Legislation");
-        json.WriteString("@id", Absolute(document.Url));
-        json.WriteString("url", Absolute(document.Url));
+        var url = Absolute(document.Url);
+        json.WriteString("@id", url);
+        json.WriteString("url", url);
         json.WriteString("name", source.Title);
         json.WriteString("identifier", document.IndexNumber);
         json.WriteString("inLanguage", "zh-CN");
