@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Gazette.Output;
 
@@ -13,6 +14,7 @@ internal static class FileStat
     private const uint Wanted = 0x1 | 0x40 | 0x200; // STATX_TYPE | STATX_MTIME | STATX_SIZE
     private const ushort TypeBits = 0xF000; // S_IFMT
     private const ushort Folder = 0x4000; // S_IFDIR
+    private const int EmptyPath = 0x1000; // AT_EMPTY_PATH: the file of the descriptor given
 
     private static bool _noStatx = !OperatingSystem.IsLinux();
 
@@ -34,7 +36,7 @@ internal static class FileStat
                 if ((stat.Mask & Wanted) == Wanted)
                 {
                     return (stat.Mode & TypeBits) == Folder ? null
-                        : ((long)stat.Size, DateTime.UnixEpoch.Ticks + (stat.ModifiedSeconds * TimeSpan.TicksPerSecond) + (stat.ModifiedNanoseconds / 100));
+                        : ((long)stat.Size, Ticks(stat));
                 }
             }
             catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -46,6 +48,33 @@ internal static class FileStat
         var info = new FileInfo(path);
         return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : null;
     }
+
+    /// <summary>
+    /// The size and time of the file open as <paramref name="handle"/>: from the open file itself, without looking its path up
+    /// again, folder by folder, as <see cref="Of(string)"/> does.
+    /// </summary>
+    public static (long Size, long Modified) Of(SafeFileHandle handle)
+    {
+        if (!_noStatx)
+        {
+            try
+            {
+                if (StatX((int)handle.DangerousGetHandle(), "", EmptyPath, Wanted, out var stat) == 0 && (stat.Mask & Wanted) == Wanted)
+                {
+                    return ((long)stat.Size, Ticks(stat));
+                }
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                _noStatx = true;
+            }
+        }
+
+        return (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
+    }
+
+    private static long Ticks(in Statx stat) =>
+        DateTime.UnixEpoch.Ticks + (stat.ModifiedSeconds * TimeSpan.TicksPerSecond) + (stat.ModifiedNanoseconds / 100);
 
     /// <summary>The fields of <c>struct statx</c> read here, at their offsets (the struct is 256 bytes on every architecture).</summary>
     [StructLayout(LayoutKind.Explicit, Size = 256)]

@@ -138,13 +138,16 @@ public sealed class WriteSite : IDisposable
                 var audit = Audit;
                 audit?.Look(file.Path, file.Text ?? file.Bytes);
 
-                // One write of the bytes at hand: no stream, so no buffer to fill and copy, and no check whether the file can seek.
+                // One write of the bytes at hand: no stream, so no buffer to fill and copy, and no check whether the file can seek;
+                // its time taken from the open file (only for the record the cache keeps)
+                (long Size, long Modified) written;
                 using (var handle = CreateHandle(file.Path))
                 {
                     RandomAccess.Write(handle, file.Bytes, 0);
+                    written = _cache is null ? (file.Bytes.Length, 0) : FileStat.Of(handle);
                 }
 
-                Staged(file.Path, key, hash, file.RenderKey, audited: audit is not null);
+                Staged(file.Path, key, hash, written, file.RenderKey, audited: audit is not null);
             }
 
             return;
@@ -157,15 +160,15 @@ public sealed class WriteSite : IDisposable
     private void Copy(string path, ulong key, string source, RenderKey renderKey)
     {
         Sha256Digest copied;
-        long size;
+        (long Size, long Modified) written;
         using (var stream = Create(path))
         {
             using var from = File.OpenRead(source);
             copied = CopyHashing(from, stream);
-            size = stream.Length;
+            written = Written(stream);
         }
 
-        Unstage(path, key, copied, size, renderKey);
+        Unstage(path, key, copied, written, renderKey);
     }
 
     /// <summary>
@@ -211,7 +214,7 @@ public sealed class WriteSite : IDisposable
     {
         var key = Claim(path);
         Sha256Digest hash;
-        long size;
+        (long Size, long Modified) written;
         bool audited;
         using (var stream = Create(path))
         {
@@ -220,11 +223,11 @@ public sealed class WriteSite : IDisposable
             write(hashing);
             hashing.Flush();
             hash = hashing.Hash();
-            size = stream.Length;
             audited = watch?.Finish() ?? false;
+            written = Written(stream);
         }
 
-        Unstage(path, key, hash, size, renderKey, audited);
+        Unstage(path, key, hash, written, renderKey, audited);
         return hash;
     }
 
@@ -415,23 +418,33 @@ public sealed class WriteSite : IDisposable
     /// <summary>A file written to the staging folder: its size and time are taken now, and stay when it is moved into the output folder.</summary>
     /// <param name="linked">whether it is a second name for a file of the output folder (<see cref="Rename"/>).</param>
     /// <param name="audited">whether its bytes were looked through on the way (<see cref="Audit"/>).</param>
-    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default, bool linked = false, bool audited = false)
-    {
-        var (size, modified) = FileStat.Of(Path.Combine(_staging, path)) ?? throw new FileNotFoundException("a file just written is gone", path);
-        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, size, modified, renderKey), Staged: true, linked, audited));
-    }
+    private void Staged(string path, ulong key, in Sha256Digest hash, RenderKey renderKey = default, bool linked = false, bool audited = false) =>
+        Staged(path, key, hash, FileStat.Of(Path.Combine(_staging, path)) ?? throw new FileNotFoundException("a file just written is gone", path),
+            renderKey, linked, audited);
+
+    /// <param name="written">the file's size and time, as it was written (the time is the record's only, kept with a cache).</param>
+    private void Staged(string path, ulong key, in Sha256Digest hash, (long Size, long Modified) written, RenderKey renderKey = default,
+        bool linked = false, bool audited = false) =>
+        _made.Set(key, new Made(new OutputRecord.Entry(path, hash, written.Size, written.Modified, renderKey), Staged: true, linked, audited));
 
     /// <summary>A file written to the staging folder whose bytes the output folder already holds is taken back out.</summary>
-    private void Unstage(string path, ulong key, in Sha256Digest hash, long size, RenderKey renderKey = default, bool audited = false)
+    private void Unstage(string path, ulong key, in Sha256Digest hash, (long Size, long Modified) written, RenderKey renderKey = default, bool audited = false)
     {
-        if (Keep(path, key, hash, size, renderKey, audited))
+        if (Keep(path, key, hash, written.Size, renderKey, audited))
         {
             File.Delete(Path.Combine(_staging, path));
         }
         else
         {
-            Staged(path, key, hash, renderKey, audited: audited);
+            Staged(path, key, hash, written, renderKey, audited: audited);
         }
+    }
+
+    /// <summary>The size and time of a file written through <paramref name="stream"/>, still open (its buffer is written out first); the time only for the record the cache keeps.</summary>
+    private (long Size, long Modified) Written(FileStream stream)
+    {
+        stream.Flush();
+        return _cache is null ? (stream.Length, 0) : FileStat.Of(stream.SafeFileHandle);
     }
 
     private FileStream Create(string relativePath) => new(CreateHandle(relativePath), FileAccess.Write, 64 * 1024);

@@ -25,6 +25,21 @@ public sealed class FileStatTests
     }
 
     [Fact]
+    public void Gives_an_open_files_size_and_time_as_its_path_does()
+    {
+        using var folder = new TempFolder();
+        var path = folder.PathOf("index.html");
+        using (var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write))
+        {
+            RandomAccess.Write(handle, "<p>国务院办公厅</p>"u8, 0);
+            File.SetLastWriteTimeUtc(handle, new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc).AddTicks(1234567));
+            var (size, modified) = FileStat.Of(handle);
+            Assert.Equal(FileStat.Of(path), (size, modified));
+            Assert.Equal(new DateTime(2026, 12, 3, 12, 0, 0, DateTimeKind.Utc).AddTicks(1234567).Ticks, modified);
+        }
+    }
+
+    [Fact]
     public void Gives_none_for_a_missing_file_a_missing_folder_or_a_folder()
     {
         using var folder = new TempFolder();
