@@ -30,7 +30,7 @@ public sealed class OpenDataJson(Archive archive)
     private readonly Dictionary<IssueKey, Issue> _issues = archive.Issues.ToDictionary(i => i.Issue.Key, i => i.Issue);
 
     /// <summary>The absolute form of a URL of the site.</summary>
-    public string Absolute(string url) => SiteUrls.Absolute(_config.Site.BaseUrl, _config.Site.BasePath, url);
+    public string Absolute(string url) => SiteUrls.Absolute(_config.Site.BaseUrl, _urls.BasePath, url);
 
     /// <summary>The whole file of one document: <c>schema_version</c>, the site's licence, then its record.</summary>
     public void WriteDocumentFile(Utf8JsonWriter json, PublishedDocument document, string textSha256)

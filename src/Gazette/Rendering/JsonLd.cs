@@ -26,7 +26,7 @@ public static class JsonLd
     {
         var site = archive.Config.Site;
         var source = document.Source;
-        string Absolute(string url) => SiteUrls.Absolute(site.BaseUrl, site.BasePath, url);
+        string Absolute(string url) => SiteUrls.Absolute(site.BaseUrl, archive.Urls.BasePath, url);
         if (_writing is not { } writing)
         {
             var buffer = new ArrayBufferWriter<byte>(4096);

@@ -81,7 +81,7 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
     {
         var site = _config.Site;
         var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
-        var canonical = SiteUrls.Absolute(site.BaseUrl, site.BasePath, url);
+        var canonical = SiteUrls.Absolute(site.BaseUrl, _urls.BasePath, url);
         return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs) { Nav = Navigation.For(kind, url, breadcrumbs) },
             values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
     }
