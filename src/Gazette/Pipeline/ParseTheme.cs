@@ -6,6 +6,7 @@ using Fluid;
 using Gazette.Content;
 using Gazette.Diagnostics;
 using Gazette.Output;
+using Gazette.Rendering;
 using Gazette.Rendering.Views;
 using Gazette.Theme;
 using YamlDotNet.RepresentationModel;
@@ -78,6 +79,7 @@ public sealed partial class ParseTheme
         }
 
         options.ValueConverters.Insert(0, ITemplateView.Convert);
+        options.Filters.AddFilter("raw", RenderedContent.Raw);
         return new CompiledTheme(layouts, options, strings, assets) { Headers = headers, LayoutDigest = Digest128.Of(digest) };
     }
 

@@ -27,9 +27,11 @@ public sealed class RenderPages
         var (siteView, urlsView) = SharedViews(archive, identityLanding);
         var results = new OutputFile?[pages.Count];
         var errors = new Diagnostic?[pages.Count];
-        // Each worker renders its pages' shells into one text buffer of its own, kept from page to page, and encodes it from there.
-        Parallel.For(0, pages.Count, () => new StringBuilder(), (i, _, shell) =>
+        // Each worker renders its pages' layouts and shells into two text buffers of its own, kept from page to page (the layout's
+        // is written into the shell's as it is: RenderedContent), and encodes the shell's from there.
+        Parallel.For(0, pages.Count, () => (Content: new StringBuilder(), Shell: new StringBuilder()), (i, _, buffers) =>
         {
+            var (content, shell) = buffers;
             var page = pages[i];
             var context = new TemplateContext(theme.Options);
             context.SetValue("site", siteView);
@@ -44,14 +46,11 @@ public sealed class RenderPages
 
             try
             {
-                var content = theme.Layouts[page.Kind].Render(context, Encoder);
-                context.SetValue("content", new StringValue(content, encode: false));
+                content.Clear();
+                Render(theme.Layouts[page.Kind], content, context);
+                context.SetValue("content", new RenderedContent(content));
                 shell.Clear();
-                var rendering = theme.Layouts[CompiledTheme.Shell].RenderAsync(new StringWriter(shell, CultureInfo.InvariantCulture), context, Encoder);
-                if (!rendering.IsCompletedSuccessfully)
-                {
-                    rendering.AsTask().GetAwaiter().GetResult();
-                }
+                Render(theme.Layouts[CompiledTheme.Shell], shell, context);
 
                 results[i] = new OutputFile(urls.ToOutputPath(page.Page.Url), Utf8(shell)) { RenderKey = page.RenderKey };
             }
@@ -61,7 +60,7 @@ public sealed class RenderPages
                     $"rendering {page.Page.Url} failed: {e.Message}");
             }
 
-            return shell;
+            return buffers;
         }, _ => { });
 
         // One report per layout is enough: the same template error fails every page of that kind, in this batch of pages and
@@ -81,6 +80,16 @@ public sealed class RenderPages
             new UrlsView(urls.Home, urls.Gazette, urls.Catalogue, urls.Facet(Facets.Topics), urls.Facet(Facets.Organs),
                 urls.Facet(Facets.Genres), urls.Facet(Facets.Years), urls.Facet(Facets.Validity), urls.Search, urls.SearchIndex + "manifest.json",
                 archive.Documents.Count > 0 ? urls.Feed : null, urls.Data, identityLanding));
+    }
+
+    /// <summary>Renders <paramref name="layout"/> into <paramref name="into"/>.</summary>
+    private static void Render(IFluidTemplate layout, StringBuilder into, TemplateContext context)
+    {
+        var rendering = layout.RenderAsync(new StringWriter(into, CultureInfo.InvariantCulture), context, Encoder);
+        if (!rendering.IsCompletedSuccessfully)
+        {
+            rendering.AsTask().GetAwaiter().GetResult();
+        }
     }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/>, encoded from the buffer itself when it is one piece (as it is once it has grown to the pages' size).</summary>
