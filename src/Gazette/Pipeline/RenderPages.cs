@@ -25,6 +25,7 @@ public sealed class RenderPages
     {
         var urls = archive.Urls;
         var (siteView, urlsView) = SharedViews(archive, identityLanding);
+        var (strings, assetUrls) = (TextTable.Of(theme.Strings.All, Encoder), TextTable.Of(assets, Encoder));
         var results = new OutputFile?[pages.Count];
         var errors = new Diagnostic?[pages.Count];
         // Each worker renders its pages' layouts and shells into two text buffers of its own, kept from page to page (the layout's
@@ -37,8 +38,8 @@ public sealed class RenderPages
             context.SetValue("site", siteView);
             context.SetValue("urls", urlsView);
             context.SetValue("page", page.Page);
-            context.SetValue("t", theme.Strings.All);
-            context.SetValue("assets", assets);
+            context.SetValue("t", strings);
+            context.SetValue("assets", assetUrls);
             foreach (var (name, value) in page.Values)
             {
                 context.SetValue(name, value);
