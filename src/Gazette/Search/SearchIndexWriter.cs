@@ -47,6 +47,9 @@ public sealed class SearchIndexWriter
     private readonly TermIndex[] _title;
     private readonly List<string> _snippets = [];
 
+    // Room for the Han keys of the texts of a batch (DocumentTerms.Of), two for each document, kept from batch to batch
+    private long[]?[] _hanScratch = [];
+
     // With a build cache: the last build's state, which the index is patched from, and each document's digest, for the next.
     private SearchState? _previous;
     private readonly List<bool> _changed = [];
@@ -109,6 +112,12 @@ public sealed class SearchIndexWriter
         var digests = new Digest128[batch.Count];
         var snippets = new string[batch.Count];
         var indexed = new bool[batch.Count];
+        if (_hanScratch.Length < 2 * batch.Count)
+        {
+            Array.Resize(ref _hanScratch, 2 * batch.Count);
+        }
+
+        var scratch = _hanScratch; // each text's Han keys, put where the text of the same place in the last batch had them
 
         // Each document's terms, each once and split by shard (DocumentTerms), and its snippet, several documents at a time —
         // with a build cache, not collected when the document's digest is the one it had; then the terms of every document (but
@@ -126,7 +135,7 @@ public sealed class SearchIndexWriter
             body ??= known!.Body();
             var source = document.Source;
             var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
-            var all = SearchableText(document, body);
+            string?[] all = SearchableText(document, body);
             var title = source.Title + "\n" + source.DocNumber;
             snippets[i] = Snippet(source.Summary ?? body);
             digests[i] = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, title);
@@ -136,7 +145,8 @@ public sealed class SearchIndexWriter
             }
 
             indexed[i] = true;
-            terms[i] = (DocumentTerms.Of(all, number, _all.Length, collector), DocumentTerms.Of(title, number, _all.Length, collector));
+            terms[i] = (DocumentTerms.Of(all, number, _all.Length, collector, ref scratch[2 * i]),
+                DocumentTerms.Of(title, number, _all.Length, collector, ref scratch[(2 * i) + 1]));
             return collector;
         }, _ => { });
         Parallel.For(0, _all.Length, shard =>
@@ -408,10 +418,11 @@ public sealed class SearchIndexWriter
     /// Everything a document is found by: title, number, summary, organs and body, one per line — as the search page makes it
     /// again from the document's record and page (docs/search-index.md).
     /// </summary>
-    private string SearchableText(PublishedDocument document, string body)
+    /// <summary>The parts of a document's searchable text, which is them joined by line breaks (a null part is empty): not joined, to save a copy of every body.</summary>
+    private string?[] SearchableText(PublishedDocument document, string body)
     {
         var source = document.Source;
-        return string.Join('\n', source.Title, source.DocNumber, source.Summary, Organs(source), body);
+        return [source.Title, source.DocNumber, source.Summary, Organs(source), body];
     }
 
     /// <summary>The names of a document's organs, as its record and searchable text show them.</summary>

@@ -177,10 +177,24 @@ internal sealed class SearchState : IDisposable
     /// The digest of what a document gives the index's terms: its searchable text and its title line (its snippet
     /// is made again each build, not kept).
     /// </summary>
-    public static Digest128 DigestOf(string searchable, string titleLine)
+    private static readonly byte[] LineBreak = [(byte)'\n', 0]; // '\n' in UTF-16, as the searchable text's parts are joined
+
+    public static Digest128 DigestOf(string searchable, string titleLine) => DigestOf([searchable], titleLine);
+
+    /// <summary>As <see cref="DigestOf(string, string)"/> of <paramref name="searchable"/> joined by line breaks (null: empty), without joining them.</summary>
+    public static Digest128 DigestOf(ReadOnlySpan<string?> searchable, string titleLine)
     {
         var digest = new XxHash128();
-        digest.Append(MemoryMarshal.AsBytes(searchable.AsSpan()));
+        for (var i = 0; i < searchable.Length; i++)
+        {
+            if (i > 0)
+            {
+                digest.Append(LineBreak);
+            }
+
+            digest.Append(MemoryMarshal.AsBytes(searchable[i].AsSpan()));
+        }
+
         digest.Append([0, 0]);
         digest.Append(MemoryMarshal.AsBytes(titleLine.AsSpan()));
         var value = Digest128.Of(digest);

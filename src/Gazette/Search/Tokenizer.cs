@@ -80,6 +80,10 @@ public static class Tokenizer
     /// <see cref="IndexTerms"/> and by the index writer. Han characters need no normalisation (it touches only ASCII forms).
     /// </summary>
     public static void Scan<TSink>(string text, ref TSink sink)
+        where TSink : struct, ITermSink => Scan(text.AsSpan(), ref sink);
+
+    /// <inheritdoc cref="Scan{TSink}(string, ref TSink)"/>
+    public static void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, ITermSink
     {
         Span<char> word = stackalloc char[MaxWordLength];

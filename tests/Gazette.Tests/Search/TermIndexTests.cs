@@ -103,6 +103,39 @@ public sealed class TermIndexTests
         Assert.Throws<ArgumentException>(() => new TermIndex(0, shardCount + 1).Add(DocumentTerms.Of("乡村", null, shardCount), 0));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_terms_and_digest_of_a_texts_parts_are_those_of_the_parts_joined_by_line_breaks(int shardCount)
+    {
+        // Parts that would make a pair or a word across their ends if they were run together, a missing part, and room for the
+        // Han keys too small at first, then large enough
+        string?[] parts = ["国务院办公厅关于", null, "加强ab", "cd数字政府建设的指导意见", "国办发〔2022〕39号"];
+        var joined = string.Join('\n', parts);
+        long[]? room = new long[3];
+        var whole = DocumentTerms.Of(joined, "#国办发2022", shardCount);
+        var hanCount = Enumerable.Range(0, shardCount).Sum(s => whole.Han(s).Length);
+        long[]? grown = null;
+        for (var round = 0; round < 2; round++)
+        {
+            var split = DocumentTerms.Of(parts, "#国办发2022", shardCount, null, ref room);
+            Assert.Equal(whole.Count, split.Count);
+            for (var s = 0; s < shardCount; s++)
+            {
+                Assert.Equal(whole.Han(s).ToArray(), split.Han(s).ToArray());
+                Assert.Equal(whole.Words(s).ToArray(), split.Words(s).ToArray());
+            }
+
+            // The room made for the keys is kept, and used again for the next text
+            Assert.True(room!.Length >= hanCount);
+            Assert.Same(grown ?? room, room);
+            grown = room;
+        }
+
+        Assert.Equal(SearchState.DigestOf(joined, "标题"), SearchState.DigestOf(parts, "标题"));
+        Assert.NotEqual(SearchState.DigestOf(joined, "标题"), SearchState.DigestOf(parts.Where(p => p is not null).ToArray(), "标题"));
+    }
+
     [Fact]
     public void The_postings_are_those_of_the_texts()
     {
