@@ -387,6 +387,8 @@ public sealed class BuildPipeline
                 listings.Lap("write");
             }
 
+            theme.Fragments.Clear(); // every page that lists documents is rendered
+
             // Distribution (DOMAIN rule 7): the sitemap of every page planned and robots.txt
             // (with the memo, each file kept while the pages and their dates are those it lists)
             site.Write(Noted([.. sitemap.Finish(archive, memo is null ? null : KeptUnmade)]));

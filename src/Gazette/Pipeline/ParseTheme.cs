@@ -18,7 +18,14 @@ public sealed partial class ParseTheme
 {
     private const string LayoutFolder = "layouts/";
     private const string Extension = ".liquid";
-    private static readonly FluidParser Parser = new();
+    private static readonly FluidParser Parser = NewParser();
+
+    private static FluidParser NewParser()
+    {
+        var parser = new FluidParser();
+        CachedFragments.Register(parser);
+        return parser;
+    }
 
     public CompiledTheme? Run(IReadOnlyList<ThemeFile> files, string language, DiagnosticBag diagnostics)
     {

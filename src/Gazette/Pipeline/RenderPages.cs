@@ -40,6 +40,7 @@ public sealed class RenderPages
             context.SetValue("page", page.Page);
             context.SetValue("t", strings);
             context.SetValue("assets", assetUrls);
+            theme.Fragments.Serve(context);
             foreach (var (name, value) in page.Values)
             {
                 context.SetValue(name, value);

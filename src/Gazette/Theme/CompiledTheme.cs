@@ -12,6 +12,9 @@ public sealed record CompiledTheme(
 {
     public const string Shell = "base";
 
+    /// <summary>The fragments of the theme's cached blocks rendered so far in this build (<see cref="CachedFragments"/>).</summary>
+    public CachedFragments Fragments { get; } = new();
+
     /// <summary>The theme's response headers in Netlify's _headers format (theme/_headers), or null when it has none.</summary>
     public string? Headers { get; init; }
 
