@@ -15,7 +15,7 @@ internal sealed class MainNavigation
     private readonly LinkView[] _entries;
     private readonly string _home;
     private readonly int _gazette;
-    private readonly NavItemView[]?[] _lists;
+    private readonly NavList?[] _lists; // an object each, so that a list and its key are read together from any thread
 
     /// <param name="entries">the entries in order.</param>
     /// <param name="home">the home page's URL, which is never an active entry.</param>
@@ -25,11 +25,14 @@ internal sealed class MainNavigation
         _entries = [.. entries];
         _home = home;
         _gazette = IndexOf(gazette);
-        _lists = new NavItemView[]?[(_entries.Length + 1) * (_entries.Length + 1)];
+        _lists = new NavList?[(_entries.Length + 1) * (_entries.Length + 1)];
     }
 
-    /// <summary>The entries as the page of <paramref name="kind"/> at <paramref name="url"/> under <paramref name="breadcrumbs"/> shows them.</summary>
-    public IReadOnlyList<NavItemView> For(string kind, string url, IReadOnlyList<LinkView> breadcrumbs)
+    /// <summary>
+    /// The entries as the page of <paramref name="kind"/> at <paramref name="url"/> under <paramref name="breadcrumbs"/> shows them,
+    /// and the key of that list (<see cref="PageView.NavKey"/>): the entry that is current and the one that is active.
+    /// </summary>
+    public (IReadOnlyList<NavItemView> Items, string Key) For(string kind, string url, IReadOnlyList<LinkView> breadcrumbs)
     {
         var active = -1;
         foreach (var crumb in breadcrumbs)
@@ -47,8 +50,12 @@ internal sealed class MainNavigation
 
         var current = IndexOf(url);
         var slot = (current + 1) * (_entries.Length + 1) + active + 1;
-        return _lists[slot] ??= [.. _entries.Select((e, i) => new NavItemView(e.Title, e.Url, i == current, i != current && i == active))];
+        var list = _lists[slot] ??= new([.. _entries.Select((e, i) => new NavItemView(e.Title, e.Url, i == current, i != current && i == active))],
+            $"nav {current} {active}");
+        return (list.Items, list.Key);
     }
+
+    private sealed record NavList(NavItemView[] Items, string Key);
 
     private int IndexOf(string url) => Array.FindIndex(_entries, e => e.Url == url);
 }

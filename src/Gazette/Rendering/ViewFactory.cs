@@ -82,7 +82,8 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
         var site = _config.Site;
         var breadcrumbs = url == _urls.Home ? [] : trail.Prepend(HomeLink).Append(new LinkView(title, url)).ToList();
         var canonical = SiteUrls.Absolute(site.BaseUrl, _urls.BasePath, url);
-        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs) { Nav = Navigation.For(kind, url, breadcrumbs) },
+        var (nav, navKey) = Navigation.For(kind, url, breadcrumbs);
+        return new PagePlan(kind, new PageView(kind, title, url, canonical, description, breadcrumbs) { Nav = nav, NavKey = navKey },
             values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal));
     }
 

@@ -20,4 +20,11 @@ public sealed record PageView(
     /// </summary>
     [JsonIgnore]
     public IReadOnlyList<NavItemView> Nav { get; init; } = [];
+
+    /// <summary>
+    /// Which of the lists <see cref="Nav"/> is: the same key for pages whose navigation shows the same, for a layout to render it
+    /// once (<c>{% cached page.nav_key %}</c>). Not part of a page's key, as <see cref="Nav"/> is not.
+    /// </summary>
+    [JsonIgnore]
+    public string NavKey { get; init; } = "";
 }
