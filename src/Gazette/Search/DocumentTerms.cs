@@ -177,6 +177,7 @@ internal sealed class DocumentTerms
         private long[] _set = new long[1 << FirstBits]; // open addressing, linear probing, at most half full; 0 is empty (no key is 0)
         private int _shift = 64 - FirstBits;
         private long[] _han = new long[(1 << (FirstBits - 1)) + 1];
+        private readonly ulong[] _characters = new ulong[(1 << 16) / 64]; // the characters of the basic plane added, by code point
         private int _hanCount;
         private readonly HashSet<string> _seenWords = new(StringComparer.Ordinal);
         private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _seenWordSpans;
@@ -190,6 +191,26 @@ internal sealed class DocumentTerms
         public ReadOnlySpan<long> Han => _han.AsSpan(0, _hanCount);
 
         public List<string> Words => _words;
+
+        /// <summary>Adds a Han character's key: one of the basic plane is looked up in a bitmap (8 KB, kept in the nearest cache), not the set.</summary>
+        public void AddHanCharacter(int codePoint)
+        {
+            if (codePoint >= 1 << 16)
+            {
+                AddHan(TermKey.HanKey(codePoint));
+                return;
+            }
+
+            ref var word = ref _characters[codePoint >> 6];
+            var bit = 1UL << (codePoint & 63);
+            if ((word & bit) != 0)
+            {
+                return;
+            }
+
+            word |= bit;
+            Append(TermKey.HanKey(codePoint));
+        }
 
         public void AddHan(long key)
         {
@@ -205,14 +226,18 @@ internal sealed class DocumentTerms
                 if (found == 0)
                 {
                     _set[i] = key;
-                    _han[_hanCount++] = key;
-                    if (_hanCount > _set.Length / 2)
-                    {
-                        Grow();
-                    }
-
+                    Append(key);
                     return;
                 }
+            }
+        }
+
+        private void Append(long key)
+        {
+            _han[_hanCount++] = key;
+            if (_hanCount > _set.Length / 2)
+            {
+                Grow();
             }
         }
 
@@ -232,6 +257,12 @@ internal sealed class DocumentTerms
             var mask = _set.Length - 1;
             foreach (var key in Han)
             {
+                if (InBitmap(key))
+                {
+                    _characters[key >> 6] = 0;
+                    continue;
+                }
+
                 for (var i = Place(key); _set[i] != 0; i = (i + 1) & mask)
                 {
                     _set[i] = 0;
@@ -243,6 +274,9 @@ internal sealed class DocumentTerms
             _words.Clear();
         }
 
+        // A character of the basic plane (TermKey.HanKey is its code point; a pair's key is far larger)
+        private static bool InBitmap(long key) => (ulong)key < 1 << 16;
+
         private int Place(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
 
         private void Grow()
@@ -253,6 +287,11 @@ internal sealed class DocumentTerms
             var mask = _set.Length - 1;
             foreach (var key in Han)
             {
+                if (InBitmap(key))
+                {
+                    continue;
+                }
+
                 var i = Place(key);
                 while (_set[i] != 0)
                 {
@@ -266,7 +305,7 @@ internal sealed class DocumentTerms
 
     private readonly struct Sink(Collector collector) : Tokenizer.ITermSink
     {
-        public void Han(int codePoint) => collector.AddHan(TermKey.HanKey(codePoint));
+        public void Han(int codePoint) => collector.AddHanCharacter(codePoint);
 
         public void HanPair(int first, int second) => collector.AddHan(TermKey.PairKey(first, second));
 
