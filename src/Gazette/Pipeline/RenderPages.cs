@@ -94,6 +94,11 @@ public sealed class RenderPages
         }
     }
 
+    private const int KeptEncoded = 1 << 22; // bytes: 4 MB
+
+    [ThreadStatic]
+    private static byte[]? _encoded;
+
     /// <summary>The UTF-8 bytes of <paramref name="text"/>, encoded from the buffer itself when it is one piece (as it is once it has grown to the pages' size).</summary>
     private static byte[] Utf8(StringBuilder text)
     {
@@ -109,8 +114,16 @@ public sealed class RenderPages
             return Encoding.UTF8.GetBytes(text.ToString());
         }
 
-        var bytes = new byte[Encoding.UTF8.GetByteCount(first)];
-        Encoding.UTF8.GetBytes(first, bytes);
+        // Encoded once into room the thread keeps (at most three bytes a character), then copied out: not counted first
+        var room = _encoded is { } kept && kept.Length >= first.Length * 3 ? kept : _encoded = new byte[first.Length * 3];
+        var length = Encoding.UTF8.GetBytes(first, room);
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        room.AsSpan(0, length).CopyTo(bytes);
+        if (room.Length > KeptEncoded)
+        {
+            _encoded = null; // not the room a huge page needed
+        }
+
         return bytes;
     }
 }
