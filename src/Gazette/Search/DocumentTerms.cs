@@ -85,46 +85,11 @@ internal sealed class DocumentTerms
 
         var words = collector.Words;
         var result = new DocumentTerms(
-            SplitHan(keys, shards, into, out var hanStarts),
+            Split(keys, shards, new HanShard(shards), into, out var hanStarts),
             hanStarts,
-            Split(CollectionsMarshal.AsSpan(words), shards, word => TermIndex.ShardOfWord(word, shards), new string[words.Count], out var wordStarts),
+            Split(CollectionsMarshal.AsSpan(words), shards, new WordShard(shards), new string[words.Count], out var wordStarts),
             wordStarts);
         collector.Clear();
-        return result;
-    }
-
-    /// <summary>The Han keys grouped by their shard as <see cref="Split"/> groups items, the shard of each worked out inline.</summary>
-    private static long[] SplitHan(ReadOnlySpan<long> keys, int shards, long[] result, out int[] starts)
-    {
-        starts = new int[shards + 1];
-        if (shards == 1)
-        {
-            keys.CopyTo(result);
-            starts[1] = keys.Length;
-            return result;
-        }
-
-        var shardOfKey = ArrayPool<int>.Shared.Rent(keys.Length);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var shard = TermIndex.ShardOfHan(keys[i], shards);
-            shardOfKey[i] = shard;
-            starts[shard + 1]++;
-        }
-
-        for (var s = 0; s < shards; s++)
-        {
-            starts[s + 1] += starts[s];
-        }
-
-        Span<int> next = stackalloc int[shards];
-        starts.AsSpan(0, shards).CopyTo(next);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            result[next[shardOfKey[i]]++] = keys[i];
-        }
-
-        ArrayPool<int>.Shared.Return(shardOfKey);
         return result;
     }
 
@@ -132,7 +97,9 @@ internal sealed class DocumentTerms
     /// <paramref name="items"/> grouped by their shard, each group in their order, put at the start of <paramref name="result"/>
     /// (at least as long), with where each shard's group starts.
     /// </summary>
-    private static T[] Split<T>(ReadOnlySpan<T> items, int shards, Func<T, int> shardOf, T[] result, out int[] starts)
+    /// <param name="shardOf">gives an item's shard: a struct, so that each kind of item has its own code and the call is inlined.</param>
+    private static T[] Split<T, TShard>(ReadOnlySpan<T> items, int shards, TShard shardOf, T[] result, out int[] starts)
+        where TShard : struct, IShardOf<T>
     {
         starts = new int[shards + 1];
         if (shards == 1)
@@ -146,7 +113,7 @@ internal sealed class DocumentTerms
         var shardOfItem = ArrayPool<int>.Shared.Rent(items.Length);
         for (var i = 0; i < items.Length; i++)
         {
-            var shard = shardOf(items[i]);
+            var shard = shardOf.Of(items[i]);
             shardOfItem[i] = shard;
             starts[shard + 1]++;
         }
@@ -156,7 +123,8 @@ internal sealed class DocumentTerms
             starts[s + 1] += starts[s];
         }
 
-        var next = starts[..shards];
+        Span<int> next = stackalloc int[shards];
+        starts.AsSpan(0, shards).CopyTo(next);
         for (var i = 0; i < items.Length; i++)
         {
             result[next[shardOfItem[i]]++] = items[i];
@@ -164,6 +132,21 @@ internal sealed class DocumentTerms
 
         ArrayPool<int>.Shared.Return(shardOfItem);
         return result;
+    }
+
+    private interface IShardOf<in T>
+    {
+        int Of(T item);
+    }
+
+    private readonly struct HanShard(int shards) : IShardOf<long>
+    {
+        public int Of(long key) => TermIndex.ShardOfHan(key, shards);
+    }
+
+    private readonly struct WordShard(int shards) : IShardOf<string>
+    {
+        public int Of(string word) => TermIndex.ShardOfWord(word, shards);
     }
 
     /// <summary>
