@@ -144,7 +144,7 @@ public sealed class WriteSite : IDisposable
                 using (var handle = CreateHandle(file.Path))
                 {
                     RandomAccess.Write(handle, file.Bytes, 0);
-                    written = _cache is null ? (file.Bytes.Length, 0) : FileStat.Of(handle);
+                    written = Written(handle, file.Bytes.Length);
                 }
 
                 Staged(file.Path, key, hash, written, file.RenderKey, audited: audit is not null);
@@ -440,12 +440,15 @@ public sealed class WriteSite : IDisposable
         }
     }
 
-    /// <summary>The size and time of a file written through <paramref name="stream"/>, still open (its buffer is written out first); the time only for the record the cache keeps.</summary>
+    /// <summary>The size and time of a file written through <paramref name="stream"/>, still open (its buffer is written out first).</summary>
     private (long Size, long Modified) Written(FileStream stream)
     {
         stream.Flush();
-        return _cache is null ? (stream.Length, 0) : FileStat.Of(stream.SafeFileHandle);
+        return Written(stream.SafeFileHandle, stream.Length);
     }
+
+    /// <summary>The size and time of a file just written, still open as <paramref name="handle"/>, <paramref name="size"/> bytes long: its time is looked at only for the record the cache keeps.</summary>
+    private (long Size, long Modified) Written(SafeFileHandle handle, long size) => _cache is null ? (size, 0) : FileStat.Of(handle);
 
     private FileStream Create(string relativePath) => new(CreateHandle(relativePath), FileAccess.Write, 64 * 1024);
 

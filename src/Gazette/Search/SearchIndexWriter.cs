@@ -135,7 +135,7 @@ public sealed class SearchIndexWriter
             body ??= known!.Body();
             var source = document.Source;
             var number = source.DocNumber is { } n && Tokenizer.DocumentNumberKey(n) is { Length: > 0 } key ? DocumentNumberPrefix + key : null;
-            string?[] all = SearchableText(document, body);
+            var all = SearchableText(document, body);
             var title = source.Title + "\n" + source.DocNumber;
             snippets[i] = Snippet(source.Summary ?? body);
             digests[i] = _digests is null ? Digest128.Zero : SearchState.DigestOf(all, title);
@@ -416,9 +416,9 @@ public sealed class SearchIndexWriter
 
     /// <summary>
     /// Everything a document is found by: title, number, summary, organs and body, one per line — as the search page makes it
-    /// again from the document's record and page (docs/search-index.md).
+    /// again from the document's record and page (docs/search-index.md). Given as those parts (a null part is empty), not
+    /// joined, to save a copy of every body.
     /// </summary>
-    /// <summary>The parts of a document's searchable text, which is them joined by line breaks (a null part is empty): not joined, to save a copy of every body.</summary>
     private string?[] SearchableText(PublishedDocument document, string body)
     {
         var source = document.Source;

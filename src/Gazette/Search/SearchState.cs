@@ -173,12 +173,12 @@ internal sealed class SearchState : IDisposable
 
     public void Dispose() => _file.Dispose();
 
+    private static readonly byte[] LineBreak = [(byte)'\n', 0]; // '\n' in UTF-16, as the searchable text's parts are joined
+
     /// <summary>
     /// The digest of what a document gives the index's terms: its searchable text and its title line (its snippet
     /// is made again each build, not kept).
     /// </summary>
-    private static readonly byte[] LineBreak = [(byte)'\n', 0]; // '\n' in UTF-16, as the searchable text's parts are joined
-
     public static Digest128 DigestOf(string searchable, string titleLine) => DigestOf([searchable], titleLine);
 
     /// <summary>As <see cref="DigestOf(string, string)"/> of <paramref name="searchable"/> joined by line breaks (null: empty), without joining them.</summary>
