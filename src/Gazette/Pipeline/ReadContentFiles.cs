@@ -48,7 +48,13 @@ public sealed class ReadContentFiles
         // The documents' sizes and times while the cache is read (a file that cannot be looked at is read below, and reported)
         var markdown = split[true].ToList();
         var stats = new (long Size, long Modified)?[markdown.Count];
-        Parallel.For(0, markdown.Count, i => stats[i] = FileStat.Of(markdown[i].Full));
+        using (var folder = new FileStat.Folder(options.ContentDirectory))
+        {
+            var under = options.ContentDirectory.TrimEnd('/') + "/"; // each file's path from content/, as the folder was listed
+            Parallel.For(0, markdown.Count, i => stats[i] = markdown[i].Full.StartsWith(under, StringComparison.Ordinal)
+                ? FileStat.Of(folder, markdown[i].Full[under.Length..]) : FileStat.Of(markdown[i].Full));
+        }
+
         var parsed = opening.GetAwaiter().GetResult();
         parsed.Begin(read);
 

@@ -34,6 +34,9 @@ public sealed class WriteSite : IDisposable
     private readonly OutputRecord? _previous;
     private readonly MadeTable _made;
 
+    /// <summary>The output folder held open while the files the record names are looked at in it (<see cref="Intact"/>), when there is a record.</summary>
+    private readonly FileStat.Folder? _outputFolder;
+
     /// <summary>The folders made in the staging folder so far, by the <see cref="OutputRecord.KeyOf"/> of their relative path.</summary>
     private readonly ConcurrentDictionary<ulong, bool> _folders = new();
 
@@ -69,6 +72,7 @@ public sealed class WriteSite : IDisposable
         Directory.CreateDirectory(_staging);
         _cache = cacheDirectory is null ? null : Path.GetFullPath(cacheDirectory);
         (_previous, _made) = (prepared ?? Prepare(outputDirectory, cacheDirectory, now: true)).GetAwaiter().GetResult();
+        _outputFolder = _previous is null ? null : new FileStat.Folder(_output);
         _byRenderKey = new(() => _previous?.KeysByRenderKey() ?? []);
     }
 
@@ -396,14 +400,13 @@ public sealed class WriteSite : IDisposable
     /// </summary>
     private long? Intact(string path, in OutputRecord.Entry was)
     {
-        var file = Path.Combine(_output, path);
-        if (FileStat.Of(file) is not ({ } size, var modified) || size != was.Size)
+        if ((_outputFolder is null ? FileStat.Of(Path.Combine(_output, path)) : FileStat.Of(_outputFolder, path)) is not ({ } size, var modified) || size != was.Size)
         {
             return null;
         }
 
         // Touched since (a restored cache, a copy): its bytes decide.
-        return modified == was.Modified || HashOf(file).SameAs(was.Hash) ? modified : null;
+        return modified == was.Modified || HashOf(Path.Combine(_output, path)).SameAs(was.Hash) ? modified : null;
     }
 
     /// <param name="was">the file as the record has it, with the bytes this build made for it: its hash and size are kept, and its
@@ -555,6 +558,7 @@ public sealed class WriteSite : IDisposable
         }
 
         var record = _record?.GetAwaiter().GetResult(); // written before anything in the output folder changes (null: it could not be)
+        _outputFolder?.Dispose(); // nothing is looked at in it from here on, and it may move
 
         if (_cache is not null)
         {
@@ -768,6 +772,7 @@ public sealed class WriteSite : IDisposable
         }
 
         _ended = true;
+        _outputFolder?.Dispose();
         if (Directory.Exists(_staging))
         {
             Directory.Delete(_staging, recursive: true);
