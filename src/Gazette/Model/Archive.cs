@@ -12,6 +12,9 @@ public sealed class Archive
     private readonly Lazy<Dictionary<PublishedDocument, int>> _positions;
     private readonly Dictionary<IssueKey, IssueContents> _issues;
 
+    // LastChanged of each document, as a day number, in the archive's order: listings ask for each of their documents'
+    private readonly Lazy<int[]> _changedDays;
+
     public Archive(SiteConfiguration config, SiteUrls urls, IReadOnlyList<PublishedDocument> documents, IReadOnlyList<IssueContents> issues)
     {
         Config = config;
@@ -23,6 +26,12 @@ public sealed class Archive
         _interpretations = Documents.Where(d => d.Source.Interprets is not null).ToLookup(d => d.Source.Interprets!, StringComparer.Ordinal);
         _superseded = Documents.Where(d => d.Source.Validity.SuccessorId is not null).ToLookup(d => d.Source.Validity.SuccessorId!, StringComparer.Ordinal);
         _positions = new(() => Documents.Index().ToDictionary(d => d.Item, d => d.Index, (IEqualityComparer<PublishedDocument>)ReferenceEqualityComparer.Instance));
+        for (var i = 0; i < Documents.Count; i++)
+        {
+            Documents[i].Position = i;
+        }
+
+        _changedDays = new(() => [.. Documents.Select(d => LastChanged(d).DayNumber)]);
     }
 
     public SiteConfiguration Config { get; }
@@ -47,17 +56,14 @@ public sealed class Archive
     /// <summary>The latest <see cref="LastChanged"/> of <paramref name="documents"/>, or null when there are none.</summary>
     public DateOnly? LastChanged(IEnumerable<PublishedDocument> documents)
     {
-        DateOnly? latest = null;
+        var days = _changedDays.Value;
+        var latest = -1;
         foreach (var document in documents)
         {
-            var changed = LastChanged(document);
-            if (latest is null || changed > latest)
-            {
-                latest = changed;
-            }
+            latest = Math.Max(latest, Holds(document, out var at) ? days[at] : LastChanged(document).DayNumber);
         }
 
-        return latest;
+        return latest < 0 ? null : DateOnly.FromDayNumber(latest);
     }
 
     /// <summary>The latest date an issue's page changed: its own date or a later change of a document it prints.</summary>
@@ -78,7 +84,14 @@ public sealed class Archive
     public IssueContents? FindIssue(IssueKey key) => _issues.GetValueOrDefault(key);
 
     /// <summary>Where <paramref name="document"/>, one of <see cref="Documents"/>, is among them (its search index id).</summary>
-    public int IndexOf(PublishedDocument document) => _positions.Value[document];
+    public int IndexOf(PublishedDocument document) => Holds(document, out var at) ? at : _positions.Value[document];
+
+    /// <summary>Whether <paramref name="document"/> is where its <see cref="PublishedDocument.Position"/> says among <see cref="Documents"/>.</summary>
+    private bool Holds(PublishedDocument document, out int at)
+    {
+        at = document.Position;
+        return (uint)at < (uint)Documents.Count && ReferenceEquals(Documents[at], document);
+    }
 
     public IEnumerable<PublishedDocument> InterpretationsOf(string id) => _interpretations[id];
 
