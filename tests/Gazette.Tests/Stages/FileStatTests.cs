@@ -49,4 +49,31 @@ public sealed class FileStatTests
         Assert.Null(FileStat.Of(folder.PathOf("gone/index.html")));
         Assert.Null(FileStat.Of(folder.PathOf("documents")));
     }
+
+    [Fact]
+    public void Gives_a_files_figures_from_its_folder_held_open_as_its_path_does()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.PathOf("documents/000014350/2019-00001"));
+        var path = folder.PathOf("documents/000014350/2019-00001/index.html");
+        File.WriteAllText(path, "<p>国务院办公厅</p>");
+        File.SetLastWriteTimeUtc(path, new DateTime(2026, 12, 3, 15, 0, 0, DateTimeKind.Utc).AddTicks(7654321));
+
+        using var open = new FileStat.Folder(folder.PathOf(""));
+        Assert.Equal(FileStat.Of(path), FileStat.Of(open, "documents/000014350/2019-00001/index.html"));
+        Assert.Null(FileStat.Of(open, "documents/000014350/2019-00001/gone.html"));
+        Assert.Null(FileStat.Of(open, "documents/000014350"));
+    }
+
+    [Fact]
+    public void Looks_at_full_paths_when_the_folder_cannot_be_held_open()
+    {
+        using var folder = new TempFolder();
+        using var missing = new FileStat.Folder(folder.PathOf("not-yet"));
+        Assert.Null(FileStat.Of(missing, "index.html"));
+
+        Directory.CreateDirectory(folder.PathOf("not-yet"));
+        File.WriteAllText(folder.PathOf("not-yet/index.html"), "<p>公报</p>");
+        Assert.Equal(FileStat.Of(folder.PathOf("not-yet/index.html")), FileStat.Of(missing, "index.html"));
+    }
 }
