@@ -80,16 +80,23 @@ internal static class FileStat
     /// </summary>
     public static (long Size, long Modified)? Of(Folder folder, string path)
     {
-        if (folder.Descriptor >= 0)
+        if (folder.Descriptor >= 0 && !_noStatx)
         {
-            if (StatX(folder.Descriptor, path, 0, Wanted, out var stat) != 0)
+            try
             {
-                return null;
-            }
+                if (StatX(folder.Descriptor, path, 0, Wanted, out var stat) != 0)
+                {
+                    return null;
+                }
 
-            if ((stat.Mask & Wanted) == Wanted)
+                if ((stat.Mask & Wanted) == Wanted)
+                {
+                    return (stat.Mode & TypeBits) == FolderType ? null : ((long)stat.Size, Ticks(stat));
+                }
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
             {
-                return (stat.Mode & TypeBits) == FolderType ? null : ((long)stat.Size, Ticks(stat));
+                _noStatx = true; // a C library with open but no statx
             }
         }
 
