@@ -24,25 +24,9 @@ internal static class FileStat
     /// <summary>The size and time of the file at <paramref name="path"/>; null when there is none (or a folder is there).</summary>
     public static (long Size, long Modified)? Of(string path)
     {
-        if (!_noStatx)
+        if (TryStatX(CurrentFolder, path, 0, out var figures))
         {
-            try
-            {
-                if (StatX(CurrentFolder, path, 0, Wanted, out var stat) != 0)
-                {
-                    return null; // gone, or not to be looked at: as FileInfo.Exists, no file
-                }
-
-                if ((stat.Mask & Wanted) == Wanted)
-                {
-                    return (stat.Mode & TypeBits) == FolderType ? null
-                        : ((long)stat.Size, Ticks(stat));
-                }
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                _noStatx = true;
-            }
+            return figures;
         }
 
         var info = new FileInfo(path);
@@ -53,54 +37,52 @@ internal static class FileStat
     /// The size and time of the file open as <paramref name="handle"/>: from the open file itself, without looking its path up
     /// again, folder by folder, as <see cref="Of(string)"/> does.
     /// </summary>
-    public static (long Size, long Modified) Of(SafeFileHandle handle)
-    {
-        if (!_noStatx)
-        {
-            try
-            {
-                if (StatX((int)handle.DangerousGetHandle(), "", EmptyPath, Wanted, out var stat) == 0 && (stat.Mask & Wanted) == Wanted)
-                {
-                    return ((long)stat.Size, Ticks(stat));
-                }
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                _noStatx = true;
-            }
-        }
-
-        return (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
-    }
+    public static (long Size, long Modified) Of(SafeFileHandle handle) =>
+        TryStatX((int)handle.DangerousGetHandle(), "", EmptyPath, out var figures) && figures is { } known
+            ? known
+            : (RandomAccess.GetLength(handle), File.GetLastWriteTimeUtc(handle).Ticks);
 
     /// <summary>
     /// The size and time of the file at <paramref name="path"/> (relative, forward slashes) in <paramref name="folder"/>: looked up
     /// from the folder held open, not from the root folder by folder (the site's files are four folders down from it, nine from
     /// the root in the bench's; the lookup was most of a <c>statx</c>'s time). Null as <see cref="Of(string)"/>.
     /// </summary>
-    public static (long Size, long Modified)? Of(Folder folder, string path)
-    {
-        if (folder.Descriptor >= 0 && !_noStatx)
-        {
-            try
-            {
-                if (StatX(folder.Descriptor, path, 0, Wanted, out var stat) != 0)
-                {
-                    return null;
-                }
+    public static (long Size, long Modified)? Of(Folder folder, string path) =>
+        folder.Descriptor >= 0 && TryStatX(folder.Descriptor, path, 0, out var figures) ? figures : Of(Path.Combine(folder.FullPath, path));
 
-                if ((stat.Mask & Wanted) == Wanted)
-                {
-                    return (stat.Mode & TypeBits) == FolderType ? null : ((long)stat.Size, Ticks(stat));
-                }
-            }
-            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-            {
-                _noStatx = true; // a C library with open but no statx
-            }
+    /// <summary>
+    /// The figures of the file at <paramref name="path"/> (from <paramref name="folder"/>, a descriptor or <see cref="CurrentFolder"/>;
+    /// with <see cref="EmptyPath"/>, of the file <paramref name="folder"/> is open as) by <c>statx</c>, null when there is none or a
+    /// folder is there: false when <c>statx</c> could not tell (none in the C library, or not the figures asked for), and the
+    /// caller asks .NET.
+    /// </summary>
+    private static bool TryStatX(int folder, string path, int flags, out (long Size, long Modified)? figures)
+    {
+        figures = null;
+        if (_noStatx)
+        {
+            return false;
         }
 
-        return Of(Path.Combine(folder.FullPath, path));
+        try
+        {
+            if (StatX(folder, path, flags, Wanted, out var stat) != 0)
+            {
+                return true; // gone, or not to be looked at: as FileInfo.Exists, no file
+            }
+
+            if ((stat.Mask & Wanted) == Wanted)
+            {
+                figures = (stat.Mode & TypeBits) == FolderType ? null : ((long)stat.Size, Ticks(stat));
+                return true;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _noStatx = true;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -120,22 +102,18 @@ internal static class FileStat
             {
                 try
                 {
-                    Descriptor = Open(fullPath, ReadOnly | OnlyFolder | CloseOnExec);
+                    Descriptor = Open(fullPath, ReadOnly | OnlyFolder | CloseOnExec); // -1 when it cannot be opened
                 }
                 catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
                 {
-                    Descriptor = -1;
+                    // no open in the C library: full paths
                 }
-            }
-            else
-            {
-                Descriptor = -1;
             }
         }
 
         public string FullPath { get; }
 
-        internal int Descriptor { get; private set; }
+        internal int Descriptor { get; private set; } = -1;
 
         public void Dispose()
         {
