@@ -108,7 +108,8 @@ public sealed class SearchIndexWriter
     public void Add(IReadOnlyList<(PublishedDocument Document, string? Text, KnownText? Known)> batch)
     {
         var first = Count;
-        var terms = new (DocumentTerms All, DocumentTerms Title)[batch.Count];
+        var allTerms = new DocumentTerms?[batch.Count];
+        var titleTerms = new DocumentTerms?[batch.Count];
         var digests = new Digest128[batch.Count];
         var snippets = new string[batch.Count];
         var indexed = new bool[batch.Count];
@@ -145,23 +146,14 @@ public sealed class SearchIndexWriter
             }
 
             indexed[i] = true;
-            terms[i] = (DocumentTerms.Of(all, number, _all.Length, collector, ref scratch[2 * i]),
-                DocumentTerms.Of(title, number, _all.Length, collector, ref scratch[(2 * i) + 1]));
+            allTerms[i] = DocumentTerms.Of(all, number, _all.Length, collector, ref scratch[2 * i]);
+            titleTerms[i] = DocumentTerms.Of(title, number, _all.Length, collector, ref scratch[(2 * i) + 1]);
             return collector;
         }, _ => { });
         Parallel.For(0, _all.Length, shard =>
         {
-            var (all, title) = (_all[shard], _title[shard]);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                if (!indexed[i])
-                {
-                    continue;
-                }
-
-                all.Add(terms[i].All, first + i);
-                title.Add(terms[i].Title, first + i);
-            }
+            _all[shard].Add(allTerms, first);
+            _title[shard].Add(titleTerms, first);
         });
 
         _snippets.AddRange(snippets);

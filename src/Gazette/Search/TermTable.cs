@@ -44,6 +44,29 @@ internal sealed class TermTable
         }
     }
 
+    /// <summary>The slot of <paramref name="key"/>, whose entry is made with an empty posting when the key is new.</summary>
+    public int SlotOf(long key)
+    {
+        var mask = _index.Length - 1;
+        for (var i = Place(key); ; i = (i + 1) & mask)
+        {
+            var slot = _index[i] - 1;
+            if (slot < 0)
+            {
+                Add(key, i);
+                return Count - 1;
+            }
+
+            if (At(slot).Key == key)
+            {
+                return slot;
+            }
+        }
+    }
+
+    /// <summary>The entry of <paramref name="slot"/>, to add to its posting.</summary>
+    public ref Entry EntryAt(int slot) => ref At(slot);
+
     /// <summary>
     /// Asks the processor to bring the place <paramref name="key"/> would be looked up at into the cache, without waiting for
     /// it (where it cannot be asked, nothing). Changes nothing. The array is not pinned: a prefetch never faults, and one of

@@ -104,6 +104,75 @@ public sealed class TermIndexTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 7)]
+    [InlineData(3, 64)]
+    [InlineData(2, 400)]
+    public void Terms_added_a_batch_at_a_time_give_the_postings_of_documents_added_one_at_a_time(int shardCount, int batchSize)
+    {
+        // Every fifth document is not added (null in its batch), as a document whose terms the last build's state gives
+        var texts = ManyTexts();
+        texts.Insert(100, string.Concat(Enumerable.Range(0x4E00, 3000).Select(char.ConvertFromUtf32)));
+        var terms = texts.Select((text, id) => id % 5 == 3 ? null : DocumentTerms.Of(text, id % 3 == 0 ? "#测府发" + (id % 40) : null, shardCount)).ToArray();
+        var one = Enumerable.Range(0, shardCount).Select(s => new TermIndex(s, shardCount)).ToList();
+        var batched = Enumerable.Range(0, shardCount).Select(s => new TermIndex(s, shardCount)).ToList();
+        for (var id = 0; id < terms.Length; id++)
+        {
+            if (terms[id] is { } documentTerms)
+            {
+                one.ForEach(shard => shard.Add(documentTerms, id));
+            }
+        }
+
+        for (var first = 0; first < terms.Length; first += batchSize)
+        {
+            var batch = terms.AsSpan(first, Math.Min(batchSize, terms.Length - first));
+            foreach (var shard in batched)
+            {
+                shard.Add(batch, first);
+            }
+        }
+
+        for (var s = 0; s < shardCount; s++)
+        {
+            var expected = Decode(one[s]);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.OrderBy(t => t.Key, StringComparer.Ordinal), Decode(batched[s]).OrderBy(t => t.Key, StringComparer.Ordinal));
+        }
+
+        Assert.Equal(Enumerable.Range(0, terms.Length).Where(id => id % 5 != 3 && texts[id].Contains("乡村", StringComparison.Ordinal)),
+            Decode(batched[TermIndex.ShardOf(TermKey.Of("乡村"), shardCount)])["乡村"]);
+        Assert.Throws<ArgumentException>(() => new TermIndex(0, shardCount + 1).Add([DocumentTerms.Of("乡村", null, shardCount)], 0));
+    }
+
+    [Theory]
+    [InlineData(0x3007)]
+    [InlineData(0x3400)]
+    [InlineData(0x4E00)]
+    [InlineData(0x9FFF)]
+    [InlineData(0xFAFF)]
+    [InlineData(0x20000)]
+    [InlineData(0x3134F)]
+    public void A_Han_key_is_sorted_packed_and_given_back_as_it_was(int codePoint)
+    {
+        foreach (var key in new[] { TermKey.HanKey(codePoint), TermKey.PairKey(codePoint, 0x4E00), TermKey.PairKey(0x3007, codePoint) })
+        {
+            Assert.True(KeySorter.TryPack(key, out var packed));
+            Assert.True(packed < 1UL << 37);
+            Assert.Equal(key, KeySorter.Unpack(packed));
+        }
+    }
+
+    [Fact]
+    public void A_key_beyond_the_Han_characters_is_not_packed()
+    {
+        // Not made by the tokenizer (no Han character is above U+3134F): such a batch would be added document by document
+        Assert.False(KeySorter.TryPack(TermKey.HanKey(0x40000), out _));
+        Assert.False(KeySorter.TryPack(TermKey.PairKey(0x40000, 0x4E00), out _));
+        Assert.False(KeySorter.TryPack(1L << 43, out _));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void The_terms_and_digest_of_a_texts_parts_are_those_of_the_parts_joined_by_line_breaks(int shardCount)
