@@ -9,7 +9,7 @@ namespace Gazette.Output;
 /// one at a time took 38 s on this machine, 64 at a time 2.2 s. They are not in memory after a while on a machine that pages
 /// out what it has not used (this one pages out file pages it has not seen read for a minute, sampled by region: some only
 /// seconds after they were read), and a build after a restored cache or a checkout that is not fresh meets the same. Where
-/// the first files are in memory nothing is done (<see cref="Start"/>). Linux only; elsewhere nothing is done.
+/// files spread over the list are all in memory nothing is done (<see cref="Start"/>). Linux only; elsewhere nothing is done.
 /// </summary>
 public sealed class ReadAhead : IDisposable
 {
@@ -21,8 +21,8 @@ public sealed class ReadAhead : IDisposable
     private const int NoWait = 0x8; // RWF_NOWAIT
     private const int WouldWait = 11; // EAGAIN
 
-    /// <summary>How many of the files are looked at to tell whether they are in memory.</summary>
-    private const int Probed = 32;
+    /// <summary>How many of the files are looked at to tell whether they are in memory (<see cref="Probes"/>).</summary>
+    internal const int Probed = 32;
 
     private static bool _unavailable = !OperatingSystem.IsLinux();
 
@@ -47,8 +47,8 @@ public sealed class ReadAhead : IDisposable
     }
 
     /// <summary>
-    /// Starts reading <paramref name="paths"/> (full paths) ahead, in about their order, unless the first of them are in memory
-    /// already (then all are taken to be, and nothing is done); stopped when disposed.
+    /// Starts reading <paramref name="paths"/> (full paths) ahead, in about their order, unless files spread over them are in
+    /// memory already (then all are taken to be, and nothing is done); stopped when disposed.
     /// </summary>
     /// <param name="window">how many files ahead of those read (<see cref="Reached"/>) are advised at most: files read over a
     /// longer time are brought in shortly before they are read, not paged out again before it.</param>
@@ -62,15 +62,14 @@ public sealed class ReadAhead : IDisposable
     public void Reached(int count) => Volatile.Write(ref _reached, count);
 
     /// <summary>
-    /// Whether any of the first <see cref="Probed"/> files is not in memory (<see cref="OnDiskOnly"/>). Files read together
-    /// were written together, or paged out together: where the first are in memory, reading ahead would cost its calls and
-    /// gain nothing.
+    /// Whether any of the files <see cref="Probes"/> gives is not in memory (<see cref="OnDiskOnly"/>): where they all are,
+    /// reading ahead would cost its calls and gain nothing.
     /// </summary>
     private static bool AnyOnDiskOnly(IReadOnlyList<string> paths)
     {
         try
         {
-            return paths.Take(Probed).Any(OnDiskOnly);
+            return Probes(paths).Any(OnDiskOnly);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -80,6 +79,22 @@ public sealed class ReadAhead : IDisposable
         catch (Exception)
         {
             return false; // only advice (a path the call cannot take): the files are read as they are needed
+        }
+    }
+
+    /// <summary>
+    /// The files looked at to tell whether the list is in memory: <see cref="Probed"/> of them spread evenly over it, the first
+    /// among them. The machine pages out what it has not seen used a region at a time, sampled: after a while some files of a
+    /// folder read together are in memory and most are not, and the first of the list may be among those kept. With all but the
+    /// first 64 files of 50,000 documents paged out, the front matter was read in 2.33 and 1.49 s when only the first 32 were
+    /// looked at (nothing read ahead), 1.48 and 1.37 s with files spread over the list.
+    /// </summary>
+    internal static IEnumerable<string> Probes(IReadOnlyList<string> paths)
+    {
+        var step = Math.Max(1, paths.Count / Probed);
+        for (var i = 0; i < paths.Count && i < step * Probed; i += step)
+        {
+            yield return paths[i];
         }
     }
 

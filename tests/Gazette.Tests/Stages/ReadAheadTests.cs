@@ -50,6 +50,51 @@ public sealed class ReadAheadTests
     }
 
     [Fact]
+    public void Reads_ahead_files_paged_out_behind_the_first_ones_in_memory()
+    {
+        // Only the files after the first 40 are paged out (as the machine leaves some of a folder in memory): the files looked
+        // at are spread over the list, so they are found
+        using var folder = new TempFolder();
+        var paths = Files(folder, 400);
+        var behind = paths.Skip(40).ToList();
+        behind.ForEach(PageOut);
+        for (var tries = 0; tries < 20 && !ReadAhead.Probes(paths).Any(ReadAhead.OnDiskOnly); tries++)
+        {
+            Thread.Sleep(50);
+            behind.ForEach(PageOut);
+        }
+
+        Assert.True(ReadAhead.Probes(paths).Any(ReadAhead.OnDiskOnly), "the file system kept the files in memory after it was told to drop them");
+        Assert.DoesNotContain(paths.Take(32), ReadAhead.OnDiskOnly);
+        using var ahead = ReadAhead.Start(paths);
+        ahead.Join();
+
+        Assert.Equal(paths.Count, ahead.Advised);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(40)]
+    [InlineData(1000)]
+    [InlineData(1031)]
+    public void The_files_looked_at_are_spread_over_the_list_the_first_among_them(int count)
+    {
+        var paths = Enumerable.Range(0, count).Select(i => $"/content/documents/{i}.md").ToList();
+
+        var probes = ReadAhead.Probes(paths).ToList();
+
+        Assert.Equal(paths[0], probes[0]);
+        Assert.Equal(Math.Min(count, ReadAhead.Probed), probes.Count);
+        Assert.Equal(probes.Distinct().Count(), probes.Count);
+        if (count >= 2 * ReadAhead.Probed)
+        {
+            Assert.Contains(probes, p => paths.IndexOf(p) >= count / 2);
+        }
+    }
+
+    [Fact]
     public void Advises_no_further_than_the_window_ahead_of_the_files_read()
     {
         using var folder = new TempFolder();
