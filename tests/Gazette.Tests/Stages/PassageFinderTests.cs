@@ -155,6 +155,31 @@ public sealed class PassageFinderTests
     }
 
     [Fact]
+    public void Strings_alike_but_for_their_last_bytes_or_their_middle_are_told_apart()
+    {
+        // Withheld index numbers share their organ and year with published ones (the grams the search looks up), and differ in
+        // their last digits; sentences may share their ends. Texts full of the near ones find only the strings they hold.
+        string[] strings =
+        [
+            "011213813/2012-00003", "011213813/2012-00013", "011213813/2012-0003", "000014349/2019-00016",
+            "关于印发某某工作方案的通知（第二批）", "关于印发某某办法的通知（第二批）", "短号", "ab12",
+        ];
+        var search = new Utf8PassageSearch([.. strings.Select(Utf8)]);
+        var random = new Random(20261203);
+        string[] near = ["011213813/2012-00004", "011213813/2012-00023", "011213813/2012-0004", "000014349/2019-00017", "关于印发某某工作方案的通知（第三批）", "短", "ab13"];
+        for (var round = 0; round < 300; round++)
+        {
+            var parts = Enumerable.Range(0, random.Next(0, 40)).Select(_ => random.Next(4) == 0 ? strings[random.Next(strings.Length)] : near[random.Next(near.Length)]);
+            var text = string.Join(random.Next(2) == 0 ? "" : "，", parts);
+            var found = new HashSet<int>();
+
+            search.Find(Utf8(text), found);
+
+            Assert.Equal(Enumerable.Range(0, strings.Length).Where(i => text.Contains(strings[i], StringComparison.Ordinal)), found.Order());
+        }
+    }
+
+    [Fact]
     public void A_scan_reused_for_the_next_text_keeps_nothing_of_the_one_before()
     {
         var finder = Finder(Sentence);
