@@ -67,9 +67,6 @@ internal sealed class TermIndex
             throw new ArgumentException($"the terms are split into {terms.Shards} shards, the index is one of {_shards}", nameof(terms));
         }
 
-        // The table's place of a key some keys ahead is fetched before it is needed, and its entry a few keys later, so that
-        // their cache misses overlap the work on the keys before them (the table is far larger than the cache; most of a
-        // lookup's time was waiting for memory)
         AddHan(terms.Han(_shard), id);
         foreach (var word in terms.Words(_shard))
         {
@@ -79,6 +76,9 @@ internal sealed class TermIndex
 
     private void AddHan(ReadOnlySpan<long> han, int id)
     {
+        // The table's place of a key some keys ahead is fetched before it is needed, and its entry a few keys later, so that
+        // their cache misses overlap the work on the keys before them (the table is far larger than the cache; most of a
+        // lookup's time was waiting for memory)
         for (var i = 0; i < han.Length; i++)
         {
             if (i + PlaceAhead < han.Length)
@@ -101,9 +101,10 @@ internal sealed class TermIndex
     /// </summary>
     /// <remarks>
     /// The batch's Han keys are sorted (by key, each key's documents in order), so that each distinct key is looked up in the
-    /// table once for the batch and its documents are added to its posting one after another: a batch of 1,000 documents has
-    /// about 1.2 million Han keys but some 100,000 distinct ones, and each lookup in a table far larger than the cache waits for
-    /// memory where the sort runs over an array read straight through.
+    /// table once for the batch and its documents are added to its posting one after another: a batch of 256 documents of the
+    /// bench's corpus has about 310,000 Han keys but some 55,000 distinct ones, and each lookup in a table far larger than the
+    /// cache waits for memory where the sort runs over arrays read straight through. (Grouping the keys instead by a hash,
+    /// in parts that fit the nearest cache, took 20-24 ns a key against 18-20 ns for the sort.)
     /// </remarks>
     public void Add(ReadOnlySpan<DocumentTerms?> batch, int first)
     {
