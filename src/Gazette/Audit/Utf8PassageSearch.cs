@@ -149,7 +149,7 @@ internal sealed class Utf8PassageSearch
             }
 
             var head = (int)(hash >> search._headShift);
-            search.Prefetch(ref search._heads[head]);
+            Prefetch(ref search._heads[head]);
             _waiting[(_oldest + _count) & (Depth - 1)] = new Position(at, gram, head);
             _count++;
             if (_count > Depth / 2)
@@ -158,7 +158,7 @@ internal sealed class Utf8PassageSearch
                 var e = search._heads[_waiting[(_oldest + _count - 1 - (Depth / 2)) & (Depth - 1)].Head];
                 if (e >= 0)
                 {
-                    search.Prefetch(ref search._entries[e]);
+                    Prefetch(ref search._entries[e]);
                 }
             }
         }
@@ -189,7 +189,8 @@ internal sealed class Utf8PassageSearch
     private readonly record struct Position(int At, ulong Gram, int Head);
 
     /// <summary>Asks the processor to bring <paramref name="value"/> into the cache, not waiting for it (where it cannot be asked, nothing).</summary>
-    private unsafe void Prefetch<T>(ref T value)
+    private static unsafe void Prefetch<T>(ref T value)
+        where T : unmanaged
     {
         if (Sse.IsSupported)
         {

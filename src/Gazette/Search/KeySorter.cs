@@ -42,11 +42,13 @@ internal sealed class KeySorter
 
         if (_items.Length < count)
         {
-            _items = GC.AllocateUninitializedArray<ulong>(count);
-            _spare = GC.AllocateUninitializedArray<ulong>(count);
-            _keys = GC.AllocateUninitializedArray<long>(count);
-            _starts = GC.AllocateUninitializedArray<int>(count + 1);
-            _slots = GC.AllocateUninitializedArray<int>(count);
+            // Half as much again as the batch needs, so that the next batches, about as large, make none
+            var room = Math.Max(count, _items.Length + (_items.Length / 2));
+            _items = GC.AllocateUninitializedArray<ulong>(room);
+            _spare = GC.AllocateUninitializedArray<ulong>(room);
+            _keys = GC.AllocateUninitializedArray<long>(room);
+            _starts = GC.AllocateUninitializedArray<int>(room + 1);
+            _slots = GC.AllocateUninitializedArray<int>(room);
         }
 
         // The packed keys, document after document, and how many fall in each bucket of each pass
