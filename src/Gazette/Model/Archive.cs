@@ -87,7 +87,7 @@ public sealed class Archive
     public int IndexOf(PublishedDocument document) => Holds(document, out var at) ? at : _positions.Value[document];
 
     /// <summary>Whether <paramref name="document"/> is where its <see cref="PublishedDocument.Position"/> says among <see cref="Documents"/>.</summary>
-    private bool Holds(PublishedDocument document, out int at)
+    internal bool Holds(PublishedDocument document, out int at)
     {
         at = document.Position;
         return (uint)at < (uint)Documents.Count && ReferenceEquals(Documents[at], document);

@@ -25,7 +25,7 @@ public sealed class PlanPages
 
     private sealed class Planner(Archive archive, UiStrings strings, ListingKeys? listingKeys)
     {
-        private readonly ViewFactory _views = new(archive, strings);
+        private readonly ViewFactory _views = ViewFactory.ForListings(archive, strings);
         private readonly SiteUrls _urls = archive.Urls;
         private readonly Site _site = archive.Config.Site;
 

@@ -12,6 +12,17 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
     private readonly SiteUrls _urls = archive.Urls;
     private MainNavigation? _nav;
 
+    // Each document's summary by its place in the archive, made once and given again to every list that shows it; null: made
+    // for each list (ForListings)
+    private DocumentSummaryView?[]? _summaries;
+
+    /// <summary>
+    /// A factory for the pages that list the archive's documents: each document's summary is made once and given again to every
+    /// list that shows it (a document is in five of the catalogue's listings, its gazette issue and the home page).
+    /// </summary>
+    public static ViewFactory ForListings(Archive archive, UiStrings strings) =>
+        new(archive, strings) { _summaries = new DocumentSummaryView?[archive.Documents.Count] };
+
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string ValidityKey(ValidityStatus status) => status switch
@@ -35,6 +46,16 @@ public sealed class ViewFactory(Archive archive, UiStrings strings)
         string.Join("、", document.Issuers.Select(id => _config.FindOrgan(id)?.Name ?? id));
 
     public DocumentSummaryView Summary(PublishedDocument document)
+    {
+        if (_summaries is null || !archive.Holds(document, out var at))
+        {
+            return NewSummary(document);
+        }
+
+        return _summaries[at] ??= NewSummary(document); // two threads may make it both: the same summary
+    }
+
+    private DocumentSummaryView NewSummary(PublishedDocument document)
     {
         var source = document.Source;
         return new DocumentSummaryView(source.Title, document.Url, source.DocNumber, document.IndexNumber, OrganNames(source),

@@ -49,6 +49,24 @@ public sealed class ArchivePositionTests
     }
 
     [Fact]
+    public void A_factory_for_listings_makes_each_documents_summary_once_and_equal_to_one_made_anew()
+    {
+        var (archive, documents) = Archive(1, 2, 3);
+        var listings = ViewFactory.ForListings(archive, Search.SearchIndexWriterTests.Strings);
+        var plain = new ViewFactory(archive, Search.SearchIndexWriterTests.Strings);
+
+        var first = listings.Summaries(archive.Documents);
+        var again = listings.Summaries(archive.Documents.Reverse());
+
+        Assert.Equal(first, archive.Documents.Select(plain.Summary));
+        Assert.All(first, summary => Assert.Same(summary, again.Single(s => s.Url == summary.Url)));
+        Assert.NotSame(plain.Summary(documents[0]), plain.Summary(documents[0]));
+        var copy = documents[0] with { }; // not the archive's own: made anew, the same
+        Assert.NotSame(listings.Summary(documents[0]), listings.Summary(copy));
+        Assert.Equal(listings.Summary(documents[0]), listings.Summary(copy));
+    }
+
+    [Fact]
     public void A_copy_is_equal_to_its_document_but_not_found_in_its_place()
     {
         var (archive, documents) = Archive(1, 2);
