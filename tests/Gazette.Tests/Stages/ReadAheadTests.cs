@@ -28,20 +28,8 @@ public sealed class ReadAheadTests
     {
         using var folder = new TempFolder();
         var paths = Files(folder, 40);
-        foreach (var path in paths)
-        {
-            PageOut(path);
-        }
 
-        // (the kernel keeps a page it is busy with while others write: one of the first, which Start looks at, is enough)
-        for (var tries = 0; tries < 20 && !paths.Take(32).Any(ReadAhead.OnDiskOnly); tries++)
-        {
-            Thread.Sleep(50);
-            paths.ForEach(PageOut);
-        }
-
-        Assert.True(paths.Take(32).Any(ReadAhead.OnDiskOnly), "the file system kept the files in memory after it was told to drop them");
-        using var ahead = ReadAhead.Start(paths);
+        using var ahead = PagedOutAndStarted(paths, paths);
         ahead.Join();
 
         Assert.Equal(paths.Count, ahead.Count);
@@ -56,20 +44,34 @@ public sealed class ReadAheadTests
         // at are spread over the list, so they are found
         using var folder = new TempFolder();
         var paths = Files(folder, 400);
-        var behind = paths.Skip(40).ToList();
-        behind.ForEach(PageOut);
-        for (var tries = 0; tries < 20 && !ReadAhead.Probes(paths).Any(ReadAhead.OnDiskOnly); tries++)
-        {
-            Thread.Sleep(50);
-            behind.ForEach(PageOut);
-        }
 
-        Assert.True(ReadAhead.Probes(paths).Any(ReadAhead.OnDiskOnly), "the file system kept the files in memory after it was told to drop them");
-        Assert.DoesNotContain(paths.Take(32), ReadAhead.OnDiskOnly);
-        using var ahead = ReadAhead.Start(paths);
+        using var ahead = PagedOutAndStarted(paths, [.. paths.Skip(40)]);
         ahead.Join();
 
         Assert.Equal(paths.Count, ahead.Advised);
+        Assert.DoesNotContain(paths.Take(32), ReadAhead.OnDiskOnly);
+    }
+
+    /// <summary>
+    /// Pages <paramref name="pagedOut"/> out and starts reading <paramref name="paths"/> ahead at once, again until it reads
+    /// them ahead: the kernel keeps a page it is busy with while others write, and looking whether a file is in memory may
+    /// start reading it, so nothing looks between the paging out and the start.
+    /// </summary>
+    private static ReadAhead PagedOutAndStarted(List<string> paths, List<string> pagedOut)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            pagedOut.ForEach(PageOut);
+            var ahead = ReadAhead.Start(paths);
+            if (ahead.Count > 0)
+            {
+                return ahead;
+            }
+
+            ahead.Dispose();
+            Assert.True(tries < 40, "the file system kept the files in memory after it was told to drop them");
+            Thread.Sleep(50);
+        }
     }
 
     [Theory]
