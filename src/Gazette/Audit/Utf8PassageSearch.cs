@@ -2,7 +2,8 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
+
+using Gazette.Output;
 
 namespace Gazette.Audit;
 
@@ -149,7 +150,7 @@ internal sealed class Utf8PassageSearch
             }
 
             var head = (int)(hash >> search._headShift);
-            Prefetch(ref search._heads[head]);
+            CacheHint.Prefetch(ref search._heads[head]);
             _waiting[(_oldest + _count) & (Depth - 1)] = new Position(at, gram, head);
             _count++;
             if (_count > Depth / 2)
@@ -158,7 +159,7 @@ internal sealed class Utf8PassageSearch
                 var e = search._heads[_waiting[(_oldest + _count - 1 - (Depth / 2)) & (Depth - 1)].Head];
                 if (e >= 0)
                 {
-                    Prefetch(ref search._entries[e]);
+                    CacheHint.Prefetch(ref search._entries[e]);
                 }
             }
         }
@@ -187,16 +188,6 @@ internal sealed class Utf8PassageSearch
     }
 
     private readonly record struct Position(int At, ulong Gram, int Head);
-
-    /// <summary>Asks the processor to bring <paramref name="value"/> into the cache, not waiting for it (where it cannot be asked, nothing).</summary>
-    private static unsafe void Prefetch<T>(ref T value)
-        where T : unmanaged
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref value));
-        }
-    }
 
     /// <summary>Adds the strings whose gram <paramref name="gram"/> is, found at <paramref name="at"/> of <paramref name="text"/>, and which lie there whole.</summary>
     /// <param name="head">the place of the gram's hash in the hash table.</param>

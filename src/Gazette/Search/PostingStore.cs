@@ -1,6 +1,5 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
+using Gazette.Output;
 
 namespace Gazette.Search;
 
@@ -76,20 +75,20 @@ internal sealed class PostingStore
     }
 
     /// <summary>Asks the processor to bring the first block of <paramref name="chain"/> into the cache, not waiting for it. Changes nothing.</summary>
-    public unsafe void PrefetchHead(in Chain chain)
+    public void PrefetchHead(in Chain chain)
     {
-        if (Sse.IsSupported && chain.Length > 0)
+        if (chain.Length > 0)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _pages[(int)(chain.Head >> PageBits)][(int)(chain.Head & (PageSize - 1))]));
+            CacheHint.Prefetch(ref _pages[(int)(chain.Head >> PageBits)][(int)(chain.Head & (PageSize - 1))]);
         }
     }
 
     /// <summary>Asks the processor to bring the block the next id of <paramref name="chain"/> goes into into the cache, not waiting for it. Changes nothing.</summary>
-    public unsafe void PrefetchNext(in Chain chain)
+    public void PrefetchNext(in Chain chain)
     {
-        if (Sse.IsSupported && chain.Room > 0)
+        if (chain.Room > 0)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _pages[(int)(chain.Next >> PageBits)][(int)(chain.Next & (PageSize - 1))]));
+            CacheHint.Prefetch(ref _pages[(int)(chain.Next >> PageBits)][(int)(chain.Next & (PageSize - 1))]);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
+using Gazette.Output;
 
 namespace Gazette.Search;
 
@@ -25,24 +25,7 @@ internal sealed class TermTable
     public int Count { get; private set; }
 
     /// <summary>The entry of <paramref name="key"/>, made with an empty posting when the key is new.</summary>
-    public ref Entry GetOrAdd(long key)
-    {
-        var mask = _index.Length - 1;
-        for (var i = Place(key); ; i = (i + 1) & mask)
-        {
-            var slot = _index[i] - 1;
-            if (slot < 0)
-            {
-                return ref Add(key, i);
-            }
-
-            ref var entry = ref At(slot);
-            if (entry.Key == key)
-            {
-                return ref entry;
-            }
-        }
-    }
+    public ref Entry GetOrAdd(long key) => ref At(SlotOf(key));
 
     /// <summary>The slot of <paramref name="key"/>, whose entry is made with an empty posting when the key is new.</summary>
     public int SlotOf(long key)
@@ -72,19 +55,13 @@ internal sealed class TermTable
     /// it (where it cannot be asked, nothing). Changes nothing. The array is not pinned: a prefetch never faults, and one of
     /// an address the collector has just moved is only a hint wasted.
     /// </summary>
-    public unsafe void PrefetchPlace(long key)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _index[Place(key)]));
-        }
-    }
+    public void PrefetchPlace(long key) => CacheHint.Prefetch(ref _index[Place(key)]);
 
     /// <summary>
     /// Asks the processor to bring the entry of <paramref name="key"/> into the cache, reading its place (which
     /// <see cref="PrefetchPlace"/> brought in earlier) but not waiting for the entry. Changes nothing.
     /// </summary>
-    public unsafe void PrefetchEntry(long key)
+    public void PrefetchEntry(long key)
     {
         if (!Sse.IsSupported)
         {
@@ -94,18 +71,12 @@ internal sealed class TermTable
         var slot = _index[Place(key)] - 1;
         if (slot >= 0)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref At(slot)));
+            CacheHint.Prefetch(ref At(slot));
         }
     }
 
     /// <summary>Asks the processor to bring the entry of <paramref name="slot"/> into the cache, not waiting for it. Changes nothing.</summary>
-    public unsafe void PrefetchSlot(int slot)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref At(slot)));
-        }
-    }
+    public void PrefetchSlot(int slot) => CacheHint.Prefetch(ref At(slot));
 
     /// <summary>The slot of <paramref name="key"/>, or -1.</summary>
     public int Find(long key)
