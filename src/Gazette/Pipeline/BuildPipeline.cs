@@ -50,7 +50,7 @@ public sealed class BuildPipeline
         {
             var warnings = new DiagnosticBag();
             new CheckArchive().Warn(config, documents, calendar, warnings);
-            return warnings;
+            return Sorted(warnings); // sorted here, not with the build's own at its end (0.1 s of 60,000 warnings at 50,000 documents)
         });
 
         // With a cache, what the last build left is read on other threads while the archive is built: the record of the output
@@ -445,8 +445,8 @@ public sealed class BuildPipeline
             return Failed();
         }
 
-        diagnostics.AddRange(checking.GetAwaiter().GetResult().Items); // the timeliness and completeness warnings
-        var sorting = Task.Run(() => Sorted(diagnostics)); // as the site is put in place (nothing below reports)
+        var warnings = checking.GetAwaiter().GetResult(); // the timeliness and completeness warnings, reported after the build's own
+        var sorting = Task.Run(() => Merged(Sorted(diagnostics), warnings)); // as the site is put in place (nothing below reports)
         clock.Lap("check archive");
 
         site.Commit();
@@ -531,11 +531,19 @@ public sealed class BuildPipeline
         var config = new ParseSiteConfiguration().Run(content, diagnostics);
         configured?.Invoke(config);
         var issues = new ParseGazetteIssues().Run(content, diagnostics);
-        var documents = new ParseDocuments().Run(content, config, diagnostics, parsed);
-        new CheckReferences().Run(documents, issues, diagnostics);
-        documents = new AssignIndexNumbers().Run(documents, config, diagnostics);
-        new CheckAliases().Run(documents, new SiteUrls(config.Site.BasePath), diagnostics);
-        var calendar = new ParseHolidays().Run(content, diagnostics);
+        var parsedDocuments = new ParseDocuments().Run(content, config, diagnostics, parsed);
+
+        // What documents say about each other is checked on another thread while their index numbers are given (each a pass
+        // over every document, on one core: 0.1 s each at 50,000 documents); its diagnostics come first, as when run in turn
+        var references = new DiagnosticBag();
+        var checking = Task.Run(() => new CheckReferences().Run(parsedDocuments, issues, references));
+        var numbered = new DiagnosticBag();
+        var documents = new AssignIndexNumbers().Run(parsedDocuments, config, numbered);
+        new CheckAliases().Run(documents, new SiteUrls(config.Site.BasePath), numbered);
+        var calendar = new ParseHolidays().Run(content, numbered);
+        checking.GetAwaiter().GetResult();
+        diagnostics.AddRange(references.Items);
+        diagnostics.AddRange(numbered.Items);
         return (config, issues, documents, calendar);
     }
 
@@ -597,6 +605,58 @@ public sealed class BuildPipeline
         }
 
         return sorted;
+    }
+
+    /// <summary>
+    /// The diagnostics of <paramref name="first"/> and <paramref name="then"/>, each sorted by <see cref="Sorted"/>, in the order
+    /// <see cref="Sorted"/> gives those of both reported one list after the other: by file, line, column and code, those of one
+    /// place and code from <paramref name="first"/> before those from <paramref name="then"/>, each once.
+    /// </summary>
+    internal static IReadOnlyList<Diagnostic> Merged(IReadOnlyList<Diagnostic> first, IReadOnlyList<Diagnostic> then)
+    {
+        if (then.Count == 0 || first.Count == 0)
+        {
+            return then.Count == 0 ? first : then;
+        }
+
+        static int Compare(Diagnostic a, Diagnostic b)
+        {
+            var order = string.CompareOrdinal(a.Location.Path, b.Location.Path);
+            order = order != 0 ? order : a.Location.Line.CompareTo(b.Location.Line);
+            order = order != 0 ? order : a.Location.Column.CompareTo(b.Location.Column);
+            return order != 0 ? order : string.CompareOrdinal(a.Code.Id, b.Code.Id);
+        }
+
+        var merged = new List<Diagnostic>(first.Count + then.Count);
+        int i = 0, j = 0;
+        while (i < first.Count && j < then.Count)
+        {
+            var order = Compare(first[i], then[j]);
+            if (order != 0)
+            {
+                merged.Add(order < 0 ? first[i++] : then[j++]);
+                continue;
+            }
+
+            // One place and code in both: the first's, then those of the other not among them
+            var run = i;
+            while (i < first.Count && Compare(first[i], first[run]) == 0)
+            {
+                merged.Add(first[i++]);
+            }
+
+            for (; j < then.Count && Compare(then[j], first[run]) == 0; j++)
+            {
+                if (!first.Skip(run).Take(i - run).Contains(then[j]))
+                {
+                    merged.Add(then[j]);
+                }
+            }
+        }
+
+        merged.AddRange(first.Skip(i));
+        merged.AddRange(then.Skip(j));
+        return merged;
     }
 
     /// <summary>The rank of each string of <paramref name="numbers"/> in ordinal order, by its number.</summary>

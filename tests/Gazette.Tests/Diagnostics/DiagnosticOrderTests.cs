@@ -52,4 +52,26 @@ public sealed class DiagnosticOrderTests
         Assert.InRange(expected.Count, 50_000, 59_500); // some reported twice
         Assert.Equal(expected, BuildPipeline.Sorted(bag));
     }
+
+    [Fact]
+    public void Two_lists_sorted_apart_and_merged_come_out_as_the_sort_of_the_first_reported_before_the_second()
+    {
+        var random = new Random(11);
+        var codes = new[] { Codes.YamlSyntax, Codes.FileUnreadable, Codes.MissingFile };
+        Diagnostic Any() => new(new SourceLocation($"content/documents/{random.Next(40)}.md", random.Next(1, 3), random.Next(1, 3)),
+            Severity.Warning, codes[random.Next(codes.Length)], $"message {random.Next(3)}");
+        var (first, then) = (new DiagnosticBag(), new DiagnosticBag());
+        for (var i = 0; i < 3_000; i++)
+        {
+            (random.Next(4) == 0 ? first : then).AddRange([Any()]); // many of one place and code in both, some equal
+        }
+
+        var both = new DiagnosticBag();
+        both.AddRange(first.Items);
+        both.AddRange(then.Items);
+
+        Assert.Equal(BuildPipeline.Sorted(both), BuildPipeline.Merged(BuildPipeline.Sorted(first), BuildPipeline.Sorted(then)));
+        Assert.Equal(BuildPipeline.Sorted(then), BuildPipeline.Merged([], BuildPipeline.Sorted(then)));
+        Assert.Equal(BuildPipeline.Sorted(first), BuildPipeline.Merged(BuildPipeline.Sorted(first), []));
+    }
 }
