@@ -103,18 +103,22 @@ public sealed class BuildPipeline
 
         // With the memo, for each document in the archive's order: the digest the memo knows it by (its file's and its
         // surroundings'), and what the memo recalls of it by that digest
+        // (looked up on several threads: two look-ups by path and a digest for each document, 0.1 s at 50,000 on one core)
         var digestsInMemo = new Digest128?[memo is null ? 0 : archive.Documents.Count];
         var recalled = new DocumentMemo.Entry?[digestsInMemo.Length];
-        for (var i = 0; i < digestsInMemo.Length; i++)
+        Parallel.For(0, digestsInMemo.Length, i =>
         {
-            var document = archive.Documents[i];
-            digestsInMemo[i] = parsed!.DigestOf(document.Source.Source.Path) is { } file ? DocumentMemo.Combine(file, surroundings[i]) : null;
-            recalled[i] = digestsInMemo[i] is { } digest ? memo!.Find(document.Source.Source.Path, digest) : null;
+            var path = archive.Documents[i].Source.Source.Path;
+            digestsInMemo[i] = parsed!.DigestOf(path) is { } file ? DocumentMemo.Combine(file, surroundings[i]) : null;
+            recalled[i] = digestsInMemo[i] is { } digest ? memo!.Find(path, digest) : null;
+        });
 
-            // Its withheld passages are set aside before any file is looked through: a document whose file and surroundings are
-            // as they were holds the texts it held (whether its page is kept or made again), and the audit then looks for the
-            // others only, not for every passage until its document's batch comes
-            if (recalled[i] is { } entry)
+        // Its withheld passages are set aside before any file is looked through: a document whose file and surroundings are as
+        // they were holds the texts it held (whether its page is kept or made again), and the audit then looks for the others
+        // only, not for every passage until its document's batch comes
+        foreach (var entry in recalled)
+        {
+            if (entry is not null)
             {
                 withheld.SetAside(entry.Shared);
             }
